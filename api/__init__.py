@@ -1,0 +1,43 @@
+"""The Flask application: a JSON API under /api and a search page at /."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+from flask_smorest import Api
+
+from search.config import EsSettings
+
+DEFAULTS: dict[str, Any] = {
+    "API_TITLE": "Dateline",
+    "API_VERSION": "1",
+    "OPENAPI_VERSION": "3.0.3",
+    "OPENAPI_URL_PREFIX": "/api",
+    "OPENAPI_JSON_PATH": "openapi.json",
+    "JSON_SORT_KEYS": False,
+}
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Defaults, then DATELINE_* environment variables, then `config` (tests pass theirs)."""
+    app = Flask(__name__)
+    app.config.update(DEFAULTS)
+    app.config.from_prefixed_env("DATELINE")
+    if config:
+        app.config.update(config)
+    settings = app.config.get("ES_SETTINGS") or EsSettings.from_env()
+    app.config.setdefault("INDEX", settings.alias)
+    # One client per process, shared by every request (it is thread-safe and pools connections).
+    app.extensions["dateline.es"] = settings.client()
+
+    from api import errors, pages, views
+
+    api = Api(
+        app, spec_kwargs={"info": {"description": "Search news by words, speaker, place and date."}}
+    )
+    api.register_blueprint(views.blp)
+    app.register_blueprint(pages.bp)
+    errors.register(app)
+    return app

@@ -1,0 +1,23 @@
+"""Every failure answers with one JSON envelope: {code, status, message, errors}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from elasticsearch import ApiError, TransportError
+from flask import Flask, current_app
+
+
+def _envelope(code: int, status: str, message: str) -> tuple[dict[str, Any], int]:
+    return {"code": code, "status": status, "message": message}, code
+
+
+def register(app: Flask) -> None:
+    @app.errorhandler(TransportError)
+    @app.errorhandler(ApiError)
+    def search_unavailable(error: Exception) -> tuple[dict[str, Any], int]:
+        # The cluster is down or refused the request: say so, without leaking internals.
+        current_app.logger.warning("Elasticsearch failed: %s", error)
+        return _envelope(
+            503, "Service Unavailable", "The search engine is unavailable; retry soon."
+        )

@@ -1,0 +1,138 @@
+"""What the API accepts and returns, as marshmallow schemas (they also write the OpenAPI spec)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from search.query import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchParams
+
+_value = fields.String(validate=validate.Length(min=1, max=200))
+
+
+class SearchArgsSchema(ma.Schema):
+    """Query-string arguments of a search; unknown arguments are refused, not ignored."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+    q = fields.String(
+        load_default="",
+        validate=validate.Length(max=MAX_QUERY_LENGTH),
+        metadata={"description": 'Words, "exact phrases", -excluded, prefix*, a | b.'},
+    )
+    speaker = fields.List(_value, load_default=list, metadata={"description": "Speaker name(s)."})
+    location = fields.List(_value, load_default=list, metadata={"description": "Dateline city."})
+    place = fields.List(_value, load_default=list, metadata={"description": "Place mentioned."})
+    agency = fields.List(_value, load_default=list, metadata={"description": "News agency."})
+    date_from = fields.Date(data_key="from", load_default=None, metadata={"description": "From."})
+    date_to = fields.Date(data_key="to", load_default=None, metadata={"description": "Until."})
+    sort = fields.String(
+        load_default="relevance", validate=validate.OneOf(["relevance", "newest", "oldest"])
+    )
+    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    size = fields.Integer(load_default=10, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
+
+    @ma.validates_schema
+    def _window(self, data: dict[str, Any], **_: Any) -> None:
+        if data["page"] * data["size"] > MAX_RESULT_WINDOW:
+            raise ma.ValidationError(
+                f"page × size may not exceed {MAX_RESULT_WINDOW}; narrow the search instead",
+                field_name="page",
+            )
+        if data["date_from"] and data["date_to"] and data["date_from"] > data["date_to"]:
+            raise ma.ValidationError("'from' is after 'to'", field_name="from")
+
+    @ma.post_load
+    def _params(self, data: dict[str, Any], **_: Any) -> SearchParams:
+        return SearchParams(
+            q=data["q"],
+            filters={f.name: tuple(data[f.name]) for f in FACETS if data[f.name]},
+            date_from=data["date_from"],
+            date_to=data["date_to"],
+            sort=data["sort"],
+            page=data["page"],
+            size=data["size"],
+        )
+
+
+class PlaceSchema(ma.Schema):
+    name = fields.String()
+    country = fields.String(allow_none=True)
+    country_code = fields.String(allow_none=True)
+    location = fields.Dict(allow_none=True, metadata={"description": "{lat, lon}"})
+
+
+class SpeakerSchema(ma.Schema):
+    name = fields.String()
+    role = fields.String(allow_none=True)
+    quote_count = fields.Integer()
+
+
+class QuoteHitSchema(ma.Schema):
+    speaker = fields.String(allow_none=True)
+    cue = fields.String(allow_none=True)
+    text = fields.String(metadata={"description": "HTML: matches in <mark>, the rest escaped."})
+
+
+class HitSchema(ma.Schema):
+    id = fields.String()
+    title = fields.String(allow_none=True)
+    title_html = fields.String(metadata={"description": "Title as HTML with matches marked."})
+    lead = fields.String(allow_none=True)
+    published = fields.String(allow_none=True)
+    date_precision = fields.String(allow_none=True)
+    agency = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    author = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    dateline = fields.Nested(PlaceSchema, allow_none=True)
+    speakers = fields.List(fields.Nested(SpeakerSchema))
+    score = fields.Float(allow_none=True)
+    snippets = fields.List(
+        fields.String(), metadata={"description": "HTML fragments: matches in <mark>, escaped."}
+    )
+    quotes = fields.List(fields.Nested(QuoteHitSchema))
+
+
+class BucketSchema(ma.Schema):
+    value = fields.String()
+    count = fields.Integer()
+    selected = fields.Boolean()
+
+
+class SearchResultSchema(ma.Schema):
+    total = fields.Integer()
+    page = fields.Integer()
+    size = fields.Integer()
+    hits = fields.List(fields.Nested(HitSchema))
+    facets = fields.Dict(keys=fields.String(), values=fields.List(fields.Nested(BucketSchema)))
+
+
+class QuoteSchema(ma.Schema):
+    speaker = fields.String()
+    text = fields.String()
+    cue = fields.String()
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class ArticleSchema(ma.Schema):
+    id = fields.String()
+    title = fields.String(allow_none=True)
+    lead = fields.String(allow_none=True)
+    body = fields.String()
+    agency = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True)
+    author = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    published = fields.String(allow_none=True)
+    date_precision = fields.String(allow_none=True)
+    dateline = fields.Nested(PlaceSchema, allow_none=True)
+    places = fields.List(fields.Nested(PlaceSchema))
+    people = fields.List(fields.String())
+    speakers = fields.List(fields.Nested(SpeakerSchema))
+    quotes = fields.List(fields.Nested(QuoteSchema))
+    photo_credit = fields.String(allow_none=True)

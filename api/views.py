@@ -1,0 +1,96 @@
+"""The JSON API: search, one article, suggestions, health."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import marshmallow as ma
+from elasticsearch import Elasticsearch, NotFoundError
+from flask import current_app
+from flask.views import MethodView
+from flask_smorest import Blueprint, abort
+from marshmallow import fields, validate
+
+from api.schemas import ArticleSchema, SearchArgsSchema, SearchResultSchema
+from search.query import SearchParams
+from search.results import search
+
+blp = Blueprint("search", __name__, url_prefix="/api", description="Search the archive.")
+
+
+def es() -> Elasticsearch:
+    return current_app.extensions["dateline.es"]
+
+
+def index() -> str:
+    return current_app.config["INDEX"]
+
+
+@blp.route("/search")
+class Search(MethodView):
+    @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
+    @blp.response(200, SearchResultSchema)
+    def get(self, params: SearchParams) -> dict[str, Any]:
+        """Full-text search with highlighted snippets and speaker, location, place, date facets."""
+        return search(es(), index(), params)
+
+
+@blp.route("/articles/<string:article_id>")
+class Article(MethodView):
+    @blp.response(200, ArticleSchema)
+    def get(self, article_id: str) -> dict[str, Any]:
+        """One article with its body, speakers and every quote."""
+        try:
+            found = es().get(index=index(), id=article_id, source_excludes=["suggest"])
+        except NotFoundError:
+            abort(404, message=f"no article with id {article_id!r}")
+        return found["_source"]
+
+
+class SuggestArgs(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    prefix = fields.String(required=True, validate=validate.Length(min=1, max=100))
+    size = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
+
+
+class SuggestResult(ma.Schema):
+    suggestions = fields.List(fields.String())
+
+
+@blp.route("/suggest")
+class Suggest(MethodView):
+    @blp.arguments(SuggestArgs, location="query", unknown=ma.RAISE)
+    @blp.response(200, SuggestResult)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Completions for the search box: speakers, people, places and titles."""
+        response = es().search(
+            index=index(),
+            source=False,
+            suggest={
+                "names": {
+                    "prefix": args["prefix"],
+                    "completion": {
+                        "field": "suggest",
+                        "size": args["size"],
+                        "skip_duplicates": True,
+                    },
+                }
+            },
+        )
+        options = response["suggest"]["names"][0]["options"]
+        return {"suggestions": [o["text"] for o in options]}
+
+
+class HealthResult(ma.Schema):
+    status = fields.String()
+    articles = fields.Integer()
+
+
+@blp.route("/health")
+class Health(MethodView):
+    @blp.response(200, HealthResult)
+    def get(self) -> dict[str, Any]:
+        """Whether the archive answers, and how many articles it holds."""
+        return {"status": "ok", "articles": es().count(index=index())["count"]}

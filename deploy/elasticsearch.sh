@@ -1,0 +1,197 @@
+#!/usr/bin/env bash
+# Obtain, configure, start and stop the local Elasticsearch node Dateline runs on.
+#
+#   deploy/elasticsearch.sh start    download (once), configure and start the node; reuse a running one
+#   deploy/elasticsearch.sh stop     stop the node this script started
+#   deploy/elasticsearch.sh status   say whether the node answers
+#
+# With DATELINE_ES_URL set, every command uses that cluster instead: nothing is downloaded or started.
+# The distribution is the official integ-test zip from Maven Central (no bundled JDK, no analysis-common),
+# fetched with Maven so the ordinary client and its local repository cache it between runs.
+set -euo pipefail
+
+ES_VERSION="${DATELINE_ES_VERSION:-9.2.0}"
+ES_PORT="${DATELINE_ES_PORT:-9200}"
+ES_HEAP="${DATELINE_ES_HEAP:-2g}"
+ES_USER="${DATELINE_ES_USER_ACCOUNT:-dateline-es}"
+if [ "$(id -u)" = 0 ]; then
+    DEFAULT_HOME=/var/lib/dateline/elasticsearch
+else
+    DEFAULT_HOME="${XDG_DATA_HOME:-$HOME/.local/share}/dateline/elasticsearch"
+fi
+ES_BASE="${DATELINE_ES_HOME:-$DEFAULT_HOME}"
+ES_DIST="$ES_BASE/elasticsearch-$ES_VERSION"
+ES_DATA="$ES_BASE/data"
+ES_LOGS="$ES_BASE/logs"
+PID_FILE="$ES_BASE/elasticsearch.pid"
+LOCAL_URL="http://127.0.0.1:$ES_PORT"
+
+say() { printf 'elasticsearch: %s\n' "$*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+answers() {
+    curl -fsS --max-time 2 "$1/_cluster/health" 2>/dev/null | grep -q '"cluster_name"'
+}
+
+java_major() {
+    # `java -version` prints e.g. 'openjdk version "21.0.5"' or '"1.8.0_392"' on stderr.
+    local v
+    v=$("$1" -version 2>&1 | sed -n 's/.*version "\([0-9][0-9.]*\).*/\1/p' | head -n1)
+    [ -n "$v" ] || { echo 0; return; }
+    case "$v" in 1.*) echo "${v#1.}" | cut -d. -f1 ;; *) echo "${v%%.*}" ;; esac
+}
+
+find_java() {
+    local candidates=() c seen=""
+    [ -n "${ES_JAVA_HOME:-}" ] && candidates+=("$ES_JAVA_HOME")
+    [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+    for c in /usr/lib/jvm/* /opt/java/* /opt/jdk*; do [ -d "$c" ] && candidates+=("$c"); done
+    for c in "${candidates[@]}"; do
+        if [ -x "$c/bin/java" ]; then
+            local major
+            major=$(java_major "$c/bin/java")
+            seen="$seen $c(java $major)"
+            if [ "$major" -ge 21 ]; then
+                echo "$c"
+                return
+            fi
+        fi
+    done
+    die "Elasticsearch $ES_VERSION needs Java 21 or newer; none found (looked at:${seen:- nothing}). Install a JDK 21+ under /usr/lib/jvm or set ES_JAVA_HOME."
+}
+
+need_packages() {
+    # Install missing Debian packages when we may (root); otherwise name them.
+    local missing=() cmd pkg
+    for pair in "$@"; do
+        cmd="${pair%%:*}"; pkg="${pair#*:}"
+        if [[ "$cmd" == /* ]]; then [ -e "$cmd" ] || missing+=("$pkg")
+        else command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg"); fi
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    [ "$(id -u)" = 0 ] || die "missing packages: ${missing[*]} (install them, or run as root)"
+    say "installing ${missing[*]}"
+    apt-get update -qq >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+fetch_distribution() {
+    [ -x "$ES_DIST/bin/elasticsearch" ] && return
+    need_packages mvn:maven unzip:unzip
+    mkdir -p "$ES_BASE"
+    local zip="$ES_BASE/elasticsearch-$ES_VERSION.zip"
+    if [ ! -s "$zip" ]; then
+        say "downloading Elasticsearch $ES_VERSION from Maven Central"
+        mvn -q -B dependency:copy \
+            "-Dartifact=org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip" \
+            "-DoutputDirectory=$ES_BASE" >"$ES_BASE/mvn.log" 2>&1 \
+            || die "mvn could not fetch the distribution; see $ES_BASE/mvn.log"
+    fi
+    rm -rf "$ES_DIST.partial"
+    mkdir -p "$ES_DIST.partial"
+    unzip -q "$zip" -d "$ES_DIST.partial"
+    mv "$ES_DIST.partial/elasticsearch-$ES_VERSION" "$ES_DIST"
+    rm -rf "$ES_DIST.partial"
+}
+
+configure() {
+    # Hunspell gives stemming without analysis-common (see search/mapping.py).
+    need_packages /usr/share/hunspell/en_US.dic:hunspell-en-us
+    mkdir -p "$ES_DIST/config/hunspell/en_US" "$ES_DATA" "$ES_LOGS"
+    cp /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic "$ES_DIST/config/hunspell/en_US/"
+    cat >"$ES_DIST/config/elasticsearch.yml" <<EOF
+# Written by deploy/elasticsearch.sh; edits are overwritten at the next start.
+cluster.name: dateline
+node.name: dateline-local
+path.data: $ES_DATA
+path.logs: $ES_LOGS
+network.host: 127.0.0.1
+http.port: $ES_PORT
+discovery.type: single-node
+xpack.security.enabled: false
+# Shared disks run full; the watermarks would otherwise make indices read-only.
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+    printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"$ES_DIST/config/jvm.options.d/dateline.options"
+}
+
+run_as_owner() {
+    # Elasticsearch refuses to run as root: a dedicated system account owns and runs the node.
+    if [ "$(id -u)" = 0 ]; then
+        id "$ES_USER" >/dev/null 2>&1 || useradd --system --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"
+        chown -R "$ES_USER:" "$ES_BASE"
+        local d="$ES_BASE"
+        while [ "$d" != / ]; do d=$(dirname "$d"); chmod o+x "$d" 2>/dev/null || true; done
+        runuser -u "$ES_USER" -- "$@"
+    else
+        "$@"
+    fi
+}
+
+start() {
+    if [ -n "${DATELINE_ES_URL:-}" ]; then
+        say "DATELINE_ES_URL is set: using that cluster, nothing to start"
+        return
+    fi
+    need_packages curl:curl
+    if answers "$LOCAL_URL"; then
+        say "reusing the node already answering on $LOCAL_URL"
+        return
+    fi
+    local java_home began
+    java_home=$(find_java)
+    fetch_distribution
+    configure
+    say "starting Elasticsearch $ES_VERSION with $java_home (log: $ES_LOGS/dateline.log)"
+    began=$(date +%s)
+    run_as_owner env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_DIST/config" \
+        "$ES_DIST/bin/elasticsearch" -d -p "$PID_FILE" >"$ES_LOGS/startup.out" 2>&1 \
+        || { cat "$ES_LOGS/startup.out" >&2; die "Elasticsearch did not start; see $ES_LOGS/dateline.log"; }
+    for _ in $(seq 1 180); do
+        if curl -fsS --max-time 2 "$LOCAL_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
+            say "up on $LOCAL_URL after $(( $(date +%s) - began ))s"
+            return
+        fi
+        if [ -f "$PID_FILE" ] && ! kill -0 "$(cat "$PID_FILE")" 2>/dev/null; then
+            tail -n 30 "$ES_LOGS/dateline.log" >&2 || true
+            die "Elasticsearch exited during start-up; see $ES_LOGS/dateline.log"
+        fi
+        sleep 1
+    done
+    die "Elasticsearch did not answer on $LOCAL_URL within 180s; see $ES_LOGS/dateline.log"
+}
+
+stop() {
+    if [ -n "${DATELINE_ES_URL:-}" ]; then
+        say "DATELINE_ES_URL is set: not stopping a cluster this script did not start"
+        return
+    fi
+    [ -f "$PID_FILE" ] || { say "no node started by this script"; return; }
+    local pid
+    pid=$(cat "$PID_FILE")
+    if kill "$pid" 2>/dev/null; then
+        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
+        kill -0 "$pid" 2>/dev/null && die "Elasticsearch (pid $pid) did not stop within 60s"
+    fi
+    rm -f "$PID_FILE"
+    say "stopped"
+}
+
+status() {
+    local url="${DATELINE_ES_URL:-$LOCAL_URL}"
+    if [ -n "${DATELINE_ES_URL:-}" ]; then
+        say "using DATELINE_ES_URL (ask with the dateline client for details)"
+    elif answers "$url"; then
+        say "answering on $url"
+    else
+        say "not answering on $url"
+        return 1
+    fi
+}
+
+case "${1:-}" in
+    start) start ;;
+    stop) stop ;;
+    status) status ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+esac

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Run Dateline on this machine: install, start Elasticsearch, index the sample corpus, then
+# serve the API and the search page under gunicorn on http://127.0.0.1:8000 (Ctrl-C stops it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash deploy/setup.sh
+bash deploy/elasticsearch.sh start
+.venv/bin/dateline reindex deploy/sample --rejects "${TMPDIR:-/tmp}/dateline-sample-rejects.jsonl"
+echo "Dateline: serving http://${DATELINE_BIND:-127.0.0.1:8000}/ (API under /api, spec at /api/openapi.json)" >&2
+exec .venv/bin/gunicorn -c deploy/gunicorn.conf.py 'api:create_app()'

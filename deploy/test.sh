@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# Run the whole test suite: install, start Elasticsearch if it is not answering, lint, test.
+# Extra arguments go to pytest (e.g. `bash deploy/test.sh -k search`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash deploy/setup.sh
+bash deploy/elasticsearch.sh start
+.venv/bin/ruff check .
+.venv/bin/python -m pytest "$@"

@@ -1,0 +1,201 @@
+"""The ``dateline`` command: extract articles, (re)build the index, roll back, inspect, search."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+from elasticsearch import ApiError, TransportError
+
+from search.config import EsSettings
+from search.extract.pipeline import extract
+from search.indexing import ReindexError, Report, index_into_live, reindex, rollback
+from search.progress import progress_reporter
+from search.query import SearchParams
+from search.results import search
+from search.sources import SourceError, read_sources
+
+_paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+_year = click.option(
+    "--year",
+    type=click.IntRange(1800, 2200),
+    help="Year for datelines that give only month and day (never guessed otherwise).",
+)
+_workers = click.option(
+    "--workers", type=click.IntRange(1, 64), help="Extraction processes [CPU count]."
+)
+_rejects = click.option(
+    "--rejects",
+    type=click.Path(path_type=Path),
+    default=Path("rejects.jsonl"),
+    show_default=True,
+    help="Where rejected articles are written with their reasons.",
+)
+_allow = click.option(
+    "--allow-rejects",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Exit 0 even with up to this many rejected articles.",
+)
+
+
+@click.group()
+@click.version_option(package_name="dateline")
+def main() -> None:
+    """Dateline: a searchable archive of news articles (who said what, where and when)."""
+
+
+@main.command("extract")
+@_paths
+@_year
+def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
+    """Print one JSON object per article found under PATHS."""
+    failed = 0
+    for item in read_sources(paths):
+        if isinstance(item, SourceError):
+            failed += 1
+            click.echo(f"{item.source}: skipped: {item.reason}", err=True)
+            continue
+        try:
+            article = extract(item, year=year)
+        except Exception as error:  # report and go on: one article never stops the run
+            failed += 1
+            click.echo(
+                f"{item.source}: extraction failed: {type(error).__name__}: {error}", err=True
+            )
+            continue
+        for warning in article.warnings:
+            click.echo(f"{item.source}: warning: {warning}", err=True)
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+    if failed:
+        click.echo(f"{failed} source(s) could not be extracted", err=True)
+        sys.exit(1)
+
+
+def _finish(report: Report, rejects: Path, allow: int) -> None:
+    click.echo(report.summary(), err=True)
+    if report.rejected:
+        click.echo(f"rejected articles and reasons: {rejects}", err=True)
+    if report.rejected > allow:
+        sys.exit(1)
+
+
+def _es_failure(error: Exception) -> None:
+    click.echo(f"error: Elasticsearch failed: {error}", err=True)
+    sys.exit(2)
+
+
+@main.command("reindex")
+@_paths
+@_year
+@_workers
+@click.option("--shards", type=click.IntRange(1, 64), default=1, show_default=True)
+@click.option("--replicas", type=click.IntRange(0, 8), default=0, show_default=True)
+@click.option(
+    "--keep",
+    type=click.IntRange(0),
+    default=1,
+    show_default=True,
+    help="Earlier indices kept for rollback.",
+)
+@_rejects
+@_allow
+def reindex_command(
+    paths: tuple[Path, ...],
+    year: int | None,
+    workers: int | None,
+    shards: int,
+    replicas: int,
+    keep: int,
+    rejects: Path,
+    allow_rejects: int,
+) -> None:
+    """Rebuild the whole archive from PATHS into a new index, then switch to it atomically."""
+    settings = EsSettings.from_env()
+    es = settings.client()
+    try:
+        with progress_reporter(paths) as progress:
+            report = reindex(
+                es,
+                settings.alias,
+                paths,
+                year=year,
+                workers=workers,
+                shards=shards,
+                replicas=replicas,
+                keep=keep,
+                rejects_path=rejects,
+                progress=progress,
+            )
+    except (ReindexError, ApiError, TransportError) as error:
+        _es_failure(error)
+    except KeyboardInterrupt:
+        click.echo("interrupted: the live index is unchanged", err=True)
+        sys.exit(130)
+    click.echo(f"{settings.alias} -> {report.index} (was {report.previous or 'nothing'})", err=True)
+    if report.deleted:
+        click.echo(f"deleted old indices: {', '.join(report.deleted)}", err=True)
+    _finish(report, rejects, allow_rejects)
+
+
+@main.command("index")
+@_paths
+@_year
+@_workers
+@_rejects
+@_allow
+def index_command(
+    paths: tuple[Path, ...],
+    year: int | None,
+    workers: int | None,
+    rejects: Path,
+    allow_rejects: int,
+) -> None:
+    """Add or update the articles under PATHS in the live index (same article, same document)."""
+    settings = EsSettings.from_env()
+    try:
+        with progress_reporter(paths) as progress:
+            report = index_into_live(
+                settings.client(),
+                settings.alias,
+                paths,
+                year=year,
+                workers=workers,
+                rejects_path=rejects,
+                progress=progress,
+            )
+    except (ApiError, TransportError) as error:
+        _es_failure(error)
+    _finish(report, rejects, allow_rejects)
+
+
+@main.command("rollback")
+def rollback_command() -> None:
+    """Point the archive back at the index the last reindex replaced."""
+    settings = EsSettings.from_env()
+    try:
+        current, target = rollback(settings.client(), settings.alias)
+    except (ReindexError, ApiError, TransportError) as error:
+        _es_failure(error)
+    click.echo(f"{settings.alias} -> {target} (was {current})")
+
+
+@main.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--size", type=click.IntRange(1, 50), default=10, show_default=True)
+def search_command(query: tuple[str, ...], size: int) -> None:
+    """Search the archive from the terminal; prints the API's JSON."""
+    settings = EsSettings.from_env()
+    began = time.monotonic()
+    try:
+        result = search(
+            settings.client(), settings.alias, SearchParams(q=" ".join(query), size=size)
+        )
+    except (ApiError, TransportError) as error:
+        _es_failure(error)
+    result["took_ms"] = round((time.monotonic() - began) * 1000)
+    click.echo(json.dumps(result, ensure_ascii=False, indent=2))

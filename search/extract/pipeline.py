@@ -1,0 +1,99 @@
+"""From a source document to an `Article`: layout, dateline, date, speakers, quotes, places, people.
+
+Values given explicitly (a JSON Lines record's fields, a sidecar) win over extracted ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from search.extract.dates import published_date
+from search.extract.gazetteer import find_places, gazetteer
+from search.extract.html import html_to_text
+from search.extract.layout import Layout, split_layout
+from search.extract.people import find_people
+from search.model import Article, Place, Quote, Speaker
+from search.sources import SourceDocument
+
+# Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).
+_MISSING = {"", "na", "n/a", "none", "null", "unknown"}
+_CREDIT_AGENCY = re.compile(r"\s*/\s*[\w .\-]+$")
+
+
+def _given(meta: dict[str, Any], *keys: str) -> str | None:
+    for key in keys:
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip().lower() not in _MISSING:
+            return value.strip()
+    return None
+
+
+def article_id(doc: SourceDocument, title: str | None, body: str) -> str:
+    """Stable across runs: the record's id, else the file name, else a hash of the content."""
+    given = doc.meta.get("id")
+    if given not in (None, ""):
+        return str(given)
+    if doc.kind != "record" and ":" not in Path(doc.source).name:
+        return Path(doc.source).stem
+    digest = hashlib.sha1(f"{title or ''}\n{body}".encode()).hexdigest()
+    return digest[:20]
+
+
+def _layout(doc: SourceDocument) -> tuple[Layout, dict[str, Any]]:
+    if doc.kind == "html":
+        page = html_to_text(doc.content)
+        layout = split_layout("\n\n".join(filter(None, [page.title, page.text])))
+        return layout, {**page.meta, **doc.meta}
+    return split_layout(doc.content), doc.meta
+
+
+def extract(doc: SourceDocument, *, year: int | None = None) -> Article:
+    """Every field Dateline knows how to find; what the article does not say stays None."""
+    layout, meta = _layout(doc)
+    warnings = list(doc.warnings)
+    title = _given(meta, "title") or layout.title
+    body = (
+        meta["body"] if isinstance(meta.get("body"), str) and meta["body"].strip() else layout.body
+    )
+    dateline = layout.dateline
+    dateline_place: Place | None = None
+    if dateline is not None:
+        dateline_place = gazetteer().resolve_dateline(dateline.place, dateline.region)
+        if dateline_place is None:
+            warnings.append(f"dateline place {dateline.place!r} not found in the gazetteer")
+    dated, date_warnings = published_date(
+        given=meta.get("published") or meta.get("date"),
+        path=doc.source if doc.kind != "record" else None,
+        year=meta.get("year") if isinstance(meta.get("year"), int) else year,
+        month=dateline.month if dateline else None,
+        day=dateline.day if dateline else None,
+    )
+    warnings.extend(date_warnings)
+    credit = layout.photo_credit
+    author = _given(meta, "author", "byline")
+    exclude = [name for name in (_CREDIT_AGENCY.sub("", credit or ""), author) if name]
+    found = find_people(body, title=title or "", exclude=exclude)
+    people_words = {word for name in found.people for word in name.split()}
+    return Article(
+        id=article_id(doc, title, body),
+        source=doc.source,
+        title=title,
+        lead=_given(meta, "lead") or layout.lead,
+        body=body,
+        agency=_given(meta, "agency", "wire") or (dateline.agency if dateline else None),
+        publisher=_given(meta, "publisher", "sitename"),
+        author=author,
+        published=dated[0] if dated else None,
+        date_precision=dated[1] if dated else None,
+        dateline=dateline_place,
+        speakers=[Speaker(s.name, s.role, s.quote_count) for s in found.speakers],
+        quotes=[Quote(q.speaker, q.text, q.cue, q.start, q.end) for q in found.quotes],
+        places=find_places(body, skip=found.person_spans, skip_words=people_words),
+        people=list(found.people),
+        photo_credit=credit,
+        url=_given(meta, "url"),
+        warnings=warnings,
+    )

@@ -1,0 +1,138 @@
+"""Cue verbs, quotation spans and sentence bounds for quote attribution.
+
+Follows the deterministic sieve of Muzny et al. (EACL 2017) in spirit: a cue verb links a
+statement to a speaker standing right before it ("Peskov said", "Fallon, a spokesman, said")
+or, after a quote or comma, right after it ("... ," said Peskov). The regexes here only describe
+the text between a speaker mention and its cue; people.py decides which mention that is.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+_CUE_VERBS = """
+said says say saying told tells telling added adds adding warned warns warning stressed
+stresses argued argues arguing noted notes noting wrote writes tweeted tweets tweeting claimed
+insisted insists explained explains announced announces acknowledged acknowledges admitted
+admits asserted asserts declared declares stated suggested suggests predicted predicts
+promised promises vowed vows urged urges asked asks answered replied replies responded
+responds recalled recalls contended contends maintained maintains complained complains
+alleged alleges conceded concedes confirmed confirms denied denies emphasized emphasizes
+emphasised observed remarked testified joked jokes quipped boasted boasts countered counters
+retorted reiterated reiterates repeated proclaimed wondered cautioned cautions mused
+recounted pointed\\s+out points\\s+out went\\s+on\\s+to\\s+say
+"""
+# Verbs of stance and criticism: PolNeAR-style attribution also covers beliefs and positions.
+_STANCE_VERBS = """
+called calls criticized criticizes accused accuses attacked attacks blasted blasts slammed
+slams praised praises mocked mocks questioned questions dismissed dismisses defended defends
+rejected rejects demanded demands pledged pledges described describes endorsed endorses
+proposed proposes believes believed thinks thought wants wanted hopes hoped expects expected
+fears feared worries worried insisted argued suggested indicated indicates signaled signaled
+compared compares labeled dubbed blamed blames credited challenged challenges pressed urged
+touted touts highlighted invoked cited cites mentioned mentions lamented disputed refused
+declined emailed responded posted issued sees views considers knows promised vowed
+"""
+CUE_RE = re.compile(
+    r"\b(?:" + "|".join(dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split()))
+    + r")\b|\b[Aa]ccording\s+to\b"
+)
+
+_AUX = (
+    r"(?:has|have|had|also|then|later|previously|once|again|repeatedly|recently|publicly|"
+    r"privately|further|quickly|never|did|does|not|reportedly|first|often|frequently|even|would|"
+    r"will|could|might|may|should|must|can|already|still|simply|flatly|initially|subsequently|"
+    r"ultimately|eventually|long|is|was|been|himself|herself|who|[a-z]+ly)"
+)
+# Text allowed between a subject mention and its cue: a party tag, up to two appositives and
+# auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
+LEFT_GAP_RE = re.compile(
+    r"(?:\s*\([^()\n]{0,40}\),?)?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
+    r"(?:(?:\s*,[^,\"“”\n;:()]{1,120}?){1,2}\s*,)?"
+    rf"(?:\s+{_AUX})*\s+$"
+)
+_SENT_BREAK_RE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSen)(?<!\bGov)"
+    r"(?<!\bRep)(?<!\bGen)[.!?]\s+[A-Z“\"]"
+)
+# Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence").
+RIGHT_GAP_RE = re.compile(r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*)\s+){0,6}$")
+_RIGHT_STOP = frozenset(
+    ["in", "on", "at", "to", "with", "that", "for", "after", "before", "when", "while", "during", "about", "it", "this", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "reporters", "him", "them", "us", "me"]
+)
+PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
+
+QUOTE_RE = re.compile(r"“[^“”\n]+”|\"[^\"\n]+\"|(?<!\w)''(?!\s).*?(?<=\S)''(?!\w)")
+_SENT_END_RE = re.compile(r"[.!?]+[\"”’]?(?=\s)|\n+")
+_ABBREVIATIONS = frozenset("mr ms mrs dr sen rep gov gen st jr sr lt col capt sgt prof rev".split())
+
+
+_BARE_COMMA_RE = re.compile(rf",(?:\s+{_AUX})*\s+$")
+
+
+# "Trump's campaign said": a possessor speaking through staff counts as the source.
+PROXY_GAP_RE = re.compile(
+    r"(?:['’]s?|s['’])\s+(?:[a-z\-]+\s+)?(?:campaign|office|team|aides?|spokes(?:man|woman|person)|"
+    rf"camp|staff|advisers?|lawyers?|attorneys?|representatives?|allies)(?:\s+{_AUX})*\s+$"
+)
+# "Sanders' arguments that ...": a possessive plus a statement noun is a nominal cue.
+NOMINAL_CUE_RE = re.compile(
+    r"(?:['’]s?|s['’])\s+(?:\w+\s+)?(statements?|comments?|remarks?|tweets?|claims?|words|speech|"
+    r"assertions?|arguments?|views?|answers?|responses?|testimony|message|warnings?|promises?|"
+    r"pledges?|proposals?|positions?|interview|letter|op-ed|book|memoir|announcement|criticism|"
+    r"rhetoric|suggestion|insistence|contention|argument|call|calls|vow|plan|plans|charge|"
+    r"accusations?|attacks?|praise|endorsement|description|insults?)\b"
+)
+
+
+def left_gap_ok(gap: str, appositive_name: bool = False) -> bool:
+    """True if `gap` may separate a subject from its cue verb. A bare comma is allowed only
+    when the name is itself an appositive ("Clinton's chairman, John Podesta, said")."""
+    if appositive_name and _BARE_COMMA_RE.fullmatch(gap):
+        return True
+    return bool(LEFT_GAP_RE.fullmatch(gap)) and not _SENT_BREAK_RE.search(gap)
+
+
+def right_gap_ok(gap: str) -> bool:
+    """True if `gap` may separate an inverted cue from its speaker ("said Sen. X")."""
+    if not RIGHT_GAP_RE.fullmatch(gap + " "):
+        return False
+    return not any(w.lower() in _RIGHT_STOP for w in gap.split())
+
+
+def inverted_cue_position(body: str, cue_start: int) -> bool:
+    """An inverted cue ("said X") follows a quote, comma or dash."""
+    before = body[max(0, cue_start - 3) : cue_start].rstrip()
+    return bool(before) and before[-1] in ",\"”’'—–-:"
+
+
+def _ends(body: str, m: re.Match[str]) -> bool:
+    """A full stop after an initial or a title abbreviation does not end the sentence."""
+    if m.group()[0] != ".":
+        return True
+    word = body[max(0, m.start() - 5) : m.start()].split()
+    last = word[-1].lower() if word and not body[m.start() - 1].isspace() else ""
+    return not (len(last) == 1 and last.isalpha()) and last not in _ABBREVIATIONS
+
+
+class Sentences:
+    """Sentence start offsets of a body, for cheap "which sentence is this in" look-ups."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.starts = [0] + [m.end() for m in _SENT_END_RE.finditer(body) if _ends(body, m)]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.body)
+        return self.starts[i], end
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """Inner (start, end) offsets of direct quotations, curly or straight."""
+    out = []
+    for m in QUOTE_RE.finditer(body):
+        width = 2 if m.group().startswith("''") else 1
+        out.append((m.start() + width, m.end() - width))
+    return out

@@ -1,0 +1,129 @@
+"""The index: its analysis chain, mapping and settings, versioned in this one place.
+
+Text is stemmed so that "contacts" finds "contact" and "said" finds "says"; each text field also
+has an unstemmed ``.exact`` sub-field that quoted phrases search. Stemming must work on the
+integ-test distribution Dateline runs locally, which lacks the analysis-common module (no
+``english`` analyzer, no ``stemmer`` filter): there core's ``hunspell`` filter with the en_US
+dictionary that deploy/elasticsearch.sh installs does the job. On a full cluster whose nodes
+lack that dictionary, the ``stemmer`` filter of analysis-common is used instead; `detect_stemmer`
+asks the cluster which one it has.
+https://www.elastic.co/docs/reference/text-analysis/analysis-hunspell-tokenfilter
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any, Literal
+
+from elasticsearch import ApiError, Elasticsearch
+
+MAPPING_VERSION = 1
+Stemmer = Literal["hunspell", "stemmer", "none"]
+
+_STEM_FILTERS: dict[str, dict[str, Any]] = {
+    "hunspell": {"type": "hunspell", "locale": "en_US", "dedup": True},
+    "stemmer": {"type": "stemmer", "language": "english"},
+}
+
+
+def detect_stemmer(es: Elasticsearch) -> Stemmer:
+    """The best stemming filter this cluster can build (DATELINE_STEMMER overrides)."""
+    forced = os.environ.get("DATELINE_STEMMER")
+    if forced in ("hunspell", "stemmer", "none"):
+        return forced  # type: ignore[return-value]
+    for name, definition in _STEM_FILTERS.items():
+        try:
+            tokens = es.indices.analyze(
+                tokenizer="standard", filter=["lowercase", definition], text="contacts"
+            )["tokens"]
+        except ApiError:
+            continue
+        if [t["token"] for t in tokens] == ["contact"]:
+            return name  # type: ignore[return-value]
+    return "none"
+
+
+def index_settings(
+    *, stemmer: Stemmer, shards: int = 1, replicas: int = 0, refresh_interval: str = "1s"
+) -> dict[str, Any]:
+    stem = ["dl_stem"] if stemmer != "none" else []
+    analysis: dict[str, Any] = {
+        "analyzer": {
+            "dl_text": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", *stem]},
+            "dl_exact": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase"]},
+        },
+        "normalizer": {"dl_folded": {"type": "custom", "filter": ["lowercase"]}},
+    }
+    if stemmer != "none":
+        analysis["filter"] = {"dl_stem": _STEM_FILTERS[stemmer]}
+    return {
+        "number_of_shards": shards,
+        "number_of_replicas": replicas,
+        "refresh_interval": refresh_interval,
+        "analysis": analysis,
+    }
+
+
+def _text(**extra: Any) -> dict[str, Any]:
+    return {
+        "type": "text",
+        "analyzer": "dl_text",
+        "fields": {"exact": {"type": "text", "analyzer": "dl_exact", **extra}},
+        **extra,
+    }
+
+
+def _facet() -> dict[str, Any]:
+    """Display value for buckets, with a case-folded twin for filters typed by hand."""
+    return {"type": "keyword", "fields": {"folded": {"type": "keyword", "normalizer": "dl_folded"}}}
+
+
+_PLACE = {
+    "properties": {
+        "name": _facet(),
+        "country": _facet(),
+        "country_code": {"type": "keyword"},
+        "location": {"type": "geo_point"},
+    }
+}
+
+MAPPINGS: dict[str, Any] = {
+    "dynamic": "strict",
+    "_meta": {"mapping_version": MAPPING_VERSION},
+    "properties": {
+        "id": {"type": "keyword"},
+        "source": {"type": "keyword", "index": False},
+        "url": {"type": "keyword", "index": False},
+        "title": _text(),
+        "lead": _text(),
+        "body": _text(index_options="offsets"),
+        "agency": _facet(),
+        "publisher": _facet(),
+        "author": _facet(),
+        "published": {"type": "date", "format": "strict_date"},
+        "date_precision": {"type": "keyword"},
+        "dateline": _PLACE,
+        "places": _PLACE,
+        "people": _facet(),
+        "speakers": {
+            "properties": {
+                "name": _facet(),
+                "role": {"type": "text", "analyzer": "dl_text"},
+                "quote_count": {"type": "integer"},
+            }
+        },
+        "quotes": {
+            "type": "nested",
+            "properties": {
+                "speaker": _facet(),
+                "text": _text(),
+                "cue": {"type": "keyword"},
+                "start": {"type": "integer", "index": False},
+                "end": {"type": "integer", "index": False},
+            },
+        },
+        "photo_credit": {"type": "keyword", "index": False},
+        "suggest": {"type": "completion", "analyzer": "dl_exact"},
+        "indexed_at": {"type": "date"},
+    },
+}

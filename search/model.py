@@ -1,0 +1,66 @@
+"""The article as Dateline stores it: what extraction produces and the index holds."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any, Literal
+
+DatePrecision = Literal["day", "month", "year"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place resolved against the gazetteer; coordinates are None when only the name is known."""
+
+    name: str
+    country: str | None = None
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+
+@dataclass(frozen=True)
+class Speaker:
+    name: str
+    role: str | None
+    quote_count: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement attributed to a speaker; `start`/`end` are offsets into the article body."""
+
+    speaker: str
+    text: str
+    cue: str
+    start: int
+    end: int
+
+
+@dataclass
+class Article:
+    id: str
+    source: str
+    title: str | None
+    lead: str | None
+    body: str
+    agency: str | None = None
+    publisher: str | None = None
+    author: str | None = None
+    published: date | None = None
+    date_precision: DatePrecision | None = None
+    dateline: Place | None = None
+    speakers: list[Speaker] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    people: list[str] = field(default_factory=list)
+    photo_credit: str | None = None
+    url: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form: dates as ISO strings, a missing date stays null."""
+        data = asdict(self)
+        data["published"] = self.published.isoformat() if self.published else None
+        return data

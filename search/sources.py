@@ -1,0 +1,174 @@
+"""Reading articles from disk: plain text, HTML pages and JSON Lines records, file by file.
+
+Everything is streamed: a directory of a million files or a multi-gigabyte JSON Lines export is
+read one article at a time. A file that cannot be used becomes a `SourceError` with its reason;
+it never stops the run and is never dropped silently.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+Kind = Literal["text", "html", "record"]
+
+# One article larger than this is almost certainly not an article (a dump, a binary, a log).
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
+TEXT_SUFFIXES = {".txt", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+RECORD_SUFFIXES = {".jsonl", ".ndjson"}
+SIDECAR_SUFFIX = ".meta.json"
+# Files that sit beside articles but are not articles (expected outputs of tests, sidecars).
+IGNORED_SUFFIXES = (SIDECAR_SUFFIX, ".expected.json")
+
+
+@dataclass
+class SourceDocument:
+    source: str  # path, or path:line for a JSON Lines record
+    kind: Kind
+    content: str  # text or HTML; for records, the record's text or html field
+    meta: dict[str, Any] = field(default_factory=dict)  # explicit fields: they win over extraction
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class SourceError:
+    source: str
+    reason: str
+
+
+def _decode(data: bytes, warnings: list[str]) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        warnings.append(f"invalid UTF-8 at byte {error.start}: decoded with replacement characters")
+        return data.decode("utf-8", errors="replace")
+
+
+def _sniff(path: Path, head: bytes) -> Kind | None:
+    suffix = path.suffix.lower()
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in RECORD_SUFFIXES:
+        return "record"
+    stripped = head.lstrip()
+    if stripped.startswith(b"{"):
+        return "record"
+    if stripped[:15].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return "text" if head else None
+
+
+def _sidecar(path: Path) -> dict[str, Any]:
+    """Metadata kept next to an article as ``<name>.meta.json``."""
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if not sidecar.is_file():
+        return {}
+    value = json.loads(sidecar.read_text(encoding="utf-8"))
+    if not isinstance(value, dict):
+        raise ValueError(f"{sidecar}: a sidecar must hold one JSON object")
+    return value
+
+
+def _records(path: Path) -> Iterator[SourceDocument | SourceError]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, 1):
+            source = f"{path}:{number}"
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_ARTICLE_BYTES:
+                yield SourceError(
+                    source, f"record of {len(raw)} bytes exceeds the {MAX_ARTICLE_BYTES}-byte cap"
+                )
+                continue
+            warnings: list[str] = []
+            try:
+                record = json.loads(_decode(raw, warnings))
+            except json.JSONDecodeError as error:
+                yield SourceError(source, f"not valid JSON: {error.msg} at column {error.colno}")
+                continue
+            if not isinstance(record, dict):
+                yield SourceError(source, "a record must be a JSON object")
+                continue
+            html = record.get("html")
+            text = record.get("text") or record.get("body")
+            if isinstance(html, str) and html.strip() and not text:
+                yield SourceDocument(source, "html", html, record, warnings)
+            elif isinstance(text, str) and text.strip():
+                yield SourceDocument(source, "record", text, record, warnings)
+            else:
+                yield SourceError(
+                    source, 'record has no "text", "body" or "html" field with content'
+                )
+
+
+def read_file(path: Path) -> Iterator[SourceDocument | SourceError]:
+    """The articles in one file (several for JSON Lines), or the reason it holds none."""
+    source = str(path)
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as handle:
+            head = handle.read(4096)
+        kind = _sniff(path, head)
+        if kind == "record":
+            yield from _records(path)
+            return
+        if size == 0 or kind is None:
+            yield SourceError(source, "empty file")
+            return
+        if size > MAX_ARTICLE_BYTES:
+            yield SourceError(
+                source,
+                f"file of {size} bytes exceeds the {MAX_ARTICLE_BYTES}-byte cap for one article",
+            )
+            return
+        if b"\x00" in head:
+            yield SourceError(source, "binary file (contains NUL bytes), not an article")
+            return
+        warnings: list[str] = []
+        content = _decode(path.read_bytes(), warnings)
+        if not content.strip():
+            yield SourceError(source, "file holds only whitespace")
+            return
+        yield SourceDocument(source, kind, content, _sidecar(path), warnings)
+    except (OSError, ValueError) as error:
+        yield SourceError(source, f"cannot read: {error}")
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    for directory, subdirs, files in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+        for name in sorted(files):
+            path = Path(directory, name)
+            suffix = path.suffix.lower()
+            if name.endswith(IGNORED_SUFFIXES) or name.startswith("."):
+                continue
+            if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES:
+                yield path
+
+
+def article_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
+    """The files under `paths` that may hold articles, or why a path holds none."""
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            yield from _walk(path)
+        elif path.exists():
+            yield path
+        else:
+            yield SourceError(str(path), "no such file or directory")
+
+
+def read_sources(paths: Iterable[str | Path]) -> Iterator[SourceDocument | SourceError]:
+    """Every article under `paths` (files, or directories walked in name order)."""
+    for item in article_files(paths):
+        if isinstance(item, SourceError):
+            yield item
+        else:
+            yield from read_file(item)

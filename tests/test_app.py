@@ -1,0 +1,35 @@
+from api import create_app
+from search.config import DEFAULT_ALIAS, EsSettings
+
+
+def test_factory_reads_environment_then_explicit_config(monkeypatch) -> None:
+    monkeypatch.setenv("DATELINE_INDEX", "from-env")
+    assert create_app().config["INDEX"] == "from-env"
+    assert create_app({"INDEX": "explicit"}).config["INDEX"] == "explicit"
+    monkeypatch.delenv("DATELINE_INDEX")
+    assert create_app().config["INDEX"] == DEFAULT_ALIAS
+
+
+def test_openapi_spec_describes_the_search() -> None:
+    spec = create_app().test_client().get("/api/openapi.json").get_json()
+    params = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert {"q", "speaker", "location", "place", "agency", "from", "to", "page", "size"} <= params
+
+
+def test_unreachable_cluster_is_a_503_envelope_not_a_traceback() -> None:
+    settings = EsSettings(url="http://127.0.0.1:9", timeout=1)
+    app = create_app({"ES_SETTINGS": settings})
+    response = app.test_client().get("/api/search?q=x")
+    assert response.status_code == 503
+    assert response.get_json()["code"] == 503
+
+
+def test_settings_from_environment() -> None:
+    settings = EsSettings.from_env(
+        {"DATELINE_ES_URL": "https://es.example:9243", "DATELINE_ES_API_KEY": "k",
+         "DATELINE_ES_CA_CERTS": "/etc/ca.pem", "DATELINE_INDEX": "news"}
+    )
+    assert (settings.url, settings.api_key, settings.ca_certs, settings.alias) == (
+        "https://es.example:9243", "k", "/etc/ca.pem", "news",
+    )
+    assert EsSettings.from_env({"DATELINE_ES_PORT": "9201"}).url == "http://127.0.0.1:9201"

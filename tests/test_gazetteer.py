@@ -1,0 +1,32 @@
+from search.extract.gazetteer import find_places, gazetteer
+
+
+def test_datelines_resolve_to_cities_with_country_and_coordinates() -> None:
+    moscow = gazetteer().resolve_dateline("MOSCOW", None)
+    assert (moscow.name, moscow.country, moscow.country_code) == ("Moscow", "Russia", "RU")
+    assert round(moscow.lat) == 56 and round(moscow.lon) == 38
+
+
+def test_state_abbreviations_pick_the_american_city() -> None:
+    manchester = gazetteer().resolve_dateline("MANCHESTER", "N.H.")
+    assert manchester.country_code == "US" and round(manchester.lon) == -71
+    assert gazetteer().resolve_dateline("ROME", None).country == "Italy"
+    assert gazetteer().resolve_dateline("RANGOON", "Burma").name == "Yangon"
+
+
+def test_unknown_town_keeps_its_region_but_gets_no_invented_coordinates() -> None:
+    place = gazetteer().resolve_dateline("SMALLVILLETON", "Pa.")
+    assert (place.name, place.country, place.lat, place.lon) == (
+        "Smallvilleton", "United States", None, None,
+    )
+    assert gazetteer().resolve_dateline("SIEGEL", None) is None
+
+
+def test_places_mentioned_skip_people_and_small_words() -> None:
+    text = (
+        "In this message Vladimir Putin spoke of Moscow. Pskov warned that the United States "
+        "and Russia's partners would meet in Peru."
+    )
+    skip = [(text.index("Pskov"), text.index("Pskov") + 5)]
+    names = [p.name for p in find_places(text, skip=skip, skip_words=["Vladimir", "Putin"])]
+    assert names == ["Moscow", "United States", "Russia", "Peru"]

@@ -1,0 +1,148 @@
+"""The thin slice end to end on a real node: reindex, search API, facets, page, odd input."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+from flask.testing import FlaskClient
+
+from api import create_app
+from search.extract.pipeline import extract
+from search.indexing import reindex
+from search.sources import SourceDocument, read_sources
+from tests.conftest import SAMPLE, SEED_ARTICLE, drop_indices, need_shared
+
+pytestmark = pytest.mark.es
+
+HOSTILE = {
+    "id": "hostile-markup",
+    "title": "<b>Bold</b> claims about the inauguration",
+    "published": "2031-02-03",
+    "text": 'Headline\n\nOSLO (DPN) — The <script>alert("x")</script> inauguration went ahead, '
+    '"Ada & Co" said.',
+}
+
+
+@pytest.fixture(scope="module")
+def archive(es: Elasticsearch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """The seed, the sample corpus and one hostile record, indexed once for this module."""
+    seed = need_shared(SEED_ARTICLE)
+    extra = tmp_path_factory.mktemp("records") / "hostile.jsonl"
+    extra.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    alias = f"dateline-test-{uuid.uuid4().hex[:10]}"
+    paths = [seed, SAMPLE, extra]
+    report = reindex(es, alias, paths, year=2016, workers=1)
+    yield {"alias": alias, "report": report, "paths": paths}
+    drop_indices(es, alias)
+
+
+@pytest.fixture(scope="module")
+def client(archive: dict) -> FlaskClient:
+    return create_app({"INDEX": archive["alias"], "TESTING": True}).test_client()
+
+
+def _articles(paths: list[Path]):
+    return [extract(d, year=2016) for d in read_sources(paths) if isinstance(d, SourceDocument)]
+
+
+def test_reindex_holds_every_article(es: Elasticsearch, archive: dict) -> None:
+    expected = len(_articles(archive["paths"]))
+    report = archive["report"]
+    assert expected >= 20
+    assert (report.read, report.indexed, report.rejected) == (expected, expected, 0)
+    assert es.count(index=archive["alias"])["count"] == expected
+
+
+def test_inauguration_finds_the_seed_with_a_mark(client: FlaskClient) -> None:
+    body = client.get("/api/search?q=inauguration").get_json()
+    seed = next(h for h in body["hits"] if h["id"] == SEED_ARTICLE.stem)
+    assert seed["dateline"]["name"] == "Moscow"
+    assert any("<mark>inauguration</mark>" in s for s in seed["snippets"])
+    assert "<mark>inauguration</mark>" in seed["title_html"]
+
+
+def test_highlights_escape_everything_but_the_marks(client: FlaskClient) -> None:
+    body = client.get("/api/search?q=inauguration").get_json()
+    hostile = next(h for h in body["hits"] if h["id"] == "hostile-markup")
+    html = " ".join([hostile["title_html"], *hostile["snippets"]])
+    assert "&lt;script&gt;" in html and "&lt;b&gt;" in html
+    assert not re.search(r"<(?!/?mark>)", html), html
+
+
+def test_facet_counts_match_the_extracted_articles(client: FlaskClient, archive: dict) -> None:
+    articles = _articles(archive["paths"])
+    body = client.get("/api/search?size=1").get_json()
+    assert body["total"] == len(articles)
+    locations = Counter(a.dateline.name for a in articles if a.dateline)
+    speakers = Counter(s.name for a in articles for s in a.speakers)
+    got_locations = {b["value"]: b["count"] for b in body["facets"]["location"]}
+    got_speakers = {b["value"]: b["count"] for b in body["facets"]["speaker"]}
+    assert got_locations == dict(locations.most_common(len(got_locations)))
+    top = speakers.most_common(1)[0]
+    assert got_speakers[top[0]] == top[1]
+    months = Counter(a.published.strftime("%Y-%m") for a in articles if a.published)
+    assert {b["value"]: b["count"] for b in body["facets"]["date"]} == months
+
+
+def test_selecting_a_speaker_filters_hits_but_keeps_other_speakers_countable(
+    client: FlaskClient,
+) -> None:
+    everything = client.get("/api/search?size=50").get_json()
+    speakers = everything["facets"]["speaker"]
+    chosen = speakers[0]["value"]
+    body = client.get("/api/search", query_string={"speaker": chosen, "size": 50}).get_json()
+    assert body["total"] == speakers[0]["count"]
+    assert all(chosen in [s["name"] for s in h["speakers"]] for h in body["hits"])
+    # Disjunctive: the other speakers keep their unfiltered counts so a reader can add them.
+    assert {b["value"]: b["count"] for b in body["facets"]["speaker"]} == {
+        b["value"]: b["count"] for b in speakers
+    }
+    assert next(b for b in body["facets"]["speaker"] if b["value"] == chosen)["selected"]
+
+
+def test_filters_are_case_insensitive(client: FlaskClient) -> None:
+    body = client.get("/api/search?location=moscow").get_json()
+    assert body["total"] >= 1
+    assert all(h["dateline"]["name"] == "Moscow" for h in body["hits"])
+
+
+@pytest.mark.parametrize("q", ['"unbalanced', "AND OR (", "*", "peskov)", "-", "a" * 1000])
+def test_odd_syntax_is_answered(client: FlaskClient, q: str) -> None:
+    response = client.get("/api/search", query_string={"q": q})
+    assert response.status_code == 200
+    assert "hits" in response.get_json()
+
+
+def test_bad_arguments_get_a_clear_422(client: FlaskClient) -> None:
+    for query in ({"size": 500}, {"page": 0}, {"from": "2016-13-01"}, {"colour": "red"},
+                  {"q": "x" * 1001}, {"page": 5000, "size": 50}):
+        response = client.get("/api/search", query_string=query)
+        assert response.status_code == 422, query
+        payload = response.get_json()
+        assert payload["code"] == 422 and payload["errors"], payload
+
+
+def test_page_shows_the_hit_and_facets(client: FlaskClient) -> None:
+    response = client.get("/?q=inauguration")
+    assert response.status_code == 200
+    page = response.get_data(as_text=True)
+    assert "Kremlin reiterates there will be no contacts" in page
+    assert "<mark>inauguration</mark>" in page
+    assert re.search(r"<span>Moscow</span><span class=\"count\">\d+</span>", page)
+    assert "&lt;script&gt;" in page and "<script>" not in page
+
+
+def test_article_endpoint_returns_quotes(client: FlaskClient) -> None:
+    body = client.get(f"/api/articles/{SEED_ARTICLE.stem}").get_json()
+    assert body["agency"] == "TASS" and body["published"] == "2016-11-14"
+    peskov = [q for q in body["quotes"] if q["speaker"] == "Dmitry Peskov"]
+    assert len(peskov) >= 6
+    assert all(body["body"][q["start"]:q["end"]] == q["text"] for q in peskov)
+    assert client.get("/api/articles/no-such-article").status_code == 404
