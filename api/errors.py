@@ -6,6 +6,7 @@ from typing import Any
 
 from elasticsearch import ApiError, TransportError
 from flask import Flask, current_app
+from werkzeug.exceptions import MethodNotAllowed
 
 
 def _envelope(code: int, status: str, message: str) -> tuple[dict[str, Any], int]:
@@ -13,6 +14,12 @@ def _envelope(code: int, status: str, message: str) -> tuple[dict[str, Any], int
 
 
 def register(app: Flask) -> None:
+    @app.errorhandler(MethodNotAllowed)
+    def method_not_allowed(error: MethodNotAllowed) -> tuple[dict[str, Any], int, dict[str, str]]:
+        # RFC 9110 wants the allowed methods named; the generic JSON handler would drop them.
+        allowed = ", ".join(error.valid_methods or [])
+        return {"code": 405, "status": "Method Not Allowed"}, 405, {"Allow": allowed}
+
     @app.errorhandler(TransportError)
     @app.errorhandler(ApiError)
     def search_unavailable(error: Exception) -> tuple[dict[str, Any], int]:

@@ -9,7 +9,12 @@ from marshmallow import fields, validate
 
 from search.query import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchParams
 
-_value = fields.String(validate=validate.Length(min=1, max=200))
+# Control characters are never part of a name, and Elasticsearch reserves some in terms.
+_PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="must not contain control characters")
+_TEXT = validate.Regexp(
+    r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$", error="must not contain control characters"
+)
+_value = fields.String(validate=[validate.Length(min=1, max=200), _PRINTABLE])
 
 
 class SearchArgsSchema(ma.Schema):
@@ -20,7 +25,7 @@ class SearchArgsSchema(ma.Schema):
 
     q = fields.String(
         load_default="",
-        validate=validate.Length(max=MAX_QUERY_LENGTH),
+        validate=[validate.Length(max=MAX_QUERY_LENGTH), _TEXT],
         metadata={"description": 'Words, "exact phrases", -excluded, prefix*, a | b.'},
     )
     speaker = fields.List(_value, load_default=list, metadata={"description": "Speaker name(s)."})
@@ -32,18 +37,11 @@ class SearchArgsSchema(ma.Schema):
     sort = fields.String(
         load_default="relevance", validate=validate.OneOf(["relevance", "newest", "oldest"])
     )
-    page = fields.Integer(load_default=1, validate=validate.Range(min=1))
+    # Deep pages are refused (narrow the search instead): Elasticsearch's result window.
+    page = fields.Integer(
+        load_default=1, validate=validate.Range(min=1, max=MAX_RESULT_WINDOW // MAX_PAGE_SIZE)
+    )
     size = fields.Integer(load_default=10, validate=validate.Range(min=1, max=MAX_PAGE_SIZE))
-
-    @ma.validates_schema
-    def _window(self, data: dict[str, Any], **_: Any) -> None:
-        if data["page"] * data["size"] > MAX_RESULT_WINDOW:
-            raise ma.ValidationError(
-                f"page × size may not exceed {MAX_RESULT_WINDOW}; narrow the search instead",
-                field_name="page",
-            )
-        if data["date_from"] and data["date_to"] and data["date_from"] > data["date_to"]:
-            raise ma.ValidationError("'from' is after 'to'", field_name="from")
 
     @ma.post_load
     def _params(self, data: dict[str, Any], **_: Any) -> SearchParams:

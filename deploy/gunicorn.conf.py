@@ -1,4 +1,4 @@
-"""gunicorn settings for serving Dateline: `gunicorn -c deploy/gunicorn.conf.py 'api:create_app()'`."""
+"""gunicorn settings: `gunicorn -c deploy/gunicorn.conf.py 'api:create_app()'`."""
 
 import multiprocessing
 import os

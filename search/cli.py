@@ -199,3 +199,7 @@ def search_command(query: tuple[str, ...], size: int) -> None:
         _es_failure(error)
     result["took_ms"] = round((time.monotonic() - began) * 1000)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -26,10 +26,17 @@ def test_unreachable_cluster_is_a_503_envelope_not_a_traceback() -> None:
 
 def test_settings_from_environment() -> None:
     settings = EsSettings.from_env(
-        {"DATELINE_ES_URL": "https://es.example:9243", "DATELINE_ES_API_KEY": "k",
-         "DATELINE_ES_CA_CERTS": "/etc/ca.pem", "DATELINE_INDEX": "news"}
+        {
+            "DATELINE_ES_URL": "https://es.example:9243",
+            "DATELINE_ES_API_KEY": "k",
+            "DATELINE_ES_CA_CERTS": "/etc/ca.pem",
+            "DATELINE_INDEX": "news",
+        }
     )
     assert (settings.url, settings.api_key, settings.ca_certs, settings.alias) == (
-        "https://es.example:9243", "k", "/etc/ca.pem", "news",
+        "https://es.example:9243",
+        "k",
+        "/etc/ca.pem",
+        "news",
     )
     assert EsSettings.from_env({"DATELINE_ES_PORT": "9201"}).url == "http://127.0.0.1:9201"

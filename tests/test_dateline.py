@@ -4,7 +4,7 @@ from search.extract.dateline import parse_dateline
 def test_tass_dateline_gives_place_month_day_and_agency() -> None:
     found = parse_dateline("MOSCOW, November 14. /TASS/. The Kremlin has had no contacts")
     assert (found.place, found.month, found.day, found.agency) == ("MOSCOW", 11, 14, "TASS")
-    assert "MOSCOW, November 14. /TASS/. The Kremlin"[found.end:].startswith("The Kremlin")
+    assert "MOSCOW, November 14. /TASS/. The Kremlin"[found.end :].startswith("The Kremlin")
 
 
 def test_wire_datelines() -> None:
@@ -16,7 +16,10 @@ def test_wire_datelines() -> None:
     assert (afp.place, afp.agency) == ("New York", "AFP")
     reuters = parse_dateline("LONDON, Nov 14 (Reuters) - Britain's")
     assert (reuters.place, reuters.month, reuters.day, reuters.agency) == (
-        "LONDON", 11, 14, "Reuters",
+        "LONDON",
+        11,
+        14,
+        "Reuters",
     )
 
 

@@ -27,7 +27,8 @@ def test_dateline_month_and_day_need_a_given_year() -> None:
 
 def test_given_date_wins_and_bad_one_is_reported() -> None:
     assert published_date(given="2016-11-15", path="x-2016-11-14.txt")[0] == (
-        date(2016, 11, 15), "day",
+        date(2016, 11, 15),
+        "day",
     )
     dated, warnings = published_date(given="soon", path="x-2016-11-14.txt")
     assert dated == (date(2016, 11, 14), "day") and "soon" in warnings[0]

@@ -17,7 +17,10 @@ def test_state_abbreviations_pick_the_american_city() -> None:
 def test_unknown_town_keeps_its_region_but_gets_no_invented_coordinates() -> None:
     place = gazetteer().resolve_dateline("SMALLVILLETON", "Pa.")
     assert (place.name, place.country, place.lat, place.lon) == (
-        "Smallvilleton", "United States", None, None,
+        "Smallvilleton",
+        "United States",
+        None,
+        None,
     )
     assert gazetteer().resolve_dateline("SIEGEL", None) is None
 

@@ -37,12 +37,18 @@ def test_facets_are_disjunctive() -> None:
     assert body["aggs"]["location"]["filter"] == {
         "bool": {"filter": [{"terms": {"speakers.name.folded": ["dmitry peskov"]}}]}
     }
-    assert body["aggs"]["place"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
+    assert (
+        body["aggs"]["place"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
+    )
 
 
 def test_dates_paging_and_stable_sort() -> None:
     params = SearchParams(
-        q="x", date_from=date(2016, 11, 1), date_to=date(2016, 11, 30), page=3, size=20,
+        q="x",
+        date_from=date(2016, 11, 1),
+        date_to=date(2016, 11, 30),
+        page=3,
+        size=20,
         sort="newest",
     )
     body = build(params)

@@ -50,7 +50,11 @@ def test_json_lines_records_each_get_their_own_verdict(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     results = _read(path)
     assert [type(r).__name__ for r in results] == [
-        "SourceDocument", "SourceError", "SourceError", "SourceError", "SourceDocument",
+        "SourceDocument",
+        "SourceError",
+        "SourceError",
+        "SourceError",
+        "SourceDocument",
     ]
     assert results[0].meta["id"] == "a" and results[0].source.endswith(":1")
     assert "not valid JSON" in results[1].reason and results[1].source.endswith(":2")

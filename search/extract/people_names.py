@@ -19,6 +19,7 @@ from search.extract.people_lexicon import (
     HONORIFICS,
     NOT_NAME,
     ORG_WORDS,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     TITLE_WORDS,
 )
@@ -34,6 +35,13 @@ _PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z\-]+")
 _PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
+_MODIFIER_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")
+_HEAD_NOUNS = ROLE_WORDS | frozenset(
+    "supporters voters backers fans camp administration aides allies loyalists team family "
+    "foundation era delegates surrogates donors".split()
+)
+_DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
+_SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
 _ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?")
 
 
@@ -46,6 +54,7 @@ class Mention:
     tokens: tuple[str, ...]
     role: str | None
     strong: bool
+    sentence_initial: bool = False
 
     @property
     def surname(self) -> str:
@@ -158,10 +167,24 @@ def _candidate(
         titled
         or (len(words) >= 2 and _bare(words[0]) in FIRST_NAMES)
         or (len(words) >= 2 and any(_is_initial(t) for t in words[1:]))
-        or role is not None
+        or _has_role_noun(role)
         or bool(_PARTY_TAG_RE.match(body, end))
     )
-    return Mention(start, end, words, role, strong)
+    after = _MODIFIER_AFTER_RE.match(body, end)
+    if len(words) == 1 and not titled and after and after.group(1) in _HEAD_NOUNS:
+        strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
+    if len(words) == 1 and not strong and _DEMONYM_RE.search(words[0]):
+        return None
+    initial = bool(_SENTENCE_START_RE.search(body, max(0, start - 8), start)) or start == 0
+    return Mention(start, end, words, role, strong, initial)
+
+
+def _has_role_noun(role: str | None) -> bool:
+    return bool(role) and any(
+        _bare(w) in HONORIFICS or _bare(w) in TITLE_WORDS
+        or (_bare(w) in ROLE_WORDS and _bare(w) not in ROLE_MODIFIERS)
+        for w in role.split()
+    )
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -178,15 +201,30 @@ def _clean_role(role: str | None) -> str | None:
     return " ".join(words)
 
 
+_TRANSCRIPT_RE = re.compile(r"^([A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,2}):[ \u00a0]", re.M)
+
+
+def _transcript_mentions(body: str) -> list[Mention]:
+    """Speaker labels of interview transcripts ("PENCE: ..."), title-cased; the caller keeps
+    only those whose surname the article also writes normally."""
+    out = []
+    for m in _TRANSCRIPT_RE.finditer(body):
+        words = tuple(w.capitalize() for w in m.group(1).split())
+        if _bare(words[-1]) not in NOT_NAME and len(words[-1]) > 2:
+            out.append(Mention(m.start(1), m.end(1), words, None, False, True))
+    return out
+
+
 def find_mentions(body: str) -> list[Mention]:
     """All candidate person mentions in text order (weak ones still need confirmation)."""
     vocab = lowercase_vocabulary(body)
-    out = []
+    out = _transcript_mentions(body)
     for run in RUN_RE.finditer(body):
         for seg in _segments(body, run.start(), run.end()):
             m = _candidate(body, seg, vocab)
             if m is not None:
                 out.append(m)
+    out.sort(key=lambda m: m.start)
     return out
 
 

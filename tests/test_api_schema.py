@@ -1,0 +1,40 @@
+"""Property tests generated from the OpenAPI spec: whatever a client sends, no 5xx and no
+response that breaks the documented shape."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+
+import pytest
+import schemathesis
+from elasticsearch import Elasticsearch
+from hypothesis import HealthCheck, settings
+
+from api import create_app
+from search.indexing import reindex
+from tests.conftest import SAMPLE, drop_indices
+
+pytestmark = pytest.mark.es
+
+
+@pytest.fixture(scope="module")
+def app(es: Elasticsearch) -> Iterator:
+    alias = f"dateline-test-{uuid.uuid4().hex[:10]}"
+    reindex(es, alias, [SAMPLE], workers=1)
+    yield create_app({"INDEX": alias, "TESTING": True})
+    drop_indices(es, alias)
+
+
+schema = schemathesis.pytest.from_fixture("api_schema")
+
+
+@pytest.fixture(scope="module")
+def api_schema(app):
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", app)
+
+
+@schema.parametrize()
+@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+def test_api_honours_its_spec(case) -> None:
+    case.call_and_validate()
