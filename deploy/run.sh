@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Run Dateline on this machine: install, start Elasticsearch, index the sample corpus, then
-# serve the API and the search page under gunicorn on http://127.0.0.1:8000 (Ctrl-C stops it).
+# Run Dateline on this machine: install, start Elasticsearch, index the sample corpus (and the
+# seed article from ../shared when it is there), then serve the API and the search page under
+# gunicorn on http://127.0.0.1:8000 (Ctrl-C stops it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash deploy/setup.sh
 bash deploy/elasticsearch.sh start
-.venv/bin/dateline reindex deploy/sample --rejects "${TMPDIR:-/tmp}/dateline-sample-rejects.jsonl"
+sources=(deploy/sample)
+# The seed article the project started from sits beside the repo where shared/ is laid out.
+[ -d ../shared/corpora/seed ] && sources+=(../shared/corpora/seed)
+.venv/bin/dateline reindex "${sources[@]}" --rejects "${TMPDIR:-/tmp}/dateline-sample-rejects.jsonl"
 echo "Dateline: serving http://${DATELINE_BIND:-127.0.0.1:8000}/ (API under /api, spec at /api/openapi.json)" >&2
 exec .venv/bin/gunicorn -c deploy/gunicorn.conf.py 'api:create_app()'

@@ -11,6 +11,7 @@ import json
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -22,8 +23,10 @@ TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 RECORD_SUFFIXES = {".jsonl", ".ndjson"}
 SIDECAR_SUFFIX = ".meta.json"
+MANIFEST = "manifest.jsonl"
 # Files that sit beside articles but are not articles (expected outputs of tests, sidecars).
 IGNORED_SUFFIXES = (SIDECAR_SUFFIX, ".expected.json")
+IGNORED_NAMES = {MANIFEST}
 
 
 @dataclass
@@ -65,15 +68,34 @@ def _sniff(path: Path, head: bytes) -> Kind | None:
     return "text" if head else None
 
 
-def _sidecar(path: Path) -> dict[str, Any]:
-    """Metadata kept next to an article as ``<name>.meta.json``."""
-    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
-    if not sidecar.is_file():
+@lru_cache(maxsize=64)
+def _manifest(directory: Path) -> dict[str, dict[str, Any]]:
+    """Metadata for a folder's files: ``manifest.jsonl`` lines of ``{"file": name, ...fields}``."""
+    path = directory / MANIFEST
+    if not path.is_file():
         return {}
-    value = json.loads(sidecar.read_text(encoding="utf-8"))
-    if not isinstance(value, dict):
-        raise ValueError(f"{sidecar}: a sidecar must hold one JSON object")
-    return value
+    entries: dict[str, dict[str, Any]] = {}
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, 1):
+            if not line.strip():
+                continue
+            entry = json.loads(line)
+            if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
+                raise ValueError(f'{path}:{number}: each line needs a "file" name')
+            entries[entry.pop("file")] = entry
+    return entries
+
+
+def _metadata(path: Path) -> dict[str, Any]:
+    """What the folder's manifest, then the file's ``<name>.meta.json`` sidecar, say of it."""
+    meta = dict(_manifest(path.parent).get(path.name, {}))
+    sidecar = path.with_name(path.stem + SIDECAR_SUFFIX)
+    if sidecar.is_file():
+        value = json.loads(sidecar.read_text(encoding="utf-8"))
+        if not isinstance(value, dict):
+            raise ValueError(f"{sidecar}: a sidecar must hold one JSON object")
+        meta.update(value)
+    return meta
 
 
 def _records(path: Path) -> Iterator[SourceDocument | SourceError]:
@@ -136,7 +158,7 @@ def read_file(path: Path) -> Iterator[SourceDocument | SourceError]:
         if not content.strip():
             yield SourceError(source, "file holds only whitespace")
             return
-        yield SourceDocument(source, kind, content, _sidecar(path), warnings)
+        yield SourceDocument(source, kind, content, _metadata(path), warnings)
     except (OSError, ValueError) as error:
         yield SourceError(source, f"cannot read: {error}")
 
@@ -147,7 +169,7 @@ def _walk(root: Path) -> Iterator[Path]:
         for name in sorted(files):
             path = Path(directory, name)
             suffix = path.suffix.lower()
-            if name.endswith(IGNORED_SUFFIXES) or name.startswith("."):
+            if name.endswith(IGNORED_SUFFIXES) or name in IGNORED_NAMES or name.startswith("."):
                 continue
             if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES:
                 yield path

