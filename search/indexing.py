@@ -24,7 +24,6 @@ from elasticsearch import Elasticsearch, NotFoundError
 from elasticsearch.helpers import streaming_bulk
 
 from search.documents import to_document
-from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract
 from search.mapping import MAPPINGS, detect_stemmer, index_settings
 from search.sources import SourceDocument, SourceError, read_sources
@@ -113,7 +112,6 @@ def prepare_all(
         for item in items:
             yield _prepare(item, year)
         return
-    gazetteer()  # load once before forking so the workers share it
     context = multiprocessing.get_context("fork")
     with context.Pool(workers) as pool:
         pending: deque[Any] = deque()

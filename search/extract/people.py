@@ -201,6 +201,8 @@ def _link_cues(
         subject = None if according else _left_subject(body, mentions, starts, cs)
         if subject is None and (according or inverted_cue_position(body, cs)):
             subject = _right_subject(body, mentions, starts, ce)
+        if subject is not None and not _plausible_source(mentions[subject], cue.group()):
+            subject = None
         if subject is not None:
             for idx in _coordinated(body, mentions, subject):
                 m = mentions[idx]
@@ -210,7 +212,14 @@ def _link_cues(
         if pron and not according:
             links.append(_Link(cs, ce, pron.start(1), pron.end(1), None))
     for idx, m in enumerate(mentions):
-        colon = _COLON_CUE_RE.match(body, m.end)
+        dash = _DASH_CUE_RE.search(body[max(0, m.start - 8) : m.start])
+        if dash and not _inside(m.start, quotes):
+            pos = m.start - len(dash.group()) + dash.start(1)
+            links.append(_Link(pos, pos + 1, m.start, m.end, idx))
+            continue
+        transcript = body[m.start : m.end].isupper()
+        colon = (_TRANSCRIPT_COLON_RE if transcript else _COLON_CUE_RE).match(body, m.end)
+        colon = colon if m.strong or m.sentence_initial else None
         if colon and (m.sentence_initial or _DASH_BEFORE_RE.search(body[max(0, m.start - 2) : m.start])):
             links.append(_Link(colon.start(1), colon.end(1), m.start, m.end, idx))
             continue
@@ -219,6 +228,15 @@ def _link_cues(
             links.append(_Link(nominal.start(1), nominal.end(1), m.start, m.end, idx))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+_ORG_PRONE_CUES = frozenset({"according to", "reported", "reports", "released", "issued"})
+
+
+def _plausible_source(m: Mention, cue: str) -> bool:
+    """Polls, outlets and firms are "according to" / "reported" sources far more often than
+    people: for those cues the name must look like a person by itself."""
+    return m.strong or " ".join(cue.lower().split()) not in _ORG_PRONE_CUES
 
 
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
@@ -246,7 +264,10 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
     return None
 
 
-_COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘A-Z])")
+_COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
+# A quotation signed with a dash: '"...” ― Carla Sanchez', '... #RINO — Ben Jacobs'.
+_DASH_CUE_RE = re.compile(r"[”\"’.!?]\s*([―—–])\s*$")
+_TRANSCRIPT_COLON_RE = re.compile(r"(:)")
 _DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
 _WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")

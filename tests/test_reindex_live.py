@@ -1,0 +1,227 @@
+"""Reindex on a real node: zero downtime, atomic alias, rollback, idempotency, rejects, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from search.indexing import (
+    READY,
+    index_into_live,
+    live_index,
+    managed_indices,
+    reindex,
+    rollback,
+)
+from tests.conftest import REPO, SAMPLE
+
+pytestmark = pytest.mark.es
+
+
+def write_corpus(path: Path, count: int, *, tag: str = "") -> Path:
+    """`count` distinct articles made from the sample corpus, as one JSON Lines file."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            record = {
+                "id": f"gen{tag}-{n}",
+                "published": f"2030-{n % 12 + 1:02d}-01",
+                "text": texts[n % len(texts)],
+            }
+            out.write(json.dumps(record) + "\n")
+    return path
+
+
+def test_searches_keep_answering_while_the_alias_moves(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    reindex(es, alias, [SAMPLE], workers=1)
+    before = es.count(index=alias)["count"]
+    bigger = write_corpus(tmp_path / "bigger.jsonl", 600)
+    seen: list[int] = []
+    failures: list[str] = []
+    done = threading.Event()
+
+    def search_continuously() -> None:
+        while not done.is_set():
+            try:
+                aliases = es.indices.get_alias(name=alias)
+                if len(aliases) != 1:
+                    failures.append(f"alias on {len(aliases)} indices")
+                seen.append(
+                    es.search(index=alias, size=0, track_total_hits=True)["hits"]["total"]["value"]
+                )
+            except Exception as error:  # any failed request is a failure of the test
+                failures.append(repr(error))
+
+    searcher = threading.Thread(target=search_continuously)
+    searcher.start()
+    try:
+        report = reindex(es, alias, [bigger], workers=2)
+    finally:
+        time.sleep(0.3)
+        done.set()
+        searcher.join()
+    assert failures == []
+    assert len(seen) > 20
+    assert set(seen) == {before, 600}  # the old archive, then the new one, never anything else
+    assert seen[0] == before and seen[-1] == 600
+    assert seen == sorted(seen, key=lambda c: c == 600)  # one switch, no going back
+    assert live_index(es, alias) == report.index and report.previous is not None
+
+
+def test_rollback_returns_to_the_previous_index_and_old_ones_retire(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    first = reindex(es, alias, [write_corpus(tmp_path / "a.jsonl", 5)], workers=1)
+    second = reindex(es, alias, [write_corpus(tmp_path / "b.jsonl", 7)], workers=1)
+    third = reindex(es, alias, [write_corpus(tmp_path / "c.jsonl", 9)], workers=1, keep=1)
+    assert first.index in third.deleted  # only one earlier index is kept
+    assert set(managed_indices(es, alias)) == {second.index, third.index}
+    assert rollback(es, alias) == (third.index, second.index)
+    assert es.count(index=alias)["count"] == 7
+    with pytest.raises(RuntimeError, match="no earlier index"):
+        rollback(es, alias)
+
+
+def test_the_same_article_twice_is_one_document(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    corpus = write_corpus(tmp_path / "c.jsonl", 4)
+    report = reindex(es, alias, [corpus, corpus], workers=1)
+    assert (report.read, report.duplicates, report.indexed) == (8, 4, 4)
+    again = index_into_live(es, alias, [corpus, SAMPLE], workers=1)
+    assert again.index == report.index
+    assert es.count(index=alias)["count"] == 4 + len(list(SAMPLE.glob("*.txt")))
+    index_into_live(es, alias, [SAMPLE], workers=1)
+    assert es.count(index=alias)["count"] == 4 + len(list(SAMPLE.glob("*.txt")))
+
+
+def _run_cli(*args: str, env_alias: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "DATELINE_INDEX": env_alias}
+    return subprocess.run(
+        [sys.executable, "-m", "search.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=REPO,
+        check=False,
+    )
+
+
+def test_rejects_are_written_with_reasons_and_fail_the_command(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    sources = tmp_path / "in"
+    sources.mkdir()
+    write_corpus(sources / "good.jsonl", 3)
+    (sources / "empty.txt").write_bytes(b"")
+    (sources / "broken.jsonl").write_text('{"id": "x", "text": "fine"}\n{oops\n')
+    rejects = tmp_path / "rejects.jsonl"
+    run = _run_cli(
+        "reindex", str(sources), "--rejects", str(rejects), "--workers", "1", env_alias=alias
+    )
+    assert run.returncode == 1, run.stderr
+    assert "read 6, indexed 4, duplicates 0, rejected 2" in run.stderr
+    reasons = {Path(r["source"]).name: r["reason"] for r in map(json.loads, rejects.read_text().splitlines())}
+    assert reasons == {"broken.jsonl:2": reasons["broken.jsonl:2"], "empty.txt": "empty file"}
+    assert "not valid JSON" in reasons["broken.jsonl:2"]
+    # The archive was still switched: rejects are reported, not a reason to lose the rest.
+    assert es.count(index=alias)["count"] == 4
+    allowed = _run_cli(
+        "reindex",
+        str(sources),
+        "--rejects",
+        str(rejects),
+        "--allow-rejects",
+        "2",
+        "--workers",
+        "1",
+        env_alias=alias,
+    )
+    assert allowed.returncode == 0, allowed.stderr
+
+
+@pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
+def test_an_interrupted_reindex_leaves_the_live_index_serving(
+    es: Elasticsearch, alias: str, tmp_path: Path, how: signal.Signals
+) -> None:
+    live = reindex(es, alias, [SAMPLE], workers=1).index
+    big = write_corpus(tmp_path / "big.jsonl", 6000)
+    env = {**os.environ, "DATELINE_INDEX": alias}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "search.cli",
+            "reindex",
+            str(big),
+            "--workers",
+            "1",
+            "--rejects",
+            str(tmp_path / "r.jsonl"),
+        ],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(managed_indices(es, alias)) < 2:
+        time.sleep(0.1)
+    time.sleep(1.0)  # let it load part of the corpus
+    process.send_signal(how)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode != 0
+    assert live_index(es, alias) == live
+    assert es.count(index=alias)["count"] == len(list(SAMPLE.glob("*.txt")))
+    leftovers = [name for name in managed_indices(es, alias) if name != live]
+    if how == signal.SIGINT:
+        assert leftovers == [] and "interrupted" in stderr
+    # The next run removes whatever a crash left behind, then switches as usual.
+    report = reindex(es, alias, [SAMPLE], workers=1)
+    assert set(leftovers) <= set(report.deleted)
+    assert set(managed_indices(es, alias)) == {live, report.index}
+
+
+def test_stemmed_search_and_exact_phrases(es: Elasticsearch, alias: str, tmp_path: Path) -> None:
+    records = [
+        {
+            "id": "plural",
+            "title": "One",
+            "text": "Head\n\nThe Kremlin had no contacts with the team.",
+        },
+        {
+            "id": "singular",
+            "title": "Two",
+            "text": "Head\n\nThe Kremlin has no contact at all, he says.",
+        },
+    ]
+    path = tmp_path / "m.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    reindex(es, alias, [path], workers=1)
+
+    def ids(q: str) -> set[str]:
+        query = {
+            "simple_query_string": {"query": q, "fields": ["body"], "quote_field_suffix": ".exact"}
+        }
+        return {h["_id"] for h in es.search(index=alias, query=query)["hits"]["hits"]}
+
+    assert ids("contacts") == {"plural", "singular"}
+    assert ids("contact") == {"plural", "singular"}
+    assert ids('"no contacts"') == {"plural"}
+    assert ids('"no contact"') == {"singular"}
+    mapping = es.indices.get_mapping(index=alias)
+    [(name, body)] = mapping.items()
+    assert body["mappings"]["dynamic"] == "strict"
+    assert body["mappings"]["_meta"]["dateline_state"] == READY
