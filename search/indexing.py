@@ -10,10 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import json
-import multiprocessing
-import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -21,35 +18,16 @@ from pathlib import Path
 from typing import IO, Any
 
 from elasticsearch import Elasticsearch, NotFoundError
-from elasticsearch.helpers import streaming_bulk
 
-from search.documents import to_document
-from search.extract.pipeline import extract
+from search.bulk import bulk_load
 from search.mapping import MAPPINGS, detect_stemmer, index_settings
-from search.sources import SourceDocument, SourceError, read_sources
+from search.prepare import Prepared, Rejected, prepare_all
 
 LOADING, READY = "loading", "ready"
-BULK_DOCS = 500
-BULK_BYTES = 8 * 1024 * 1024
-BATCH = 32  # articles handed to a worker process at a time
 
 
 class ReindexError(RuntimeError):
     """The new index could not be completed; the alias still points where it did."""
-
-
-@dataclass(frozen=True)
-class Prepared:
-    id: str
-    source: str
-    document: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class Rejected:
-    source: str
-    reason: str
-    id: str | None = None
 
 
 @dataclass
@@ -71,56 +49,6 @@ class Report:
 
 
 Progress = Callable[[Report], None]
-
-
-def _prepare(item: SourceDocument | SourceError, year: int | None) -> Prepared | Rejected:
-    if isinstance(item, SourceError):
-        return Rejected(item.source, item.reason)
-    try:
-        article = extract(item, year=year)
-    except Exception as error:  # one bad article must not stop the archive: report it
-        return Rejected(item.source, f"extraction failed: {type(error).__name__}: {error}")
-    if not article.body.strip():
-        return Rejected(item.source, "no body text found", article.id)
-    return Prepared(article.id, article.source, to_document(article))
-
-
-def _prepare_batch(
-    batch: list[SourceDocument | SourceError], year: int | None
-) -> list[Prepared | Rejected]:
-    return [_prepare(item, year) for item in batch]
-
-
-def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
-    batch: list[Any] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def prepare_all(
-    paths: Iterable[str | Path], *, year: int | None = None, workers: int | None = None
-) -> Iterator[Prepared | Rejected]:
-    """Read and extract in worker processes, in input order, holding a bounded window in memory."""
-    items = read_sources(paths)
-    workers = workers if workers is not None else (os.cpu_count() or 1)
-    if workers <= 1:
-        for item in items:
-            yield _prepare(item, year)
-        return
-    context = multiprocessing.get_context("fork")
-    with context.Pool(workers) as pool:
-        pending: deque[Any] = deque()
-        for batch in _batches(items, BATCH):
-            pending.append(pool.apply_async(_prepare_batch, (batch, year)))
-            if len(pending) >= workers * 4:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
 
 
 class RejectLog:
@@ -153,11 +81,11 @@ def _load(
     rejects: RejectLog,
     progress: Progress | None,
 ) -> set[str]:
-    """Bulk-load prepared articles; returns the ids Elasticsearch accepted."""
+    """Bulk-load prepared articles, counting and logging as they go; returns the indexed ids."""
     seen: set[str] = set()
-    sources: dict[str, str] = {}
+    accepted: set[str] = set()
 
-    def actions() -> Iterator[dict[str, Any]]:
+    def prepared() -> Iterator[Prepared]:
         for outcome in outcomes:
             report.read += 1
             if isinstance(outcome, Rejected):
@@ -167,33 +95,18 @@ def _load(
             if outcome.id in seen:
                 report.duplicates += 1
             seen.add(outcome.id)
-            sources[outcome.id] = outcome.source
-            yield {"_index": index, "_id": outcome.id, "_source": outcome.document}
+            yield outcome
 
-    accepted: set[str] = set()
-    for ok, item in streaming_bulk(
-        es,
-        actions(),
-        chunk_size=BULK_DOCS,
-        max_chunk_bytes=BULK_BYTES,
-        max_retries=6,
-        initial_backoff=1,
-        max_backoff=30,
-        raise_on_error=False,
-        raise_on_exception=True,
-    ):
-        result = item.get("index", {})
-        doc_id = str(result.get("_id"))
-        if ok:
-            accepted.add(doc_id)
+    def indexed(item: Prepared, failure: str | None) -> None:
+        if failure is None:
+            accepted.add(item.id)
         else:
             report.rejected += 1
-            reason = json.dumps(result.get("error"), ensure_ascii=False)
-            rejects.write(
-                Rejected(sources.get(doc_id, "?"), f"Elasticsearch refused it: {reason}", doc_id)
-            )
+            rejects.write(Rejected(item.source, failure, item.id))
         if progress:
             progress(report)
+
+    bulk_load(es, index, prepared(), indexed)
     report.indexed = len(accepted)
     return accepted
 

@@ -98,69 +98,86 @@ def _metadata(path: Path) -> dict[str, Any]:
     return meta
 
 
-def _records(path: Path) -> Iterator[SourceDocument | SourceError]:
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, 1):
-            source = f"{path}:{number}"
-            if not raw.strip():
-                continue
-            if len(raw) > MAX_ARTICLE_BYTES:
-                yield SourceError(
-                    source, f"record of {len(raw)} bytes exceeds the {MAX_ARTICLE_BYTES}-byte cap"
-                )
-                continue
-            warnings: list[str] = []
-            try:
-                record = json.loads(_decode(raw, warnings))
-            except json.JSONDecodeError as error:
-                yield SourceError(source, f"not valid JSON: {error.msg} at column {error.colno}")
-                continue
-            if not isinstance(record, dict):
-                yield SourceError(source, "a record must be a JSON object")
-                continue
-            html = record.get("html")
-            text = record.get("text") or record.get("body")
-            if isinstance(html, str) and html.strip() and not text:
-                yield SourceDocument(source, "html", html, record, warnings)
-            elif isinstance(text, str) and text.strip():
-                yield SourceDocument(source, "record", text, record, warnings)
-            else:
-                yield SourceError(
-                    source, 'record has no "text", "body" or "html" field with content'
-                )
+def _record(source: str, raw: bytes) -> SourceDocument | SourceError:
+    """One line of a JSON Lines file."""
+    if len(raw) > MAX_ARTICLE_BYTES:
+        return SourceError(
+            source, f"record of {len(raw)} bytes exceeds the {MAX_ARTICLE_BYTES}-byte cap"
+        )
+    warnings: list[str] = []
+    try:
+        record = json.loads(_decode(raw, warnings))
+    except json.JSONDecodeError as error:
+        return SourceError(source, f"not valid JSON: {error.msg} at column {error.colno}")
+    if not isinstance(record, dict):
+        return SourceError(source, "a record must be a JSON object")
+    html = record.get("html")
+    text = record.get("text") or record.get("body")
+    if isinstance(text, str) and text.strip():
+        return SourceDocument(source, "record", text, record, warnings)
+    if isinstance(html, str) and html.strip():
+        return SourceDocument(source, "html", html, record, warnings)
+    return SourceError(source, 'record has no "text", "body" or "html" field with content')
 
 
-def read_file(path: Path) -> Iterator[SourceDocument | SourceError]:
-    """The articles in one file (several for JSON Lines), or the reason it holds none."""
+def _file(path: Path) -> SourceDocument | SourceError:
+    """A file holding one article."""
     source = str(path)
     try:
         size = path.stat().st_size
-        with path.open("rb") as handle:
-            head = handle.read(4096)
-        kind = _sniff(path, head)
-        if kind == "record":
-            yield from _records(path)
-            return
-        if size == 0 or kind is None:
-            yield SourceError(source, "empty file")
-            return
         if size > MAX_ARTICLE_BYTES:
-            yield SourceError(
+            return SourceError(
                 source,
                 f"file of {size} bytes exceeds the {MAX_ARTICLE_BYTES}-byte cap for one article",
             )
-            return
-        if b"\x00" in head:
-            yield SourceError(source, "binary file (contains NUL bytes), not an article")
-            return
+        data = path.read_bytes()
+        if not data:
+            return SourceError(source, "empty file")
+        if b"\x00" in data[:4096]:
+            return SourceError(source, "binary file (contains NUL bytes), not an article")
         warnings: list[str] = []
-        content = _decode(path.read_bytes(), warnings)
+        content = _decode(data, warnings)
         if not content.strip():
-            yield SourceError(source, "file holds only whitespace")
-            return
-        yield SourceDocument(source, kind, content, _metadata(path), warnings)
+            return SourceError(source, "file holds only whitespace")
+        kind = _sniff(path, data[:4096]) or "text"
+        return SourceDocument(source, kind, content, _metadata(path), warnings)
     except (OSError, ValueError) as error:
-        yield SourceError(source, f"cannot read: {error}")
+        return SourceError(source, f"cannot read: {error}")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One article not yet read or parsed: a file, or one raw line of a JSON Lines file.
+
+    Cheap to make and to send to a worker process, which does the decoding (`load`).
+    """
+
+    source: str
+    path: Path
+    line: bytes | None = None
+
+
+def units(paths: Iterable[str | Path]) -> Iterator[Unit | SourceError]:
+    """The articles under `paths`, in order, unread."""
+    for item in article_files(paths):
+        if isinstance(item, SourceError):
+            yield item
+            continue
+        try:
+            with item.open("rb") as handle:
+                if _sniff(item, handle.read(4096)) != "record":
+                    yield Unit(str(item), item)
+                    continue
+                handle.seek(0)
+                for number, raw in enumerate(handle, 1):
+                    if raw.strip():
+                        yield Unit(f"{item}:{number}", item, raw)
+        except OSError as error:
+            yield SourceError(str(item), f"cannot read: {error}")
+
+
+def load(unit: Unit) -> SourceDocument | SourceError:
+    return _file(unit.path) if unit.line is None else _record(unit.source, unit.line)
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -189,8 +206,5 @@ def article_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:
 
 def read_sources(paths: Iterable[str | Path]) -> Iterator[SourceDocument | SourceError]:
     """Every article under `paths` (files, or directories walked in name order)."""
-    for item in article_files(paths):
-        if isinstance(item, SourceError):
-            yield item
-        else:
-            yield from read_file(item)
+    for unit in units(paths):
+        yield unit if isinstance(unit, SourceError) else load(unit)

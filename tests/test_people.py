@@ -78,7 +78,7 @@ def test_seed_offsets(seed: PeopleFindings) -> None:
 def test_surname_merges_with_full_name() -> None:
     body = (
         "Senator Elizabeth Warren spoke in Boston on Monday. "
-        "\"We will not back down,\" Warren said. Warren added that the bill was fair."
+        '"We will not back down," Warren said. Warren added that the bill was fair.'
     )
     found = find_people(body)
     assert speaker_names(found) == ["Elizabeth Warren"]
@@ -95,7 +95,7 @@ def test_role_is_kept_apart_from_the_name() -> None:
 
 
 def test_honorific_resolves_to_full_name() -> None:
-    body = "Donald Trump visited Ohio. \"It was great,\" Mr. Trump told reporters."
+    body = 'Donald Trump visited Ohio. "It was great," Mr. Trump told reporters.'
     found = find_people(body)
     assert speaker_names(found) == ["Donald Trump"]
     assert found.quotes[0].cue == "told"
@@ -104,7 +104,7 @@ def test_honorific_resolves_to_full_name() -> None:
 def test_he_said_goes_to_the_last_subject() -> None:
     body = (
         "Governor Mike Pence met voters in Iowa with Donald Trump's aides. "
-        "\"This is a movement,\" he said."
+        '"This is a movement," he said.'
     )
     found = find_people(body)
     assert speaker_names(found) == ["Mike Pence"]
@@ -124,8 +124,7 @@ def test_near_miss_spelling_merges() -> None:
 
 def test_credits_and_bylines_are_excluded() -> None:
     body = (
-        "Jane Smith said the vote was close. "
-        "John Doe, who took the photographs, said nothing else."
+        "Jane Smith said the vote was close. John Doe, who took the photographs, said nothing else."
     )
     found = find_people(body, exclude=["John Doe"])
     assert speaker_names(found) == ["Jane Smith"]

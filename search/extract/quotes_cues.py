@@ -51,8 +51,10 @@ contested rebutted refuted reacted teased ridiculed derided scoffed belittled in
 taunted ripped rips lambasted excoriated chided scolded rebuked faulted commented
 referenced quoted elaborated summarized pleaded begged implored appealed requested invited
 encouraged lobbied vouched vetoed sponsored introduced committed disagreed
-accepted reassured cautioned lectured repeated wondered acknowledged 
+accepted reassured cautioned lectured repeated wondered acknowledged
 """
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation factored by prefix. Python's re tries alternatives one at a time,
     so a flat list of ~300 verbs costs ~300 checks per position; a trie costs a handful."""
@@ -64,7 +66,9 @@ def _trie_pattern(words: list[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        alts = [(r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in node.items() if ch]
+        alts = [
+            (r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in node.items() if ch
+        ]
         if not alts:
             return ""
         group = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
@@ -99,16 +103,63 @@ _SENT_BREAK_RE = re.compile(
 # Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence").
 RIGHT_GAP_RE = re.compile(r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*)\s+){0,6}$")
 _RIGHT_STOP = frozenset(
-    ["in", "on", "at", "to", "with", "that", "for", "after", "before", "when", "while", "during", "about", "it", "this", "he", "she", "they", "we", "i", "you", "his", "her", "their", "its", "reporters", "him", "them", "us", "me"]
+    {
+        "in",
+        "on",
+        "at",
+        "to",
+        "with",
+        "that",
+        "for",
+        "after",
+        "before",
+        "when",
+        "while",
+        "during",
+        "about",
+        "it",
+        "this",
+        "he",
+        "she",
+        "they",
+        "we",
+        "i",
+        "you",
+        "its",
+        "reporters",
+        "him",
+        "them",
+        "us",
+        "me",
+    }
 )
 PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
 
 _SENT_END_RE = re.compile(r"[.!?]+[\"”’]?(?=\s)|\n+")
-_ABBREVIATIONS = frozenset(["mr", "ms", "mrs", "dr", "sen", "rep", "gov", "gen", "st", "jr", "sr", "lt", "col", "capt", "sgt", "prof", "rev"])
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "st",
+        "jr",
+        "sr",
+        "lt",
+        "col",
+        "capt",
+        "sgt",
+        "prof",
+        "rev",
+    }
+)
 
 
 _BARE_COMMA_RE = re.compile(rf",(?:\s+{_AUX})*\s+$")
-_PARTICIPLE_RE = re.compile(r"[a-z]+ing")
 
 
 # "Trump's campaign said": a possessor speaking through staff counts as the source.
@@ -124,10 +175,10 @@ NOMINAL_CUE_RE = re.compile(
 )
 
 
-def left_gap_ok(gap: str, appositive_name: bool = False, participle: bool = False) -> bool:
+def left_gap_ok(gap: str, appositive_name: bool = False) -> bool:
     """True if `gap` may separate a subject from its cue verb. A bare comma is allowed only
     when the name is itself an appositive ("Clinton's chairman, John Podesta, said")."""
-    if (appositive_name or participle) and _BARE_COMMA_RE.fullmatch(gap):
+    if appositive_name and _BARE_COMMA_RE.fullmatch(gap):
         return True
     return bool(LEFT_GAP_RE.fullmatch(gap)) and not _SENT_BREAK_RE.search(gap)
 

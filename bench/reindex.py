@@ -1,0 +1,147 @@
+"""Reindex throughput against Elasticsearch's own bulk speed, and the reindex's peak memory.
+
+    .venv/bin/python bench/reindex.py [--articles 50000] [--workers N]
+
+1. Builds a corpus of N articles by recombining sentences of PolNeAR train: each keeps a real
+   headline and opening paragraph (with its dateline, if any) and gets body sentences drawn from
+   other articles up to a real article's length.
+2. Ceiling: the same final documents, extracted beforehand, sent with `elasticsearch.helpers`
+   bulk into an index with the same mapping and loading settings, then refreshed.
+3. Dateline: `dateline reindex` on the corpus, end to end, as a separate process.
+Prints both rates, their ratio (goal: at least 0.8) and the reindex's peak RSS (goal: < 400 MB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import psutil
+from elasticsearch.helpers import streaming_bulk
+
+from search.config import EsSettings
+from search.bulk import BULK_BYTES, BULK_DOCS
+from search.indexing import create_index
+from search.prepare import Prepared, prepare_all
+
+REPO = Path(__file__).resolve().parents[1]
+TRAIN = REPO.parent / "shared" / "corpora" / "polnear" / "train" / "text"
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
+
+
+def build_corpus(path: Path, count: int, seed: int = 7) -> None:
+    """Recombined articles, one JSON record a line, with a 2016 publication date."""
+    rng = random.Random(seed)
+    articles = []
+    for file in sorted(TRAIN.glob("*.txt")):
+        blocks = [b.strip() for b in file.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        if len(blocks) >= 3:
+            articles.append(blocks)
+    sentences = [s for blocks in articles for b in blocks[2:] for s in _SENTENCE.split(b)]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            blocks = rng.choice(articles)
+            target = sum(len(b) for b in rng.choice(articles))
+            body, size = [blocks[1]], len(blocks[1])
+            while size < target:
+                paragraph = " ".join(rng.choice(sentences) for _ in range(rng.randint(1, 3)))
+                body.append(paragraph)
+                size += len(paragraph)
+            record = {
+                "id": f"bench-{n}",
+                "published": f"2016-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "text": "\n\n".join([blocks[0], *body]),
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def ceiling(settings: EsSettings, docs: Path, alias: str) -> float:
+    """Articles/s of plain helpers bulk with the final documents: no extraction at all."""
+    es = settings.client()
+    index = create_index(es, alias)
+
+    def actions():
+        with docs.open(encoding="utf-8") as handle:
+            for line in handle:
+                doc = json.loads(line)
+                yield {"_index": index, "_id": doc["id"], "_source": doc}
+
+    began = time.perf_counter()
+    count = sum(
+        ok
+        for ok, _ in streaming_bulk(
+            es, actions(), chunk_size=BULK_DOCS, max_chunk_bytes=BULK_BYTES, max_retries=6
+        )
+    )
+    es.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
+    es.indices.refresh(index=index)
+    elapsed = time.perf_counter() - began
+    es.indices.delete(index=index)
+    return count / elapsed
+
+
+def dateline_reindex(corpus: Path, alias: str, workers: int | None) -> tuple[float, float, float]:
+    """Articles/s of `dateline reindex`, its own peak RSS and its largest worker's, in MB."""
+    command = [sys.executable, "-m", "search.cli", "reindex", str(corpus), "--keep", "0",
+               "--rejects", str(corpus.with_suffix(".rejects.jsonl"))]
+    if workers:
+        command += ["--workers", str(workers)]
+    env = {**os.environ, "DATELINE_INDEX": alias}
+    began = time.perf_counter()
+    process = psutil.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    main_peak = worker_peak = 0
+    while process.poll() is None:
+        try:
+            main_peak = max(main_peak, process.memory_info().rss)
+            for child in process.children(recursive=True):
+                worker_peak = max(worker_peak, child.memory_info().rss)
+        except psutil.Error:
+            pass
+        time.sleep(0.05)
+    elapsed = time.perf_counter() - began
+    stderr = process.stderr.read()
+    if process.returncode != 0:
+        raise SystemExit(f"dateline reindex failed:\n{stderr}")
+    indexed = int(re.search(r"indexed (\d+)", stderr)[1])
+    return indexed / elapsed, main_peak / 2**20, worker_peak / 2**20
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=50_000)
+    parser.add_argument("--workers", type=int, default=None)
+    args = parser.parse_args()
+    if not TRAIN.is_dir():
+        raise SystemExit(f"{TRAIN} is absent: the shared corpora are not beside this repo")
+    settings = EsSettings.from_env()
+    alias = f"dateline-bench-{os.getpid()}"
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus, docs = Path(tmp, "corpus.jsonl"), Path(tmp, "docs.jsonl")
+        build_corpus(corpus, args.articles)
+        with docs.open("w", encoding="utf-8") as out:
+            for outcome in prepare_all([corpus], workers=args.workers):
+                if isinstance(outcome, Prepared):
+                    out.write(outcome.document.decode() + "\n")
+        print(f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB of JSON Lines")
+        base = ceiling(settings, docs, alias)
+        print(f"ceiling (helpers bulk, no extraction): {base:.0f} articles/s")
+        rate, main_rss, worker_rss = dateline_reindex(corpus, alias, args.workers)
+        print(f"dateline reindex (end to end):        {rate:.0f} articles/s")
+        print(f"ratio: {rate / base:.2f} (goal >= 0.8)")
+        print(f"peak RSS: reindex process {main_rss:.0f} MB, largest worker {worker_rss:.0f} MB"
+              " (goal < 400 MB)")
+        es = settings.client()
+        for index in es.indices.get(index=f"{alias}*"):
+            es.indices.delete(index=index)
+
+
+if __name__ == "__main__":
+    main()

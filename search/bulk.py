@@ -1,0 +1,90 @@
+"""Sending prepared documents in bounded bulk requests, retrying what Elasticsearch asks us to.
+
+Requests are capped by count and by bytes. A 429 (queue full) or a 502/503/504 for the whole
+request, or for single items, is retried with exponential backoff; any other item failure is the
+document's own fault and is reported, not retried.
+https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-bulk
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator
+
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ConnectionError as EsConnectionError
+
+from search.prepare import Prepared
+
+BULK_DOCS = 500
+BULK_BYTES = 8 * 1024 * 1024
+ATTEMPTS = 8
+RETRYABLE = {429, 502, 503, 504}
+MAX_BACKOFF = 30.0
+
+# Called once per document: with None when it was indexed, else with Elasticsearch's reason.
+Outcome = Callable[[Prepared, str | None], None]
+
+
+def chunks(items: Iterable[Prepared]) -> Iterator[list[Prepared]]:
+    chunk: list[Prepared] = []
+    size = 0
+    for item in items:
+        if chunk and (len(chunk) >= BULK_DOCS or size + len(item.document) > BULK_BYTES):
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(item)
+        size += len(item.document) + 64
+    if chunk:
+        yield chunk
+
+
+def _body(chunk: list[Prepared]) -> bytes:
+    lines = []
+    for item in chunk:
+        lines.append(b'{"index":{"_id":' + json.dumps(item.id).encode() + b"}}\n")
+        lines.append(item.document + b"\n")
+    return b"".join(lines)
+
+
+def _backoff(attempt: int) -> None:
+    time.sleep(min(0.5 * 2**attempt, MAX_BACKOFF))
+
+
+def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome) -> None:
+    """Index one chunk; raises only when Elasticsearch stays unreachable or keeps refusing."""
+    pending = chunk
+    for attempt in range(ATTEMPTS):
+        last = attempt == ATTEMPTS - 1
+        try:
+            response = es.bulk(index=index, operations=_body(pending))
+        except EsConnectionError:
+            if last:
+                raise
+            _backoff(attempt)
+            continue
+        except ApiError as error:
+            if error.meta.status not in RETRYABLE or last:
+                raise
+            _backoff(attempt)
+            continue
+        retry = []
+        for item, result in zip(pending, response["items"], strict=True):
+            status = result["index"]["status"]
+            if status < 300:
+                outcome(item, None)
+            elif status in RETRYABLE and not last:
+                retry.append(item)
+            else:
+                reason = json.dumps(result["index"].get("error"), ensure_ascii=False)
+                outcome(item, f"Elasticsearch refused it ({status}): {reason}")
+        if not retry:
+            return
+        pending = retry
+        _backoff(attempt)
+
+
+def bulk_load(es: Elasticsearch, index: str, items: Iterable[Prepared], outcome: Outcome) -> None:
+    for chunk in chunks(items):
+        send(es, index, chunk, outcome)

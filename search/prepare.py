@@ -1,0 +1,86 @@
+"""Turning sources into ready-to-send documents, in parallel worker processes.
+
+Workers do everything that costs CPU (decoding, extraction, JSON serialization), so the parent
+only moves bytes to Elasticsearch. Results come back in input order, with a bounded number of
+batches in flight, so memory stays flat however large the corpus.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from search.documents import to_document
+from search.extract.pipeline import extract
+from search.sources import SourceError, Unit, load, units
+
+BATCH = 32  # articles handed to a worker at a time: amortizes the inter-process hop
+
+
+@dataclass(frozen=True)
+class Prepared:
+    id: str
+    source: str
+    document: bytes  # the Elasticsearch document, serialized as JSON
+
+
+@dataclass(frozen=True)
+class Rejected:
+    source: str
+    reason: str
+    id: str | None = None
+
+
+def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
+    item = unit if isinstance(unit, SourceError) else load(unit)
+    if isinstance(item, SourceError):
+        return Rejected(item.source, item.reason)
+    try:
+        article = extract(item, year=year)
+    except Exception as error:  # one bad article must not stop the archive: report it
+        return Rejected(item.source, f"extraction failed: {type(error).__name__}: {error}")
+    if not article.body.strip():
+        return Rejected(item.source, "no body text found", article.id)
+    document = json.dumps(to_document(article), ensure_ascii=False).encode()
+    return Prepared(article.id, article.source, document)
+
+
+def _prepare_batch(batch: list[Unit | SourceError], year: int | None) -> list[Prepared | Rejected]:
+    return [prepare(unit, year) for unit in batch]
+
+
+def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
+    batch: list[Any] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def prepare_all(
+    paths: Iterable[str | Path], *, year: int | None = None, workers: int | None = None
+) -> Iterator[Prepared | Rejected]:
+    """Every article under `paths`, prepared or rejected with its reason, in input order."""
+    todo = units(paths)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    if workers <= 1:
+        for unit in todo:
+            yield prepare(unit, year)
+        return
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        pending: deque[Any] = deque()
+        for batch in _batches(todo, BATCH):
+            pending.append(pool.apply_async(_prepare_batch, (batch, year)))
+            if len(pending) >= workers * 4:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
