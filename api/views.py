@@ -13,7 +13,7 @@ from marshmallow import fields, validate
 
 from api.schemas import ArticleSchema, SearchArgsSchema, SearchResultSchema
 from search.query import SearchParams
-from search.results import search
+from search.results import search, suggest
 
 blp = Blueprint("search", __name__, url_prefix="/api", description="Search the archive.")
 
@@ -65,22 +65,7 @@ class Suggest(MethodView):
     @blp.response(200, SuggestResult)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Completions for the search box: speakers, people, places and titles."""
-        response = es().search(
-            index=index(),
-            source=False,
-            suggest={
-                "names": {
-                    "prefix": args["prefix"],
-                    "completion": {
-                        "field": "suggest",
-                        "size": args["size"],
-                        "skip_duplicates": True,
-                    },
-                }
-            },
-        )
-        options = response["suggest"]["names"][0]["options"]
-        return {"suggestions": [o["text"] for o in options]}
+        return {"suggestions": suggest(es(), index(), args["prefix"], args["size"])}
 
 
 class HealthResult(ma.Schema):

@@ -44,10 +44,14 @@ def main() -> None:
         elapsed = time.perf_counter() - began
         total, seconds = total + count, seconds + elapsed
         first_peak = first_peak or peak_rss_mb()
-        print(f"pass {number}: {count} articles in {elapsed:.2f}s = {count / elapsed:.0f} articles/s,"
-              f" peak RSS {peak_rss_mb():.0f} MB")
-    print(f"overall: {total} articles, {total / seconds:.0f} articles/s on one core;"
-          f" peak RSS grew {peak_rss_mb() - first_peak:.1f} MB after the first pass")
+        print(
+            f"pass {number}: {count} articles in {elapsed:.2f}s = {count / elapsed:.0f} articles/s,"
+            f" peak RSS {peak_rss_mb():.0f} MB"
+        )
+    print(
+        f"overall: {total} articles, {total / seconds:.0f} articles/s on one core;"
+        f" peak RSS grew {peak_rss_mb() - first_peak:.1f} MB after the first pass"
+    )
 
 
 if __name__ == "__main__":

@@ -27,8 +27,8 @@ from pathlib import Path
 import psutil
 from elasticsearch.helpers import streaming_bulk
 
-from search.config import EsSettings
 from search.bulk import BULK_BYTES, BULK_DOCS
+from search.config import EsSettings
 from search.indexing import create_index
 from search.prepare import Prepared, prepare_all
 
@@ -90,8 +90,17 @@ def ceiling(settings: EsSettings, docs: Path, alias: str) -> float:
 
 def dateline_reindex(corpus: Path, alias: str, workers: int | None) -> tuple[float, float, float]:
     """Articles/s of `dateline reindex`, its own peak RSS and its largest worker's, in MB."""
-    command = [sys.executable, "-m", "search.cli", "reindex", str(corpus), "--keep", "0",
-               "--rejects", str(corpus.with_suffix(".rejects.jsonl"))]
+    command = [
+        sys.executable,
+        "-m",
+        "search.cli",
+        "reindex",
+        str(corpus),
+        "--keep",
+        "0",
+        "--rejects",
+        str(corpus.with_suffix(".rejects.jsonl")),
+    ]
     if workers:
         command += ["--workers", str(workers)]
     env = {**os.environ, "DATELINE_INDEX": alias}
@@ -130,14 +139,18 @@ def main() -> None:
             for outcome in prepare_all([corpus], workers=args.workers):
                 if isinstance(outcome, Prepared):
                     out.write(outcome.document.decode() + "\n")
-        print(f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB of JSON Lines")
+        print(
+            f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB of JSON Lines"
+        )
         base = ceiling(settings, docs, alias)
         print(f"ceiling (helpers bulk, no extraction): {base:.0f} articles/s")
         rate, main_rss, worker_rss = dateline_reindex(corpus, alias, args.workers)
         print(f"dateline reindex (end to end):        {rate:.0f} articles/s")
         print(f"ratio: {rate / base:.2f} (goal >= 0.8)")
-        print(f"peak RSS: reindex process {main_rss:.0f} MB, largest worker {worker_rss:.0f} MB"
-              " (goal < 400 MB)")
+        print(
+            f"peak RSS: reindex process {main_rss:.0f} MB, largest worker {worker_rss:.0f} MB"
+            " (goal < 400 MB)"
+        )
         es = settings.client()
         for index in es.indices.get(index=f"{alias}*"):
             es.indices.delete(index=index)

@@ -20,8 +20,16 @@ def _place(place: Place) -> dict[str, Any]:
 
 
 def _suggestions(article: Article) -> list[str]:
-    """What the search box may complete to: speakers, people, places and the title."""
-    inputs = [s.name for s in article.speakers] + article.people + [p.name for p in article.places]
+    """What the search box may complete to: speakers, people, places and the title.
+
+    A completion matches from the start of an input, so names also go in from each later word:
+    "pes" then finds "Peskov", shown as "Dmitry Peskov" (see `search.results.suggest`).
+    """
+    names = [s.name for s in article.speakers] + article.people + [p.name for p in article.places]
+    inputs = []
+    for name in names:
+        words = name.split()
+        inputs += [" ".join(words[i:]) for i in range(len(words))]
     if article.title:
         inputs.append(article.title[:200])
     return list(dict.fromkeys(i for i in inputs if i))

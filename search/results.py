@@ -88,3 +88,24 @@ def search(es: Elasticsearch, index: str, params: SearchParams) -> dict[str, Any
         "hits": [_hit(h) for h in response["hits"]["hits"]],
         "facets": _facets(response["aggregations"], params),
     }
+
+
+def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
+    """Completions for `prefix`, each shown as the fullest name it came from."""
+    response = es.search(
+        index=index,
+        source=["suggest"],
+        suggest={
+            "names": {
+                "prefix": prefix,
+                "completion": {"field": "suggest", "size": size, "skip_duplicates": True},
+            }
+        },
+    )
+    shown: list[str] = []
+    for option in response["suggest"]["names"][0]["options"]:
+        matched = option["text"]
+        inputs = option.get("_source", {}).get("suggest", [])
+        fuller = [i for i in inputs if i.lower().endswith(matched.lower())]
+        shown.append(max(fuller, key=len) if fuller else matched)
+    return list(dict.fromkeys(shown))

@@ -14,14 +14,17 @@ from pathlib import Path
 import pytest
 from elasticsearch import Elasticsearch
 
+from search.bulk import send
 from search.indexing import (
     READY,
+    create_index,
     index_into_live,
     live_index,
     managed_indices,
     reindex,
     rollback,
 )
+from search.prepare import Prepared
 from tests.conftest import REPO, SAMPLE
 
 pytestmark = pytest.mark.es
@@ -132,7 +135,10 @@ def test_rejects_are_written_with_reasons_and_fail_the_command(
     )
     assert run.returncode == 1, run.stderr
     assert "read 6, indexed 4, duplicates 0, rejected 2" in run.stderr
-    reasons = {Path(r["source"]).name: r["reason"] for r in map(json.loads, rejects.read_text().splitlines())}
+    reasons = {
+        Path(r["source"]).name: r["reason"]
+        for r in map(json.loads, rejects.read_text().splitlines())
+    }
     assert reasons == {"broken.jsonl:2": reasons["broken.jsonl:2"], "empty.txt": "empty file"}
     assert "not valid JSON" in reasons["broken.jsonl:2"]
     # The archive was still switched: rejects are reported, not a reason to lose the rest.
@@ -222,6 +228,18 @@ def test_stemmed_search_and_exact_phrases(es: Elasticsearch, alias: str, tmp_pat
     assert ids('"no contacts"') == {"plural"}
     assert ids('"no contact"') == {"singular"}
     mapping = es.indices.get_mapping(index=alias)
-    [(name, body)] = mapping.items()
+    [body] = mapping.values()
     assert body["mappings"]["dynamic"] == "strict"
     assert body["mappings"]["_meta"]["dateline_state"] == READY
+
+
+def test_documents_elasticsearch_refuses_are_reported_with_its_reason(
+    es: Elasticsearch, alias: str
+) -> None:
+    index = create_index(es, alias, loading=False)
+    good = Prepared("good", "a.txt", json.dumps({"id": "good", "body": "text"}).encode())
+    bad = Prepared("bad", "b.txt", json.dumps({"id": "bad", "colour": "red"}).encode())
+    outcomes: dict[str, str | None] = {}
+    send(es, index, [good, bad], lambda item, failure: outcomes.__setitem__(item.id, failure))
+    assert outcomes["good"] is None
+    assert "strict_dynamic_mapping_exception" in outcomes["bad"]

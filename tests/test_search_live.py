@@ -152,3 +152,9 @@ def test_article_endpoint_returns_quotes(client: FlaskClient) -> None:
     assert len(peskov) >= 6
     assert all(body["body"][q["start"] : q["end"]] == q["text"] for q in peskov)
     assert client.get("/api/articles/no-such-article").status_code == 404
+
+
+def test_suggestions_complete_surnames_to_full_names(client: FlaskClient) -> None:
+    body = client.get("/api/suggest?prefix=pesk").get_json()
+    assert "Dmitry Peskov" in body["suggestions"]
+    assert client.get("/api/suggest?prefix=").status_code == 422

@@ -138,6 +138,7 @@ class Gazetteer:
         for table in (self.cities, self.city_aliases):
             for candidates in table.values():
                 candidates.sort(key=lambda c: -c.population)
+        self.mentions = self._mentions()
 
     def _place(self, city: _City) -> Place:
         return Place(
@@ -187,13 +188,19 @@ class Gazetteer:
 
     def mention(self, name: str) -> Place | None:
         """A place named in running text: a country, a US state, or a large city."""
-        found = self.country(name) or self.state(name)
-        if found:
-            return found
-        candidates = self.cities.get(fold(name), [])
-        if candidates and candidates[0].population >= MENTION_MIN_POPULATION:
-            return self._place(candidates[0])
-        return None
+        return self.mentions.get(fold(name))
+
+    def _mentions(self) -> dict[str, Place]:
+        """Every name `mention` knows; a country wins over a state, a state over a city."""
+        table: dict[str, Place] = {}
+        for key, candidates in self.cities.items():
+            if candidates[0].population >= MENTION_MIN_POPULATION:
+                table[key] = self._place(candidates[0])
+        for key, code in self.state_by_name.items():
+            table[key] = Place(self.states[code], self.countries["US"], "US")
+        for key, code in self.country_by_name.items():
+            table[key] = Place(self.countries[code], self.countries[code], code)
+        return table
 
 
 @cache

@@ -119,6 +119,8 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     _resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = {cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)}
     quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
+    if PARAGRAPH_SIEVE:
+        _paragraph_sieve(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
     first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
     speakers = [
         Speaker(clusters[cid].name(), _role(clusters[cid], body, mentions), n)
@@ -128,6 +130,48 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
     return PeopleFindings(speakers, quotes_out, people, spans)
+
+
+PARAGRAPH_SIEVE = True
+
+
+def _paragraph_sieve(
+    body: str,
+    quotes: list[tuple[int, int]],
+    quotes_out: list[Quote],
+    counts: Counter[int],
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    clusters: list[_Cluster],
+    dropped: set[int],
+) -> None:
+    """A direct quotation left without a cue goes to the one person its paragraph names
+    outside quotation marks (Muzny et al.'s paragraph sieve)."""
+    taken = [(q.start, q.end) for q in quotes_out]
+    added = False
+    for qs, qe in quotes:
+        if len(body[qs:qe].split()) < 4 or any(s <= qs < e or qs <= s < qe for s, e in taken):
+            continue
+        p_start = body.rfind("\n", 0, qs) + 1
+        p_end = body.find("\n", qe)
+        p_end = len(body) if p_end < 0 else p_end
+        people = {
+            cluster_of[i]
+            for i, m in enumerate(mentions)
+            if p_start <= m.start < p_end and i in cluster_of and not _inside(m.start, quotes)
+        }
+        if len(people) != 1:
+            continue
+        cid = people.pop()
+        if cid in dropped:
+            continue
+        span = _trim(body, qs, qe)
+        if span:
+            quotes_out.append(Quote(clusters[cid].name(), body[span[0]:span[1]], "", *span))
+            counts[cid] += 1
+            added = True
+    if added:
+        quotes_out.sort(key=lambda q: q.start)
 
 
 def _attribute(
@@ -196,12 +240,16 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
             continue
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
-        if subject is None and (according or inverted_cue_position(body, cs)):
+        inverted = subject is None and (according or inverted_cue_position(body, cs))
+        if inverted:
             subject = _right_subject(body, mentions, starts, ce)
+        if subject is None and not according:
+            subject = _conjoined_subject(body, mentions, starts, cs)
         if subject is not None and not _plausible_source(mentions[subject], cue.group()):
             subject = None
         if subject is not None:
-            for idx in _coordinated(body, mentions, subject):
+            group = _coordinated_after if inverted else _coordinated
+            for idx in group(body, mentions, subject):
                 m = mentions[idx]
                 links.append(_Link(cs, ce, m.start, m.end, idx))
             continue
@@ -299,9 +347,47 @@ def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: in
     return j
 
 
+_AND_CUE_RE = re.compile(r"(?:,\s*)?\band\s+(?:[a-z]+ly\s+)?$")
+_VERB_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b")
+
+
+def _conjoined_subject(
+    body: str, mentions: list[Mention], starts: list[int], cs: int
+) -> int | None:
+    """Subject of a cue in a second verb phrase: "Obama praised Clinton and said ..." goes to
+    the name opening the sentence when it is directly followed by a verb."""
+    if not _AND_CUE_RE.search(body, max(0, cs - 12), cs):
+        return None
+    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    j = bisect.bisect_left(starts, s_start)
+    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+        return None
+    m = mentions[j]
+    if not _VERB_AFTER_RE.match(body, m.end) or '"' in body[m.end : cs] or "“" in body[m.end : cs]:
+        return None
+    return j
+
+
+def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:
+    """An inverted subject plus names listed after it: "wrote Jason Dana and Robyn Dawes"."""
+    out = [idx]
+    j = idx
+    while j + 1 < len(mentions):
+        gap = body[mentions[j].end : mentions[j + 1].start]
+        if gap not in (" and ", ", and ", ", "):
+            break
+        out.append(j + 1)
+        j += 1
+    if len(out) > 1 and body[mentions[out[-2]].end : mentions[out[-1]].start] == ", ":
+        out = out[:1]  # "said X, Y": an appositive place or title, not a list of speakers
+    return out
+
+
 def _role_chain(gap: str) -> bool:
     """Gap of role words only, as in "Trump campaign manager" before the head name."""
     words = gap.replace("’s", " ").replace("'s", " ").split()
+    if 0 < len(words) <= 2 and all(w.isalpha() and w.islower() for w in words):
+        return True  # "Cruz constituent Dan Golvach"
     return bool(words) and all(
         w.lower().strip(".") in ROLE_WORDS or ((w[0].isupper() and w.isalpha()) or w.endswith("."))
         for w in words

@@ -51,7 +51,8 @@ contested rebutted refuted reacted teased ridiculed derided scoffed belittled in
 taunted ripped rips lambasted excoriated chided scolded rebuked faulted commented
 referenced quoted elaborated summarized pleaded begged implored appealed requested invited
 encouraged lobbied vouched vetoed sponsored introduced committed disagreed
-accepted reassured cautioned lectured repeated wondered acknowledged
+accepted reassured cautioned lectured repeated wondered acknowledged shouted yelled exclaimed
+interjected spoke
 """
 
 
