@@ -140,7 +140,7 @@ def main() -> None:
                 if isinstance(outcome, Prepared):
                     out.write(outcome.document.decode() + "\n")
         print(
-            f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB of JSON Lines"
+            f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB JSON Lines"
         )
         base = ceiling(settings, docs, alias)
         print(f"ceiling (helpers bulk, no extraction): {base:.0f} articles/s")

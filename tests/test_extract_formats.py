@@ -6,8 +6,6 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from search.extract.gazetteer import fold
 from search.extract.pipeline import extract
 from search.sources import SourceDocument, read_sources

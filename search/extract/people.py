@@ -160,7 +160,13 @@ def _paragraph_sieve(
             for i, m in enumerate(mentions)
             if p_start <= m.start < p_end and i in cluster_of and not _inside(m.start, quotes)
         }
-        if len(people) != 1:
+        subjects = {
+            cluster_of[i]
+            for i, m in enumerate(mentions)
+            if p_start <= m.start < p_end and i in cluster_of and m.sentence_initial
+            and not _inside(m.start, quotes)
+        }
+        if len(people) != 1 or people != subjects:
             continue
         cid = people.pop()
         if cid in dropped:
