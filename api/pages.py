@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import calendar
 from typing import Any
 from urllib.parse import urlencode
 
 import marshmallow as ma
+from elasticsearch import ApiError, TransportError
 from flask import Blueprint, current_app, render_template, request
 
 from api.schemas import SearchArgsSchema
@@ -19,24 +21,45 @@ FACET_LABELS = {
     "place": "Places",
     "agency": "Agencies",
 }
+Args = dict[str, list[str]]
 
 
-def _toggle(args: dict[str, list[str]], facet: str, value: str) -> str:
-    """The page's URL with `value` of `facet` switched on or off (back to page 1)."""
-    chosen = {k: list(v) for k, v in args.items() if k != "page"}
-    values = chosen.setdefault(facet, [])
-    if value in values:
-        values.remove(value)
-    else:
-        values.append(value)
-    return "?" + urlencode([(k, v) for k, vs in chosen.items() for v in vs])
+def _url(args: Args, **changes: list[str]) -> str:
+    """The page's URL with some arguments replaced; any change but paging goes back to page 1."""
+    merged = {k: v for k, v in args.items() if k != "page" or "page" in changes}
+    merged.update(changes)
+    return "?" + urlencode([(k, v) for k, values in merged.items() for v in values])
 
 
-def _page(args: dict[str, list[str]], number: int) -> str:
-    """The page's URL at result page `number`."""
-    return "?" + urlencode(
-        [*((k, v) for k, vs in args.items() if k != "page" for v in vs), ("page", number)]
-    )
+def toggle_url(args: Args, facet: str, value: str) -> str:
+    values = args.get(facet, [])
+    chosen = [v for v in values if v != value] if value in values else [*values, value]
+    return _url(args, **{facet: chosen})
+
+
+def month_url(args: Args, month: str) -> str:
+    """Restrict to one month (`2016-11`), or lift the restriction if it is that month already."""
+    year, number = map(int, month.split("-"))
+    first, last = f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+    if args.get("from") == [first] and args.get("to") == [last]:
+        return _url(args, **{"from": [], "to": []})
+    return _url(args, **{"from": [first], "to": [last]})
+
+
+def page_url(args: Args, number: int) -> str:
+    return _url(args, page=[str(number)])
+
+
+def _render(status: int, **context: Any) -> tuple[str, int]:
+    return render_template(
+        "search.html",
+        labels=FACET_LABELS,
+        facets=FACETS,
+        toggle=toggle_url,
+        month=month_url,
+        page=page_url,
+        **context,
+    ), status
 
 
 @bp.get("/")
@@ -45,26 +68,11 @@ def page() -> tuple[str, int]:
     try:
         params = SearchArgsSchema().load(request.args)
     except ma.ValidationError as error:
-        return render_template(
-            "search.html",
-            error=error.messages,
-            args=args,
-            result=None,
-            labels=FACET_LABELS,
-            toggle=_toggle,
-            page=_page,
-            facets=FACETS,
-        ), 400
-    es = current_app.extensions["dateline.es"]
-    result: dict[str, Any] = search(es, current_app.config["INDEX"], params)
-    return render_template(
-        "search.html",
-        error=None,
-        args=args,
-        result=result,
-        params=params,
-        labels=FACET_LABELS,
-        toggle=_toggle,
-        page=_page,
-        facets=FACETS,
-    ), 200
+        return _render(400, error=error.messages, args=args, result=None)
+    try:
+        result = search(current_app.extensions["dateline.es"], current_app.config["INDEX"], params)
+    except (ApiError, TransportError) as error:
+        current_app.logger.warning("Elasticsearch failed: %s", error)
+        unavailable = {"search": ["the search engine is unavailable; retry in a moment"]}
+        return _render(503, error=unavailable, args=args, result=None)
+    return _render(200, error=None, args=args, result=result, params=params)

@@ -96,6 +96,12 @@ def _es_failure(error: Exception) -> None:
 @click.option("--shards", type=click.IntRange(1, 64), default=1, show_default=True)
 @click.option("--replicas", type=click.IntRange(0, 8), default=0, show_default=True)
 @click.option(
+    "--refresh-interval",
+    default="1s",
+    show_default=True,
+    help="How often new articles become searchable once loaded (e.g. 1s, 30s).",
+)
+@click.option(
     "--keep",
     type=click.IntRange(0),
     default=1,
@@ -110,6 +116,7 @@ def reindex_command(
     workers: int | None,
     shards: int,
     replicas: int,
+    refresh_interval: str,
     keep: int,
     rejects: Path,
     allow_rejects: int,
@@ -127,6 +134,7 @@ def reindex_command(
                 workers=workers,
                 shards=shards,
                 replicas=replicas,
+                refresh_interval=refresh_interval,
                 keep=keep,
                 rejects_path=rejects,
                 progress=progress,

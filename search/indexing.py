@@ -166,6 +166,7 @@ def reindex(
     workers: int | None = None,
     shards: int = 1,
     replicas: int = 0,
+    refresh_interval: str = "1s",
     keep: int = 1,
     rejects_path: Path | None = None,
     progress: Progress | None = None,
@@ -189,7 +190,7 @@ def reindex(
         # 3. Restore serving settings and make every document visible.
         es.indices.put_settings(
             index=report.index,
-            settings={"number_of_replicas": replicas, "refresh_interval": "1s"},
+            settings={"number_of_replicas": replicas, "refresh_interval": refresh_interval},
         )
         es.indices.refresh(index=report.index)
         # 4. Verify before switching: the new index must hold every accepted article.

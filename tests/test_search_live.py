@@ -158,3 +158,21 @@ def test_suggestions_complete_surnames_to_full_names(client: FlaskClient) -> Non
     body = client.get("/api/suggest?prefix=pesk").get_json()
     assert "Dmitry Peskov" in body["suggestions"]
     assert client.get("/api/suggest?prefix=").status_code == 422
+
+
+def test_page_month_links_restrict_to_that_month(client: FlaskClient) -> None:
+    page = client.get("/?q=inauguration").get_data(as_text=True)
+    assert 'href="?q=inauguration&amp;from=2016-11-01&amp;to=2016-11-30"' in page
+    narrowed = client.get("/?q=inauguration&from=2016-11-01&to=2016-11-30").get_data(as_text=True)
+    assert "Kremlin reiterates" in narrowed and "Valparaiso" not in narrowed
+
+
+def test_page_reports_bad_arguments_and_an_unreachable_engine() -> None:
+    from search.config import EsSettings
+
+    down = create_app({"ES_SETTINGS": EsSettings(url="http://127.0.0.1:9", timeout=1)})
+    response = down.test_client().get("/?q=x")
+    assert response.status_code == 503
+    assert "search engine is unavailable" in response.get_data(as_text=True)
+    bad = down.test_client().get("/?size=0")
+    assert bad.status_code == 400 and "size" in bad.get_data(as_text=True)

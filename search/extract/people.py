@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -119,8 +120,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     _resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = {cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)}
     quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
-    if PARAGRAPH_SIEVE:
-        _paragraph_sieve(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
+    _paragraph_sieve(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
     first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
     speakers = [
         Speaker(clusters[cid].name(), _role(clusters[cid], body, mentions), n)
@@ -132,7 +132,6 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     return PeopleFindings(speakers, quotes_out, people, spans)
 
 
-PARAGRAPH_SIEVE = True
 
 
 def _paragraph_sieve(
@@ -146,38 +145,33 @@ def _paragraph_sieve(
     dropped: set[int],
 ) -> None:
     """A direct quotation left without a cue goes to the one person its paragraph names
-    outside quotation marks (Muzny et al.'s paragraph sieve)."""
+    outside quotation marks, provided that person opens a sentence there (Muzny et al.'s
+    paragraph sieve, restricted to subjects)."""
     taken = [(q.start, q.end) for q in quotes_out]
-    added = False
+    breaks = [m.start() for m in re.finditer("\n", body)]
+    named: dict[int, set[int]] = {}  # paragraph -> clusters named outside quotes
+    subjects: dict[int, set[int]] = {}  # paragraph -> clusters opening a sentence
+    for i, cid in cluster_of.items():
+        m = mentions[i]
+        if _inside(m.start, quotes):
+            continue
+        para = bisect.bisect(breaks, m.start)
+        named.setdefault(para, set()).add(cid)
+        if m.sentence_initial:
+            subjects.setdefault(para, set()).add(cid)
     for qs, qe in quotes:
         if len(body[qs:qe].split()) < 4 or any(s <= qs < e or qs <= s < qe for s, e in taken):
             continue
-        p_start = body.rfind("\n", 0, qs) + 1
-        p_end = body.find("\n", qe)
-        p_end = len(body) if p_end < 0 else p_end
-        people = {
-            cluster_of[i]
-            for i, m in enumerate(mentions)
-            if p_start <= m.start < p_end and i in cluster_of and not _inside(m.start, quotes)
-        }
-        subjects = {
-            cluster_of[i]
-            for i, m in enumerate(mentions)
-            if p_start <= m.start < p_end and i in cluster_of and m.sentence_initial
-            and not _inside(m.start, quotes)
-        }
-        if len(people) != 1 or people != subjects:
+        para = bisect.bisect(breaks, qs)
+        people = named.get(para, set())
+        if len(people) != 1 or people != subjects.get(para) or next(iter(people)) in dropped:
             continue
-        cid = people.pop()
-        if cid in dropped:
-            continue
+        cid = next(iter(people))
         span = _trim(body, qs, qe)
         if span:
-            quotes_out.append(Quote(clusters[cid].name(), body[span[0]:span[1]], "", *span))
+            quotes_out.append(Quote(clusters[cid].name(), body[span[0] : span[1]], "", *span))
             counts[cid] += 1
-            added = True
-    if added:
-        quotes_out.sort(key=lambda q: q.start)
+    quotes_out.sort(key=lambda q: q.start)
 
 
 def _attribute(
@@ -199,7 +193,7 @@ def _attribute(
     for lk in links:
         if lk.cluster is None or lk.cluster in dropped:
             continue
-        if lk.mention is None and _inside(lk.cue_start, list(owner)):
+        if lk.mention is None and any(s <= lk.cue_start < e for s, e in owner):
             continue
         span = _statement_span(body, lk, quotes, sents)
         if span is None or (*span, lk.cluster) in out:
@@ -233,7 +227,11 @@ def _is_excluded(cluster: _Cluster, excluded: set[str]) -> bool:
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether `pos` falls in one of `spans`, which are sorted and do not overlap."""
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
 
 
 def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[_Link]:
@@ -390,14 +388,22 @@ def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int
 
 
 def _role_chain(gap: str) -> bool:
-    """Gap of role words only, as in "Trump campaign manager" before the head name."""
+    """Gap of role words only, as in "Trump campaign manager" before the head name, or a
+    short lower-case noun phrase ("Cruz constituent Dan Golvach")."""
     words = gap.replace("’s", " ").replace("'s", " ").split()
-    if 0 < len(words) <= 2 and all(w.isalpha() and w.islower() for w in words):
-        return True  # "Cruz constituent Dan Golvach"
-    return bool(words) and all(
-        w.lower().strip(".") in ROLE_WORDS or ((w[0].isupper() and w.isalpha()) or w.endswith("."))
-        for w in words
+    if not words or any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
+        return False
+    if len(words) <= 2 and all(w.islower() and w not in _CHAIN_STOP for w in words):
+        return True
+    return all(
+        w.lower().strip(".") in ROLE_WORDS or w[0].isupper() for w in words
     )
+
+
+_CHAIN_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")
+_CHAIN_STOP = frozenset(
+    "of in on at to for from with by and or the a an as than that who which said says".split()
+)
 
 
 def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
@@ -649,9 +655,10 @@ def _statement_span(
             return _trim(body, qs, qe)
         if qe < lo:
             break
-    if lo > s_start:
-        return _trim(body, s_start, lo)
-    return _trim(body, rest, s_end)
+    before = body[s_start:lo].rstrip()
+    if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
+        return _trim(body, s_start, lo)  # "..., Peskov said."
+    return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > 2 else None
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:

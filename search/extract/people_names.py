@@ -206,7 +206,8 @@ def _candidate(
     words = tuple(t for t, _, _ in name)
     start, end = name[0][1], name[-1][2]
     titled = any(_bare(t) in _PERSON_TITLES for t in prefix[-2:])
-    role = _clean_role(" ".join(_words_before(body, toks[0][1]) + prefix))
+    before = _words_before(body, toks[0][1])
+    role = _clean_role(" ".join(before + prefix))
     strong = (
         titled
         or (len(words) >= 2 and _bare(words[0]) in FIRST_NAMES)
@@ -222,8 +223,9 @@ def _candidate(
     if len(words) == 1 and not strong and body[max(0, toks[0][1] - 4) : toks[0][1]] == "the ":
         return None  # "the Homeless", "the Hill"
     run_start = toks[0][1]
-    initial = bool(_SENTENCE_START_RE.search(body, max(0, run_start - 8), run_start))
-    initial = initial or run_start == 0 or (role is not None and _role_opens_sentence(body, start))
+    initial = _opens_sentence(body, run_start)
+    if not initial and before:
+        initial = _opens_sentence(body, body.rfind(before[0], max(0, run_start - 80), run_start))
     return Mention(start, end, words, role, strong, initial)
 
 
@@ -235,11 +237,9 @@ def _word_surname(toks: list[tuple[str, int, int]], i: int) -> bool:
     return not (low in NOT_NAME or low in TITLE_WORDS or low in ORG_WORDS or toks[i][0].isupper())
 
 
-def _role_opens_sentence(body: str, start: int) -> bool:
-    """Whether the role words in front of a name open their sentence ("Governor Mike ...")."""
-    words = _words_before(body, start)
-    pos = body.rfind(words[0], max(0, start - 80), start) if words else start
-    return bool(_SENTENCE_START_RE.search(body, max(0, pos - 8), pos)) or pos == 0
+def _opens_sentence(body: str, pos: int) -> bool:
+    """Whether the text at `pos` starts a sentence (role words in front of a name can)."""
+    return pos == 0 or bool(_SENTENCE_START_RE.search(body, max(0, pos - 8), pos))
 
 
 def _has_role_noun(role: str | None) -> bool:
@@ -286,8 +286,15 @@ def find_mentions(body: str) -> list[Mention]:
     out = _transcript_mentions(body)
     for run in RUN_RE.finditer(body):
         text = run.group()
-        if " " not in text and _bare(text) in _NON_NAME:
-            continue  # the commonest case: one capitalised function or title word
+        if " " not in text and "\u00a0" not in text:  # the commonest case: one word
+            low = _bare(text)
+            if low in _NON_NAME or (low in vocab and low not in FIRST_NAMES) or text.isupper():
+                continue  # a capitalised function, title or common word
+            if not _POSSESSIVE_RE.search(text):
+                m = _candidate(body, [(text, run.start(), run.end())], vocab)
+                if m is not None:
+                    out.append(m)
+                continue
         for seg in _segments(body, run.start(), run.end()):
             m = _candidate(body, seg, vocab)
             if m is not None:

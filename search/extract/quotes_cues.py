@@ -52,7 +52,7 @@ taunted ripped rips lambasted excoriated chided scolded rebuked faulted commente
 referenced quoted elaborated summarized pleaded begged implored appealed requested invited
 encouraged lobbied vouched vetoed sponsored introduced committed disagreed
 accepted reassured cautioned lectured repeated wondered acknowledged shouted yelled exclaimed
-interjected spoke
+interjected
 """
 
 
