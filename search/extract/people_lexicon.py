@@ -79,6 +79,12 @@ editor-in-chief chief-of-staff commander-in-chief co-chair co-founder
 dr. mr. mrs. ms. sen. rep. gov. lt. gen. col. capt. sgt. adm. prof. rev. gov.-elect
 """)
 
+# Title words that also head things ("Miss Universe", "Prince Street", "Democrats Abroad").
+WEAK_TITLES = _words("""
+miss democrat democrats republicans ex then first lady sister brother father king queen prince
+princess agent officer host
+""")
+
 # Lower-case nouns and modifiers that make up a role in front of or after a name.
 ROLE_WORDS = _words("""
 spokesman spokeswoman spokesperson secretary adviser advisor advisers aide aides strategist
@@ -126,8 +132,17 @@ democrats republicans americans conservatives liberals evangelicals america
 read watch click see related update updated advertisement photo video getty images ap
 associated press reuters afp upi tass staff writer contributed reporting editing
 according during despite however meanwhile moreover instead rather perhaps indeed still
+britain internet web census section circuit
 everyone everybody someone somebody anyone nobody others aides officials critics supporters
 almost following asked speaking many several most few none neither either sources experts
+""")
+
+# Nationality and group adjectives: never a name, but they belong to a role ("Russian
+# Presidential spokesman").
+DEMONYMS = _words("""
+american mexican russian syrian canadian korean european african asian iranian iraqi afghan
+saudi israeli palestinian chinese japanese german french british italian spanish cuban latino
+latina hispanic muslim jewish catholic evangelical southern northern western eastern
 """)
 
 # Words marking an organisation, event, place or thing when they occur in a capitalised run.
@@ -139,7 +154,8 @@ administration ministry government republic kingdom union league network times p
 tribune herald gazette magazine press review report daily weekly channel radio tv television
 media group inc corp co llc ltd company corporation bank fund trust center centre club society
 church hall tower towers building street avenue road square park county city state states
-strip island islands river mountain lake valley bay airport station hotel hospital museum library
+strip chiefs patriarchate corps chamber core peace
+island islands river mountain lake valley bay airport station hotel hospital museum library
 board council caucus coalition alliance movement project initiative forum summit conference
 convention debate poll polls survey index act bill law amendment treaty accord plan program
 programme day week month year war army navy force forces guard police fbi cia nsa irs gop
@@ -156,11 +172,4 @@ obamacare isis isil taliban al-qaida al-qaeda hamas hezbollah nato brexit
 NON_PERSON_SOURCES = _words("""
 politifact politico breitbart reuters bloomberg gallup quinnipiac rasmussen cnn msnbc fox
 twitter facebook wikileaks axios vox huffpost nbc abc cbs npr pbs bbc
-""")
-
-# Nouns that, coming after "'s", make "<Name>'s <noun>" an attribution to that name.
-STATEMENT_NOUNS = _words("""
-statement statements comment comments remark remarks tweet tweets claim claims words speech
-remark assertion argument view views answer response testimony message warning promise
-pledge proposal position interview letter op-ed op-ed. book memoir announcement
 """)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from search.extract.people_lexicon import (
+    DEMONYMS,
     FIRST_NAMES,
     HONORIFICS,
     NOT_NAME,
@@ -22,6 +23,7 @@ from search.extract.people_lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
     TITLE_WORDS,
+    WEAK_TITLES,
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -108,7 +110,8 @@ def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def lowercase_vocabulary(body: str) -> frozenset[str]:
-    """Words the article itself writes in lower case: a capitalised copy is a common word."""
+    """Words the article itself writes in lower case: a capitalised copy is a common word
+    ("Rival Hillary Clinton" when the article also says "her rival")."""
     return frozenset(_LOWER_WORD_RE.findall(body))
 
 
@@ -125,18 +128,15 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
     return [seg for seg in segs if seg]
 
 
-_NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS
+_NO_WORDS: frozenset[str] = frozenset()
+_NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS | DEMONYMS
 # Titles that by themselves announce a person ("Sen.", "Governor"), unlike "Presidential" or
 # "Miss" in "Presidential Debates" or "Miss Universe".
-_PERSON_TITLES = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - {
-    "miss", "democrat", "democrats", "republicans", "ex", "then", "first", "lady", "sister",
-    "brother", "father", "king", "queen", "prince", "princess", "agent", "officer", "host",
-}
+_PERSON_TITLES = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - WEAK_TITLES
 
 
-def _is_name_word(tok: str, vocab: frozenset[str]) -> bool:
+def _is_name_word(tok: str, low: str, vocab: frozenset[str]) -> bool:
     """A token that may belong to a person's name (not a title, function or org word)."""
-    low = _bare(tok)
     if low in _NON_NAME:
         return False
     if tok.isupper() and len(tok) > 1 and not _is_initial(tok):
@@ -179,38 +179,42 @@ def _candidate(
 ) -> Mention | None:
     """Turn one capitalised run into a name mention, or None if it cannot be a person."""
     # The name is the longest tail of name words; anything before it is title or noise.
+    lows = [t.lower().rstrip(".") for t, _, _ in toks]
     i = len(toks)
     while i > 0 and (
-        _is_name_word(toks[i - 1][0], vocab)
+        _is_name_word(toks[i - 1][0], lows[i - 1], vocab)
         or _is_initial(toks[i - 1][0])
-        or _bare(toks[i - 1][0]) in _SUFFIXES
-        or _word_surname(toks, i - 1)
+        or lows[i - 1] in _SUFFIXES
+        or _word_surname(toks, lows, i - 1)
     ):
         i -= 1
-    name = toks[i:]
-    if not name and len(toks) >= 2 and _bare(toks[-2][0]) in _PLAIN_HONORIFICS:
-        name = toks[-1:]  # "Mr. Prince", "Mr. King": a title word used as a surname
-    while name and (_bare(name[-1][0]) in NOT_NAME):
-        name.pop()
-    while name and _is_initial(name[0][0]) and len(name) == 1:
-        name.pop()
-    if not name or all(_is_initial(t) or _bare(t) in _SUFFIXES for t, _, _ in name):
+    if i == len(toks) and len(toks) >= 2 and lows[-2] in _PLAIN_HONORIFICS:
+        i -= 1  # "Mr. Prince", "Mr. King": a title word used as a surname
+    end_i = len(toks)
+    while end_i > i and lows[end_i - 1] in NOT_NAME:
+        end_i -= 1
+    name = toks[i:end_i]
+    if not name or all(
+        _is_initial(t) or low in _SUFFIXES
+        for (t, _, _), low in zip(name, lows[i:end_i], strict=True)
+    ):
         return None
-    prefix = [t for t, _, _ in toks[: len(toks) - len(name)]] if name else []
+    prefix = [t for t, _, _ in toks[:i]]
+    prefix_lows = lows[:i]
     if (
         len(name) == 1
-        and any(_bare(t) in ORG_WORDS for t in prefix)
-        and not any(_bare(t) in TITLE_WORDS or _bare(t) in HONORIFICS for t in prefix)
+        and any(low in ORG_WORDS for low in prefix_lows)
+        and not any(low in TITLE_WORDS or low in HONORIFICS for low in prefix_lows)
     ):
         return None  # "Clinton Foundation" style runs keep no lone person word
     words = tuple(t for t, _, _ in name)
     start, end = name[0][1], name[-1][2]
-    titled = any(_bare(t) in _PERSON_TITLES for t in prefix[-2:])
+    titled = any(low in _PERSON_TITLES for low in prefix_lows[-2:])
     before = _words_before(body, toks[0][1])
     role = _clean_role(" ".join(before + prefix))
     strong = (
         titled
-        or (len(words) >= 2 and _bare(words[0]) in FIRST_NAMES)
+        or (len(words) >= 2 and lows[i] in FIRST_NAMES)
         or (len(words) >= 2 and any(_is_initial(t) for t in words[1:]))
         or _has_role_noun(role)
         or bool(_PARTY_TAG_RE.match(body, end))
@@ -222,6 +226,8 @@ def _candidate(
         return None
     if len(words) == 1 and not strong and body[max(0, toks[0][1] - 4) : toks[0][1]] == "the ":
         return None  # "the Homeless", "the Hill"
+    if before and before[-1].endswith("-based"):
+        return None  # "Dublin-based Shire": a company
     run_start = toks[0][1]
     initial = _opens_sentence(body, run_start)
     if not initial and before:
@@ -229,11 +235,11 @@ def _candidate(
     return Mention(start, end, words, role, strong, initial)
 
 
-def _word_surname(toks: list[tuple[str, int, int]], i: int) -> bool:
+def _word_surname(toks: list[tuple[str, int, int]], lows: list[str], i: int) -> bool:
     """A common word right after a first name is a surname ("Marty Small", "George Will")."""
-    if i == 0 or i != len(toks) - 1 or _bare(toks[i - 1][0]) not in FIRST_NAMES:
+    if i == 0 or i != len(toks) - 1 or lows[i - 1] not in FIRST_NAMES:
         return False
-    low = _bare(toks[i][0])
+    low = lows[i]
     return not (low in NOT_NAME or low in TITLE_WORDS or low in ORG_WORDS or toks[i][0].isupper())
 
 
@@ -288,10 +294,16 @@ def find_mentions(body: str) -> list[Mention]:
         text = run.group()
         if " " not in text and "\u00a0" not in text:  # the commonest case: one word
             low = _bare(text)
-            if low in _NON_NAME or (low in vocab and low not in FIRST_NAMES) or text.isupper():
-                continue  # a capitalised function, title or common word
+            if low in _NON_NAME or text.isupper():
+                continue  # a capitalised function or title word
+            # A common word capitalised mid-sentence is a name ("Small said", "Will wrote").
+            common = low in vocab and low not in FIRST_NAMES
+            if common and _opens_sentence(body, run.start()):
+                continue
             if not _POSSESSIVE_RE.search(text):
-                m = _candidate(body, [(text, run.start(), run.end())], vocab)
+                m = _candidate(
+                    body, [(text, run.start(), run.end())], _NO_WORDS if common else vocab
+                )
                 if m is not None:
                     out.append(m)
                 continue

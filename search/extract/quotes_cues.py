@@ -88,12 +88,14 @@ _AUX = (
     r"(?:has|have|had|also|then|later|previously|once|again|repeatedly|recently|publicly|"
     r"privately|further|quickly|never|did|does|not|reportedly|first|often|frequently|even|would|"
     r"will|could|might|may|should|must|can|already|still|simply|flatly|initially|subsequently|"
-    r"ultimately|eventually|long|himself|herself|who|both|all|each|too|themselves|[a-z]+ly)"
+    r"ultimately|eventually|long|himself|herself|who|both|all|each|too|themselves|since|"
+    r"[a-z]+ly)"
 )
 # Text allowed between a subject mention and its cue: a party tag, up to two appositives and
 # auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
 LEFT_GAP_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,40}\),?)?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
+    r"(?:\s*\([^()\n]{0,40}\)(?:,(?!\s+who\b))?)?"
+    r"(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
     rf"(?:\s+{_AUX})*\s+$"
 )
