@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,10 @@ from search.indexing import Progress as ProgressCallback
 from search.indexing import Report
 from search.sources import RECORD_SUFFIXES, article_files
 
-PLAIN_EVERY_SECONDS = 10.0
+
+def plain_every() -> float:
+    """Seconds between plain progress lines (DATELINE_PROGRESS_EVERY, default 10)."""
+    return float(os.environ.get("DATELINE_PROGRESS_EVERY", "10"))
 
 
 def estimate_total(paths: Iterable[Path]) -> int:
@@ -57,11 +61,12 @@ def progress_reporter(paths: Iterable[Path]) -> Iterator[ProgressCallback]:
             yield update
         return
     began = last = time.monotonic()
+    every = plain_every()
 
     def plain(report: Report) -> None:
         nonlocal last
         now = time.monotonic()
-        if now - last >= PLAIN_EVERY_SECONDS:
+        if now - last >= every:
             last = now
             rate = report.read / max(now - began, 1e-6)
             print(
