@@ -245,12 +245,16 @@ def find_places(
     misspelt spokesman, not the city); `skip_words` holds words of people's names, so that
     "Clinton" or "Obama" never become towns.
     """
-    taken = list(skip)
+    taken = sorted(skip, key=lambda span: span[1])
     banned = {fold(w) for w in skip_words}
     found: dict[str, Place] = {}
+    first = 0  # spans before this one end before the current candidate (candidates go forward)
     for match in _CANDIDATE.finditer(text):
-        words = list(_WORD.finditer(text, match.start(), match.end()))
-        near = [(s, e) for s, e in taken if s < match.end() and match.start() < e]
+        start, end = match.span()
+        while first < len(taken) and taken[first][1] <= start:
+            first += 1
+        near = [(s, e) for s, e in taken[first : first + 8] if s < end]
+        words = list(_WORD.finditer(text, start, end))
         place = _first_place(words, near, banned)
         if place and place.name not in found:
             found[place.name] = place
