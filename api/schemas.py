@@ -75,10 +75,11 @@ class QuoteHitSchema(ma.Schema):
     text = fields.String(metadata={"description": "HTML: matches in <mark>, the rest escaped."})
 
 
-class HitSchema(ma.Schema):
+class _ArticleFields(ma.Schema):
+    """What a hit and a whole article both show."""
+
     id = fields.String()
     title = fields.String(allow_none=True)
-    title_html = fields.String(metadata={"description": "Title as HTML with matches marked."})
     lead = fields.String(allow_none=True)
     published = fields.String(allow_none=True)
     date_precision = fields.String(allow_none=True)
@@ -88,6 +89,10 @@ class HitSchema(ma.Schema):
     url = fields.String(allow_none=True)
     dateline = fields.Nested(PlaceSchema, allow_none=True)
     speakers = fields.List(fields.Nested(SpeakerSchema))
+
+
+class HitSchema(_ArticleFields):
+    title_html = fields.String(metadata={"description": "Title as HTML with matches marked."})
     score = fields.Float(allow_none=True)
     snippets = fields.List(
         fields.String(), metadata={"description": "HTML fragments: matches in <mark>, escaped."}
@@ -117,20 +122,26 @@ class QuoteSchema(ma.Schema):
     end = fields.Integer()
 
 
-class ArticleSchema(ma.Schema):
-    id = fields.String()
-    title = fields.String(allow_none=True)
-    lead = fields.String(allow_none=True)
+class ArticleSchema(_ArticleFields):
     body = fields.String()
-    agency = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True)
-    author = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    published = fields.String(allow_none=True)
-    date_precision = fields.String(allow_none=True)
-    dateline = fields.Nested(PlaceSchema, allow_none=True)
     places = fields.List(fields.Nested(PlaceSchema))
     people = fields.List(fields.String())
-    speakers = fields.List(fields.Nested(SpeakerSchema))
     quotes = fields.List(fields.Nested(QuoteSchema))
     photo_credit = fields.String(allow_none=True)
+
+
+class SuggestArgsSchema(ma.Schema):
+    class Meta:
+        unknown = ma.RAISE
+
+    prefix = fields.String(required=True, validate=[validate.Length(min=1, max=100), _PRINTABLE])
+    size = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
+
+
+class SuggestSchema(ma.Schema):
+    suggestions = fields.List(fields.String())
+
+
+class HealthSchema(ma.Schema):
+    status = fields.String()
+    articles = fields.Integer()

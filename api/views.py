@@ -9,9 +9,15 @@ from elasticsearch import Elasticsearch, NotFoundError
 from flask import current_app
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
-from marshmallow import fields, validate
 
-from api.schemas import ArticleSchema, SearchArgsSchema, SearchResultSchema
+from api.schemas import (
+    ArticleSchema,
+    HealthSchema,
+    SearchArgsSchema,
+    SearchResultSchema,
+    SuggestArgsSchema,
+    SuggestSchema,
+)
 from search.query import SearchParams
 from search.results import search, suggest
 
@@ -47,35 +53,18 @@ class Article(MethodView):
         return found["_source"]
 
 
-class SuggestArgs(ma.Schema):
-    class Meta:
-        unknown = ma.RAISE
-
-    prefix = fields.String(required=True, validate=validate.Length(min=1, max=100))
-    size = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
-
-
-class SuggestResult(ma.Schema):
-    suggestions = fields.List(fields.String())
-
-
 @blp.route("/suggest")
 class Suggest(MethodView):
-    @blp.arguments(SuggestArgs, location="query", unknown=ma.RAISE)
-    @blp.response(200, SuggestResult)
+    @blp.arguments(SuggestArgsSchema, location="query", unknown=ma.RAISE)
+    @blp.response(200, SuggestSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Completions for the search box: speakers, people, places and titles."""
         return {"suggestions": suggest(es(), index(), args["prefix"], args["size"])}
 
 
-class HealthResult(ma.Schema):
-    status = fields.String()
-    articles = fields.Integer()
-
-
 @blp.route("/health")
 class Health(MethodView):
-    @blp.response(200, HealthResult)
+    @blp.response(200, HealthSchema)
     def get(self) -> dict[str, Any]:
         """Whether the archive answers, and how many articles it holds."""
         return {"status": "ok", "articles": es().count(index=index())["count"]}

@@ -35,6 +35,7 @@ def api_schema(app):
 
 
 @schema.parametrize()
-@settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck))
+# Derandomized so that CI is repeatable; run with --hypothesis-seed to explore further.
+@settings(max_examples=60, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
 def test_api_honours_its_spec(case) -> None:
     case.call_and_validate()

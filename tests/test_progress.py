@@ -15,6 +15,20 @@ from tests.conftest import REPO, SAMPLE
 pytestmark = pytest.mark.es
 
 
+def _reindex_sample(tmp_path: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "search.cli",
+        "reindex",
+        str(SAMPLE),
+        "--workers",
+        "1",
+        "--rejects",
+        str(tmp_path / "r.jsonl"),
+    ]
+
+
 def test_plain_lines_when_not_a_terminal(alias: str, tmp_path: Path) -> None:
     env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_PROGRESS_EVERY": "0"}
     run = subprocess.run(
