@@ -85,7 +85,9 @@ def _finish(report: Report, rejects: Path, allow: int) -> None:
 
 
 def _es_failure(error: Exception) -> None:
-    click.echo(f"error: Elasticsearch failed: {error}", err=True)
+    """Stop with the reason; the live index is untouched by a failed reindex."""
+    reason = error if isinstance(error, ReindexError) else f"Elasticsearch failed: {error}"
+    click.echo(f"error: {reason}", err=True)
     sys.exit(2)
 
 

@@ -193,7 +193,10 @@ def reindex(
             settings={"number_of_replicas": replicas, "refresh_interval": refresh_interval},
         )
         es.indices.refresh(index=report.index)
-        # 4. Verify before switching: the new index must hold every accepted article.
+        # 4. Verify before switching: the new index must hold every accepted article, and an
+        #    archive is never replaced by an empty one (a mistyped path, a folder of rejects).
+        if not accepted:
+            raise ReindexError(f"no article could be indexed from {report.read} read")
         count = es.count(index=report.index)["count"]
         if count != len(accepted):
             raise ReindexError(

@@ -243,3 +243,14 @@ def test_documents_elasticsearch_refuses_are_reported_with_its_reason(
     send(es, index, [good, bad], lambda item, failure: outcomes.__setitem__(item.id, failure))
     assert outcomes["good"] is None
     assert "strict_dynamic_mapping_exception" in outcomes["bad"]
+
+
+def test_an_archive_is_never_replaced_by_an_empty_index(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    live = reindex(es, alias, [SAMPLE], workers=1).index
+    (tmp_path / "empty.txt").write_bytes(b"")
+    with pytest.raises(RuntimeError, match="no article could be indexed"):
+        reindex(es, alias, [tmp_path / "empty.txt", tmp_path / "typo"], workers=1)
+    assert live_index(es, alias) == live
+    assert list(managed_indices(es, alias)) == [live]

