@@ -6,7 +6,6 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
-from flask_smorest import Api
 
 from search.config import EsSettings
 
@@ -21,10 +20,12 @@ DEFAULTS: dict[str, Any] = {
 
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
-    """Defaults, then DATELINE_* environment variables, then `config` (tests pass theirs)."""
+    """Defaults, then the DATELINE_* environment (through `EsSettings`), then `config`.
+
+    Tests pass `INDEX` (the alias to search) and `ES_SETTINGS` of their own.
+    """
     app = Flask(__name__)
     app.config.update(DEFAULTS)
-    app.config.from_prefixed_env("DATELINE")
     if config:
         app.config.update(config)
     settings = app.config.get("ES_SETTINGS") or EsSettings.from_env()
@@ -34,7 +35,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
 
     from api import errors, pages, views
 
-    api = Api(
+    api = errors.DatelineApi(
         app, spec_kwargs={"info": {"description": "Search news by words, speaker, place and date."}}
     )
     api.register_blueprint(views.blp)

@@ -4,27 +4,47 @@ from __future__ import annotations
 
 from typing import Any
 
-from elasticsearch import ApiError, TransportError
+from elasticsearch import ApiError, NotFoundError, TransportError
 from flask import Flask, current_app
-from werkzeug.exceptions import MethodNotAllowed
+from flask_smorest import Api
+from werkzeug.exceptions import HTTPException
+from werkzeug.http import HTTP_STATUS_CODES
+
+Envelope = tuple[dict[str, Any], int, dict[str, str]]
 
 
-def _envelope(code: int, status: str, message: str) -> tuple[dict[str, Any], int]:
-    return {"code": code, "status": status, "message": message}, code
+def envelope(code: int, message: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
+    status = HTTP_STATUS_CODES.get(code, "Error")
+    return {"code": code, "status": status, "message": message, "errors": errors or {}}
+
+
+class DatelineApi(Api):
+    """flask-smorest's API with the envelope always complete and an error's headers kept
+    (RFC 9110 wants a 405 to name the allowed methods in `Allow`)."""
+
+    def handle_http_exception(self, error: HTTPException) -> Envelope:
+        data = getattr(error, "data", None) or {}
+        errors = data.get("errors") or data.get("messages") or {}
+        payload = envelope(error.code or 500, data.get("message") or error.description, errors)
+        headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
+        headers.update(data.get("headers") or {})
+        return payload, payload["code"], headers
+
+
+def engine_failure(error: Exception) -> tuple[int, str]:
+    """What a reader is told when Elasticsearch fails, without leaking its internals."""
+    if isinstance(error, NotFoundError) and "index_not_found" in str(error):
+        return 503, "The archive has not been built yet: run `dateline reindex`."
+    if isinstance(error, ApiError) and error.meta.status < 500 and error.meta.status != 429:
+        current_app.logger.error("Elasticsearch refused a request: %s", error)
+        return 500, "The search failed on our side; it has been logged."
+    current_app.logger.warning("Elasticsearch failed: %s", error)
+    return 503, "The search engine is unavailable; retry in a moment."
 
 
 def register(app: Flask) -> None:
-    @app.errorhandler(MethodNotAllowed)
-    def method_not_allowed(error: MethodNotAllowed) -> tuple[dict[str, Any], int, dict[str, str]]:
-        # RFC 9110 wants the allowed methods named; the generic JSON handler would drop them.
-        allowed = ", ".join(error.valid_methods or [])
-        return {"code": 405, "status": "Method Not Allowed"}, 405, {"Allow": allowed}
-
     @app.errorhandler(TransportError)
     @app.errorhandler(ApiError)
-    def search_unavailable(error: Exception) -> tuple[dict[str, Any], int]:
-        # The cluster is down or refused the request: say so, without leaking internals.
-        current_app.logger.warning("Elasticsearch failed: %s", error)
-        return _envelope(
-            503, "Service Unavailable", "The search engine is unavailable; retry soon."
-        )
+    def search_failed(error: Exception) -> tuple[dict[str, Any], int]:
+        code, message = engine_failure(error)
+        return envelope(code, message), code

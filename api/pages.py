@@ -10,6 +10,7 @@ import marshmallow as ma
 from elasticsearch import ApiError, TransportError
 from flask import Blueprint, current_app, render_template, request
 
+from api.errors import engine_failure
 from api.schemas import SearchArgsSchema
 from search.query import FACETS
 from search.results import search
@@ -22,6 +23,7 @@ FACET_LABELS = {
     "agency": "Agencies",
 }
 Args = dict[str, list[str]]
+REPEATABLE = {facet.name for facet in FACETS}
 
 
 def _url(args: Args, **changes: list[str]) -> str:
@@ -65,14 +67,15 @@ def _render(status: int, **context: Any) -> tuple[str, int]:
 @bp.get("/")
 def page() -> tuple[str, int]:
     args = {k: request.args.getlist(k) for k in request.args}
+    # Facets may repeat; every other argument is taken once, as the API's parser does.
+    given = {k: v if k in REPEATABLE else v[0] for k, v in args.items()}
     try:
-        params = SearchArgsSchema().load(request.args)
+        params = SearchArgsSchema().load(given)
     except ma.ValidationError as error:
         return _render(400, error=error.messages, args=args, result=None)
     try:
         result = search(current_app.extensions["dateline.es"], current_app.config["INDEX"], params)
     except (ApiError, TransportError) as error:
-        current_app.logger.warning("Elasticsearch failed: %s", error)
-        unavailable = {"search": ["the search engine is unavailable; retry in a moment"]}
-        return _render(503, error=unavailable, args=args, result=None)
+        code, message = engine_failure(error)
+        return _render(code, error={"search": [message]}, args=args, result=None)
     return _render(200, error=None, args=args, result=result, params=params)

@@ -41,7 +41,7 @@ class Search(MethodView):
         return search(es(), index(), params)
 
 
-@blp.route("/articles/<string:article_id>")
+@blp.route("/articles/<path:article_id>")
 class Article(MethodView):
     @blp.response(200, ArticleSchema)
     def get(self, article_id: str) -> dict[str, Any]:

@@ -204,3 +204,36 @@ def test_polnear_dev_score_meets_target() -> None:
     assert precision >= 0.80, (precision, recall, f1)
     assert recall >= 0.80, (precision, recall, f1)
     assert f1 >= 0.85, (precision, recall, f1)
+
+
+# --- source noun phrases ---------------------------------------------------------------------
+
+
+def test_names_inside_the_source_noun_phrase_count() -> None:
+    body = (
+        "Hillary Clinton spoke in Ohio. "
+        "Clinton spokeswoman Jennifer Palmieri said the campaign was ready."
+    )
+    assert set(speaker_names(find_people(body))) == {"Hillary Clinton", "Jennifer Palmieri"}
+
+
+def test_state_tags_do_not_break_a_list_of_subjects() -> None:
+    body = (
+        "Several Republican leaders, including Sens. John McCain (Ariz.), Kelly Ayotte (N.H.), "
+        "Pat Toomey (Pa.) and Chuck Grassley (Iowa) have since denounced the comments."
+    )
+    names = set(speaker_names(find_people(body)))
+    assert names == {"John McCain", "Kelly Ayotte", "Pat Toomey", "Chuck Grassley"}
+
+
+def test_only_verbs_of_saying_invert() -> None:
+    body = (
+        "The former football star, now a guest speaker, endorsed Republican candidate "
+        "Donald Trump on Monday."
+    )
+    assert speaker_names(find_people(body)) == []
+
+
+def test_brand_names_are_not_people() -> None:
+    body = "DuPont announced plans to merge with a rival on Friday."
+    assert find_people(body).speakers == []

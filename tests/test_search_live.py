@@ -176,3 +176,32 @@ def test_page_reports_bad_arguments_and_an_unreachable_engine() -> None:
     assert "search engine is unavailable" in response.get_data(as_text=True)
     bad = down.test_client().get("/?size=0")
     assert bad.status_code == 400 and "size" in bad.get_data(as_text=True)
+
+
+def test_page_facet_links_can_be_followed(client: FlaskClient) -> None:
+    page = client.get("/?q=inauguration").get_data(as_text=True)
+    link = re.search(r'href="(\?q=inauguration&amp;speaker=[^"]+)"', page)[1].replace("&amp;", "&")
+    narrowed = client.get("/" + link)
+    assert narrowed.status_code == 200
+    text = narrowed.get_data(as_text=True)
+    assert 'class="selected"' in text and "1 article " in text
+
+
+def test_every_error_has_the_whole_envelope(client: FlaskClient) -> None:
+    for response in (
+        client.get("/api/search?size=0"),
+        client.get("/api/articles/nothing-here"),
+        client.post("/api/search"),
+        client.get("/api/nowhere"),
+    ):
+        payload = response.get_json()
+        assert set(payload) == {"code", "status", "message", "errors"}, payload
+        assert payload["code"] == response.status_code and payload["message"]
+    assert "GET" in client.post("/api/search").headers["Allow"]
+
+
+def test_an_archive_not_built_yet_says_so() -> None:
+    app = create_app({"INDEX": f"dateline-test-never-built-{uuid.uuid4().hex[:6]}"})
+    response = app.test_client().get("/api/search?q=x")
+    assert response.status_code == 503
+    assert "dateline reindex" in response.get_json()["message"]

@@ -25,10 +25,10 @@ from dataclasses import dataclass, field
 from search.extract.people_lexicon import FIRST_NAMES, NON_PERSON_SOURCES, ROLE_WORDS
 from search.extract.people_names import Mention, find_mentions, is_place
 from search.extract.quotes_cues import (
+    APPOSITIVE_GAP_RE,
     CUE_RE,
     NOMINAL_CUE_RE,
     PRONOUN_RE,
-    APPOSITIVE_GAP_RE,
     PROXY_GAP_RE,
     Sentences,
     inverted_cue_position,
@@ -265,7 +265,7 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
             continue  # a cue inside a quotation belongs to the quoted speech
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
-        inverted = subject is None and (according or inverted_cue_position(body, cs))
+        inverted = subject is None and (according or inverted_cue_position(body, cs, cue.group()))
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
         if subject is None and not according:
@@ -547,12 +547,18 @@ def _edit1(a: str, b: str) -> bool:
     return a[i:] == b[i + 1 :]
 
 
+# A capital inside a lone word marks a brand, except after a surname prefix ("McConnell").
+_BRAND_RE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])")
+
+
 def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
     """Whether a mention alone shows it is a person."""
     if m.strong:
         return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
     if m.surname in NON_PERSON_SOURCES or is_place(m.tokens, major=len(m.tokens) > 1):
         return False
+    if len(m.tokens) == 1 and _BRAND_RE.match(m.tokens[0]):
+        return False  # "DuPont", "BuzzFeed", "Wealth-X": a brand, not a surname
     return is_linked or (len(m.tokens) >= 2 and m.surname in title_names)
 
 
@@ -640,7 +646,13 @@ def _single_target(
         if len(firsts) == 1:
             return firsts[0]
     if len(word) >= 5:
-        near = [s for s in by_surname if len(s) >= 5 and _edit1(word, s)]
+        first, last = word[0], word[-1]
+        # One edit cannot change both the first and the last letter of a 5+ letter word.
+        near = [
+            s
+            for s in by_surname
+            if (s[0] == first or s[-1] == last) and len(s) >= 5 and _edit1(word, s)
+        ]
         if len(near) == 1:
             return _most_recent(by_surname[near[0]], clusters, mentions, m.start)
     return None
