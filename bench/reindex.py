@@ -29,7 +29,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from search.bulk import BULK_BYTES, BULK_DOCS
 from search.config import EsSettings
-from search.indexing import create_index
+from search.indices import create_index
 from search.prepare import Prepared, prepare_all
 
 REPO = Path(__file__).resolve().parents[1]

@@ -12,7 +12,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 
-from elasticsearch import ApiError, Elasticsearch
+from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
 
 from search.prepare import Prepared
@@ -59,7 +59,7 @@ def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome)
         last = attempt == ATTEMPTS - 1
         try:
             response = es.bulk(index=index, operations=_body(pending))
-        except EsConnectionError:
+        except (EsConnectionError, ConnectionTimeout):
             if last:
                 raise
             _backoff(attempt)

@@ -5,31 +5,35 @@ from __future__ import annotations
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 from elasticsearch import ApiError, TransportError
 
 from search.config import EsSettings
-from search.extract.pipeline import extract
-from search.indexing import ReindexError, Report, index_into_live, reindex, rollback
+from search.indexing import Report, TooManyRejects, index_into_live, reindex, rollback
+from search.indices import IndexStateError
+from search.prepare import Rejected, checked
 from search.progress import progress_reporter
 from search.query import SearchParams
 from search.results import search
-from search.sources import SourceError, read_sources
+from search.sources import read_sources
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _year = click.option(
     "--year",
     type=click.IntRange(1800, 2200),
-    help="Year for datelines that give only month and day (never guessed otherwise).",
+    help="Year of publication for articles that give none (completes a dateline's month and "
+    "day); no year is ever guessed.",
 )
 _workers = click.option(
     "--workers", type=click.IntRange(1, 64), help="Extraction processes [CPU count]."
 )
 _rejects = click.option(
     "--rejects",
-    type=click.Path(path_type=Path),
+    type=click.Path(path_type=Path, dir_okay=False, writable=True),
     default=Path("rejects.jsonl"),
     show_default=True,
     help="Where rejected articles are written with their reasons.",
@@ -39,7 +43,7 @@ _allow = click.option(
     type=click.IntRange(0),
     default=0,
     show_default=True,
-    help="Exit 0 even with up to this many rejected articles.",
+    help="Up to this many rejected articles still switch the archive and exit 0.",
 )
 
 
@@ -53,23 +57,16 @@ def main() -> None:
 @_paths
 @_year
 def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
-    """Print one JSON object per article found under PATHS."""
+    """Print one JSON object per article found under PATHS; what cannot be used, on stderr."""
     failed = 0
     for item in read_sources(paths):
-        if isinstance(item, SourceError):
+        article = checked(item, year)
+        if isinstance(article, Rejected):
             failed += 1
-            click.echo(f"{item.source}: skipped: {item.reason}", err=True)
-            continue
-        try:
-            article = extract(item, year=year)
-        except Exception as error:  # report and go on: one article never stops the run
-            failed += 1
-            click.echo(
-                f"{item.source}: extraction failed: {type(error).__name__}: {error}", err=True
-            )
+            click.echo(f"{article.source}: skipped: {article.reason}", err=True)
             continue
         for warning in article.warnings:
-            click.echo(f"{item.source}: warning: {warning}", err=True)
+            click.echo(f"{article.source}: warning: {warning}", err=True)
         click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
     if failed:
         click.echo(f"{failed} source(s) could not be extracted", err=True)
@@ -84,11 +81,27 @@ def _finish(report: Report, rejects: Path, allow: int) -> None:
         sys.exit(1)
 
 
-def _es_failure(error: Exception) -> None:
-    """Stop with the reason; the live index is untouched by a failed reindex."""
-    reason = error if isinstance(error, ReindexError) else f"Elasticsearch failed: {error}"
-    click.echo(f"error: {reason}", err=True)
-    sys.exit(2)
+@contextmanager
+def _reported(interrupted: str) -> Iterator[None]:
+    """Turn the ways a command can fail into one clear line and an exit status."""
+    try:
+        yield
+    except TooManyRejects as error:
+        click.echo(error.report.summary(), err=True)
+        click.echo(f"error: {error}", err=True)
+        sys.exit(1)
+    except IndexStateError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    except (ApiError, TransportError) as error:
+        click.echo(f"error: Elasticsearch failed: {error}", err=True)
+        sys.exit(2)
+    except OSError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+    except KeyboardInterrupt:
+        click.echo(f"interrupted: {interrupted}", err=True)
+        sys.exit(130)
 
 
 @main.command("reindex")
@@ -125,27 +138,21 @@ def reindex_command(
 ) -> None:
     """Rebuild the whole archive from PATHS into a new index, then switch to it atomically."""
     settings = EsSettings.from_env()
-    es = settings.client()
-    try:
-        with progress_reporter(paths) as progress:
-            report = reindex(
-                es,
-                settings.alias,
-                paths,
-                year=year,
-                workers=workers,
-                shards=shards,
-                replicas=replicas,
-                refresh_interval=refresh_interval,
-                keep=keep,
-                rejects_path=rejects,
-                progress=progress,
-            )
-    except (ReindexError, ApiError, TransportError) as error:
-        _es_failure(error)
-    except KeyboardInterrupt:
-        click.echo("interrupted: the live index is unchanged", err=True)
-        sys.exit(130)
+    with _reported("the live index is unchanged"), progress_reporter(paths) as progress:
+        report = reindex(
+            settings.client(),
+            settings.alias,
+            paths,
+            year=year,
+            workers=workers,
+            shards=shards,
+            replicas=replicas,
+            refresh_interval=refresh_interval,
+            keep=keep,
+            allow_rejects=allow_rejects,
+            rejects_path=rejects,
+            progress=progress,
+        )
     click.echo(f"{settings.alias} -> {report.index} (was {report.previous or 'nothing'})", err=True)
     if report.deleted:
         click.echo(f"deleted old indices: {', '.join(report.deleted)}", err=True)
@@ -167,19 +174,16 @@ def index_command(
 ) -> None:
     """Add or update the articles under PATHS in the live index (same article, same document)."""
     settings = EsSettings.from_env()
-    try:
-        with progress_reporter(paths) as progress:
-            report = index_into_live(
-                settings.client(),
-                settings.alias,
-                paths,
-                year=year,
-                workers=workers,
-                rejects_path=rejects,
-                progress=progress,
-            )
-    except (ApiError, TransportError) as error:
-        _es_failure(error)
+    with _reported("articles sent so far stay indexed"), progress_reporter(paths) as progress:
+        report = index_into_live(
+            settings.client(),
+            settings.alias,
+            paths,
+            year=year,
+            workers=workers,
+            rejects_path=rejects,
+            progress=progress,
+        )
     _finish(report, rejects, allow_rejects)
 
 
@@ -187,10 +191,8 @@ def index_command(
 def rollback_command() -> None:
     """Point the archive back at the index the last reindex replaced."""
     settings = EsSettings.from_env()
-    try:
+    with _reported("the alias is unchanged"):
         current, target = rollback(settings.client(), settings.alias)
-    except (ReindexError, ApiError, TransportError) as error:
-        _es_failure(error)
     click.echo(f"{settings.alias} -> {target} (was {current})")
 
 
@@ -201,12 +203,9 @@ def search_command(query: tuple[str, ...], size: int) -> None:
     """Search the archive from the terminal; prints the API's JSON."""
     settings = EsSettings.from_env()
     began = time.monotonic()
-    try:
-        result = search(
-            settings.client(), settings.alias, SearchParams(q=" ".join(query), size=size)
-        )
-    except (ApiError, TransportError) as error:
-        _es_failure(error)
+    with _reported("no search was made"):
+        params = SearchParams(q=" ".join(query), size=size)
+        result = search(settings.client(), settings.alias, params)
     result["took_ms"] = round((time.monotonic() - began) * 1000)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 
 from elasticsearch import Elasticsearch
 
@@ -62,8 +61,3 @@ class EsSettings:
             max_retries=3,
             **auth,
         )
-
-
-@cache
-def default_client() -> Elasticsearch:
-    return EsSettings.from_env().client()

@@ -13,21 +13,29 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
-from elasticsearch import Elasticsearch, NotFoundError
+from elasticsearch import Elasticsearch
 
 from search.bulk import bulk_load
-from search.mapping import MAPPINGS, detect_stemmer, index_settings
+from search.indices import (
+    READY,
+    IndexStateError,
+    check_version,
+    create_index,
+    live_index,
+    ready_idle,
+    refuse_if_loading,
+    remove_partial,
+    retire,
+    set_state,
+)
 from search.prepare import Prepared, Rejected, prepare_all
 
-LOADING, READY = "loading", "ready"
 
-
-class ReindexError(RuntimeError):
-    """The new index could not be completed; the alias still points where it did."""
+class ReindexError(IndexStateError):
+    """The new index was not switched to; the alias still points where it did."""
 
 
 @dataclass
@@ -48,25 +56,30 @@ class Report:
         )
 
 
+class TooManyRejects(ReindexError):
+    def __init__(self, report: Report, allowed: int) -> None:
+        super().__init__(
+            f"{report.rejected} articles rejected, more than the {allowed} allowed: "
+            "the archive was not switched, so nothing it holds is lost"
+        )
+        self.report = report
+
+
 Progress = Callable[[Report], None]
 
 
 class RejectLog:
-    """Rejected articles with their reasons, one JSON object a line."""
+    """Rejected articles with their reasons, one JSON object a line (opened at once, so a
+    path that cannot be written fails before any work is done)."""
 
     def __init__(self, path: Path | None) -> None:
-        self.path = path
-        self._file: IO[str] | None = None
+        self._file: IO[str] | None = path.open("w", encoding="utf-8") if path else None
 
     def write(self, rejected: Rejected) -> None:
-        if self.path is None:
-            return
-        if self._file is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._file = self.path.open("w", encoding="utf-8")
-        record = {"source": rejected.source, "id": rejected.id, "reason": rejected.reason}
-        self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
-        self._file.flush()
+        if self._file is not None:
+            record = {"source": rejected.source, "id": rejected.id, "reason": rejected.reason}
+            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._file.flush()
 
     def close(self) -> None:
         if self._file is not None:
@@ -81,80 +94,46 @@ def _load(
     rejects: RejectLog,
     progress: Progress | None,
 ) -> set[str]:
-    """Bulk-load prepared articles, counting and logging as they go; returns the indexed ids."""
-    seen: set[str] = set()
+    """Bulk-load prepared articles, counting and logging as they go; returns the indexed ids.
+
+    The same article read twice (same id, same body) is one document and counts as a duplicate;
+    a different article under an id already used in this run is rejected, never overwritten.
+    """
+    first: dict[str, tuple[bytes, str]] = {}
     accepted: set[str] = set()
+
+    def reject(outcome: Rejected) -> None:
+        report.rejected += 1
+        rejects.write(outcome)
 
     def prepared() -> Iterator[Prepared]:
         for outcome in outcomes:
             report.read += 1
             if isinstance(outcome, Rejected):
-                report.rejected += 1
-                rejects.write(outcome)
+                reject(outcome)
                 continue
-            if outcome.id in seen:
+            earlier = first.get(outcome.id)
+            if earlier is None:
+                first[outcome.id] = (outcome.digest, outcome.source)
+            elif earlier[0] == outcome.digest:
                 report.duplicates += 1
-            seen.add(outcome.id)
+            else:
+                reason = f"id {outcome.id!r} is already used by {earlier[1]} for another article"
+                reject(Rejected(outcome.source, reason, outcome.id))
+                continue
             yield outcome
 
     def indexed(item: Prepared, failure: str | None) -> None:
         if failure is None:
             accepted.add(item.id)
         else:
-            report.rejected += 1
-            rejects.write(Rejected(item.source, failure, item.id))
+            reject(Rejected(item.source, failure, item.id))
         if progress:
             progress(report)
 
     bulk_load(es, index, prepared(), indexed)
     report.indexed = len(accepted)
     return accepted
-
-
-def _state(es: Elasticsearch, index: str) -> str | None:
-    meta = es.indices.get_mapping(index=index)[index]["mappings"].get("_meta", {})
-    return meta.get("dateline_state")
-
-
-def _set_state(es: Elasticsearch, index: str, state: str) -> None:
-    meta = dict(MAPPINGS["_meta"], dateline_state=state)
-    es.indices.put_mapping(index=index, meta=meta)
-
-
-def managed_indices(es: Elasticsearch, alias: str) -> dict[str, set[str]]:
-    """Dateline's indices for `alias`, oldest first, each with the aliases it carries."""
-    found = es.indices.get_alias(index=f"{alias}-*", ignore_unavailable=True, allow_no_indices=True)
-    return {name: set(info.get("aliases", {})) for name, info in sorted(found.items())}
-
-
-def live_index(es: Elasticsearch, alias: str) -> str | None:
-    try:
-        return next(iter(sorted(es.indices.get_alias(name=alias))), None)
-    except NotFoundError:
-        return None
-
-
-def remove_partial(es: Elasticsearch, alias: str) -> list[str]:
-    """Delete indices left in the loading state by an interrupted reindex."""
-    removed = []
-    for name, aliases in managed_indices(es, alias).items():
-        if alias not in aliases and _state(es, name) != READY:
-            es.indices.delete(index=name)
-            removed.append(name)
-    return removed
-
-
-def create_index(es: Elasticsearch, alias: str, *, shards: int = 1, loading: bool = True) -> str:
-    name = f"{alias}-{datetime.now(UTC):%Y%m%d%H%M%S%f}"
-    settings = index_settings(
-        stemmer=detect_stemmer(es),
-        shards=shards,
-        replicas=0,
-        refresh_interval="-1" if loading else "1s",
-    )
-    meta = dict(MAPPINGS["_meta"], dateline_state=LOADING if loading else READY)
-    es.indices.create(index=name, settings=settings, mappings={**MAPPINGS, "_meta": meta})
-    return name
 
 
 def reindex(
@@ -168,43 +147,38 @@ def reindex(
     replicas: int = 0,
     refresh_interval: str = "1s",
     keep: int = 1,
+    allow_rejects: int = 0,
     rejects_path: Path | None = None,
     progress: Progress | None = None,
 ) -> Report:
     """Rebuild the archive into a new index and switch the alias to it atomically."""
     began = time.monotonic()
+    rejects = RejectLog(rejects_path)
     report = Report(deleted=remove_partial(es, alias))
     # 1. A new index, tuned for loading: no replicas to copy to, no refreshes to pay for.
     report.index = create_index(es, alias, shards=shards)
-    rejects = RejectLog(rejects_path)
     try:
         # 2. Extract in parallel and stream bounded bulk requests.
-        accepted = _load(
-            es,
-            report.index,
-            prepare_all(paths, year=year, workers=workers),
-            report,
-            rejects,
-            progress,
-        )
+        outcomes = prepare_all(paths, year=year, workers=workers)
+        accepted = _load(es, report.index, outcomes, report, rejects, progress)
         # 3. Restore serving settings and make every document visible.
         es.indices.put_settings(
             index=report.index,
             settings={"number_of_replicas": replicas, "refresh_interval": refresh_interval},
         )
         es.indices.refresh(index=report.index)
-        # 4. Verify before switching: the new index must hold every accepted article, and an
-        #    archive is never replaced by an empty one (a mistyped path, a folder of rejects).
+        # 4. Verify before switching: every accepted article is there; the archive is never
+        #    replaced by an empty index, nor by one missing more articles than allowed.
         if not accepted:
             raise ReindexError(f"no article could be indexed from {report.read} read")
+        if report.rejected > allow_rejects:
+            raise TooManyRejects(report, allow_rejects)
         count = es.count(index=report.index)["count"]
         if count != len(accepted):
-            raise ReindexError(
-                f"{report.index} holds {count} articles, {len(accepted)} were accepted"
-            )
+            raise ReindexError(f"{report.index} holds {count} articles, {len(accepted)} accepted")
         if replicas:
             es.cluster.health(index=report.index, wait_for_status="green", timeout="120s")
-        _set_state(es, report.index, READY)
+        set_state(es, report.index, READY)
         # 5. Switch the alias in one atomic call: readers see the old index or the new, never none.
         report.previous = live_index(es, alias)
         actions: list[dict[str, Any]] = [{"add": {"index": report.index, "alias": alias}}]
@@ -212,9 +186,11 @@ def reindex(
             actions.insert(0, {"remove": {"index": report.previous, "alias": alias}})
         es.indices.update_aliases(actions=actions)
     except BaseException:
-        # The alias was not touched; drop what was half-built (or the next run will).
+        # Drop what was half-built (or the next run will), unless the switch went through on the
+        # server after all (a timed-out answer): then the new index is the live one.
         with contextlib.suppress(Exception):  # Elasticsearch itself may be what failed
-            es.options(ignore_status=404).indices.delete(index=report.index)
+            if live_index(es, alias) != report.index:
+                es.options(ignore_status=404).indices.delete(index=report.index)
         raise
     finally:
         rejects.close()
@@ -224,25 +200,10 @@ def reindex(
     return report
 
 
-def retire(es: Elasticsearch, alias: str, *, keep: int) -> list[str]:
-    """Delete ready indices not behind the alias beyond the `keep` most recent."""
-    idle = [name for name, aliases in managed_indices(es, alias).items() if alias not in aliases]
-    doomed = idle[: max(len(idle) - keep, 0)]
-    for name in doomed:
-        es.indices.delete(index=name)
-    return doomed
-
-
 def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:
     """Point the alias back at the index the last reindex replaced."""
     current = live_index(es, alias)
-    older = [
-        name
-        for name, aliases in managed_indices(es, alias).items()
-        if alias not in aliases
-        and (current is None or name < current)
-        and _state(es, name) == READY
-    ]
+    older = [name for name in ready_idle(es, alias) if current is None or name < current]
     if current is None or not older:
         raise ReindexError(f"no earlier index of {alias!r} to roll back to")
     target = older[-1]
@@ -265,22 +226,22 @@ def index_into_live(
     rejects_path: Path | None = None,
     progress: Progress | None = None,
 ) -> Report:
-    """Add or update articles in the live index; an article seen again replaces itself (same id)."""
+    """Add or update articles in the live index; an article seen again replaces itself (same id).
+
+    Refused while a reindex is loading: what was added to the old index would vanish when the
+    alias moves to the new one.
+    """
     began = time.monotonic()
+    rejects = RejectLog(rejects_path)
+    refuse_if_loading(es, alias)
     report = Report(index=live_index(es, alias))
     if report.index is None:
         report.index = create_index(es, alias, loading=False)
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])
-    rejects = RejectLog(rejects_path)
+    check_version(es, report.index)
     try:
-        _load(
-            es,
-            report.index,
-            prepare_all(paths, year=year, workers=workers),
-            report,
-            rejects,
-            progress,
-        )
+        outcomes = prepare_all(paths, year=year, workers=workers)
+        _load(es, report.index, outcomes, report, rejects, progress)
     finally:
         rejects.close()
     es.indices.refresh(index=report.index)

@@ -7,6 +7,7 @@ batches in flight, so memory stays flat however large the corpus.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import multiprocessing
 import os
@@ -18,7 +19,8 @@ from typing import Any
 
 from search.documents import to_document
 from search.extract.pipeline import extract
-from search.sources import SourceError, Unit, load, units
+from search.model import Article
+from search.sources import SourceDocument, SourceError, Unit, load, units
 
 BATCH = 32  # articles handed to a worker at a time: amortizes the inter-process hop
 
@@ -28,6 +30,7 @@ class Prepared:
     id: str
     source: str
     document: bytes  # the Elasticsearch document, serialized as JSON
+    digest: bytes  # of the body: tells the same article read twice from two that share an id
 
 
 @dataclass(frozen=True)
@@ -37,8 +40,8 @@ class Rejected:
     id: str | None = None
 
 
-def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
-    item = unit if isinstance(unit, SourceError) else load(unit)
+def checked(item: SourceDocument | SourceError, year: int | None) -> Article | Rejected:
+    """The article extracted from `item`, or why there is none (for `extract` and indexing)."""
     if isinstance(item, SourceError):
         return Rejected(item.source, item.reason)
     try:
@@ -47,8 +50,16 @@ def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
         return Rejected(item.source, f"extraction failed: {type(error).__name__}: {error}")
     if not article.body.strip():
         return Rejected(item.source, "no body text found", article.id)
+    return article
+
+
+def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
+    article = checked(unit if isinstance(unit, SourceError) else load(unit), year)
+    if isinstance(article, Rejected):
+        return article
     document = json.dumps(to_document(article), ensure_ascii=False).encode()
-    return Prepared(article.id, article.source, document)
+    digest = hashlib.blake2b(article.body.encode(), digest_size=8).digest()
+    return Prepared(article.id, article.source, document, digest)
 
 
 def _prepare_batch(batch: list[Unit | SourceError], year: int | None) -> list[Prepared | Rejected]:

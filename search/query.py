@@ -37,7 +37,6 @@ FACETS = (
     Facet("agency", "agency", "agency.folded"),
 )
 TEXT_FIELDS = ["title^3", "lead^2", "body", "speakers.name^2", "people", "dateline.name"]
-HIGHLIGHT_FIELDS = ("title", "lead", "body")
 
 
 @dataclass(frozen=True)
@@ -73,12 +72,18 @@ def text_query(q: str) -> dict[str, Any]:
                         "query": {"simple_query_string": {**common, "fields": ["quotes.text"]}},
                         "inner_hits": {
                             "size": 3,
-                            "_source": ["quotes.speaker", "quotes.cue"],
+                            "_source": ["quotes.speaker", "quotes.cue", "quotes.text"],
                             "highlight": {
                                 "encoder": "html",
                                 "pre_tags": [MARK[0]],
                                 "post_tags": [MARK[1]],
-                                "fields": {"quotes.text": {"number_of_fragments": 0}},
+                                # Phrases match the unstemmed twin: mark them in the text shown.
+                                "fields": {
+                                    "quotes.text": {
+                                        "number_of_fragments": 0,
+                                        "matched_fields": ["quotes.text", "quotes.text.exact"],
+                                    }
+                                },
                             },
                         },
                     }

@@ -23,12 +23,13 @@ def _quotes(hit: dict[str, Any]) -> list[dict[str, Any]]:
     inner = hit.get("inner_hits", {}).get("quotes", {}).get("hits", {}).get("hits", [])
     quotes = []
     for quote in inner:
-        text = quote.get("highlight", {}).get("quotes.text", [])
+        marked = quote.get("highlight", {}).get("quotes.text", [])
+        plain = html.escape(quote["_source"].get("text") or "")
         quotes.append(
             {
                 "speaker": quote["_source"].get("speaker"),
                 "cue": quote["_source"].get("cue"),
-                "text": text[0] if text else "",
+                "text": marked[0] if marked else plain,
             }
         )
     return quotes

@@ -36,6 +36,7 @@ class SourceDocument:
     content: str  # text or HTML; for records, the record's text or html field
     meta: dict[str, Any] = field(default_factory=dict)  # explicit fields: they win over extraction
     warnings: list[str] = field(default_factory=list)
+    from_record: bool = False  # a JSON Lines record: its file's name and path say nothing of it
 
 
 @dataclass
@@ -79,7 +80,10 @@ def _manifest(directory: Path) -> dict[str, dict[str, Any]]:
         for number, line in enumerate(handle, 1):
             if not line.strip():
                 continue
-            entry = json.loads(line)
+            try:
+                entry = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not valid JSON: {error.msg}") from None
             if not isinstance(entry, dict) or not isinstance(entry.get("file"), str):
                 raise ValueError(f'{path}:{number}: each line needs a "file" name')
             entries[entry.pop("file")] = entry
@@ -111,12 +115,10 @@ def _record(source: str, raw: bytes) -> SourceDocument | SourceError:
         return SourceError(source, f"not valid JSON: {error.msg} at column {error.colno}")
     if not isinstance(record, dict):
         return SourceError(source, "a record must be a JSON object")
-    html = record.get("html")
-    text = record.get("text") or record.get("body")
-    if isinstance(text, str) and text.strip():
-        return SourceDocument(source, "record", text, record, warnings)
-    if isinstance(html, str) and html.strip():
-        return SourceDocument(source, "html", html, record, warnings)
+    for key, kind in (("text", "record"), ("body", "record"), ("html", "html")):
+        value = record.get(key)
+        if isinstance(value, str) and value.strip():
+            return SourceDocument(source, kind, value, record, warnings, from_record=True)
     return SourceError(source, 'record has no "text", "body" or "html" field with content')
 
 

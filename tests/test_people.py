@@ -220,7 +220,7 @@ def test_names_inside_the_source_noun_phrase_count() -> None:
 def test_state_tags_do_not_break_a_list_of_subjects() -> None:
     body = (
         "Several Republican leaders, including Sens. John McCain (Ariz.), Kelly Ayotte (N.H.), "
-        "Pat Toomey (Pa.) and Chuck Grassley (Iowa) have since denounced the comments."
+        "Pat Toomey (Pa.) and Chuck Grassley (Iowa) have since denounced the remarks on the judge."
     )
     names = set(speaker_names(find_people(body)))
     assert names == {"John McCain", "Kelly Ayotte", "Pat Toomey", "Chuck Grassley"}

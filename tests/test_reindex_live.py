@@ -19,15 +19,8 @@ from elasticsearch import Elasticsearch
 
 from search.bulk import send
 from search.config import EsSettings
-from search.indexing import (
-    READY,
-    create_index,
-    index_into_live,
-    live_index,
-    managed_indices,
-    reindex,
-    rollback,
-)
+from search.indexing import index_into_live, reindex, rollback
+from search.indices import READY, create_index, live_index, managed_indices
 from search.prepare import Prepared
 from tests.conftest import REPO, SAMPLE
 
@@ -145,8 +138,9 @@ def test_rejects_are_written_with_reasons_and_fail_the_command(
     }
     assert reasons == {"broken.jsonl:2": reasons["broken.jsonl:2"], "empty.txt": "empty file"}
     assert "not valid JSON" in reasons["broken.jsonl:2"]
-    # The archive was still switched: rejects are reported, not a reason to lose the rest.
-    assert es.count(index=alias)["count"] == 4
+    # More rejects than allowed: the archive is not switched, so nothing it held is lost.
+    assert "not switched" in run.stderr
+    assert live_index(es, alias) is None and managed_indices(es, alias) == {}
     allowed = _run_cli(
         "reindex",
         str(sources),
@@ -159,6 +153,7 @@ def test_rejects_are_written_with_reasons_and_fail_the_command(
         env_alias=alias,
     )
     assert allowed.returncode == 0, allowed.stderr
+    assert es.count(index=alias)["count"] == 4
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
@@ -241,8 +236,8 @@ def test_documents_elasticsearch_refuses_are_reported_with_its_reason(
     es: Elasticsearch, alias: str
 ) -> None:
     index = create_index(es, alias, loading=False)
-    good = Prepared("good", "a.txt", json.dumps({"id": "good", "body": "text"}).encode())
-    bad = Prepared("bad", "b.txt", json.dumps({"id": "bad", "colour": "red"}).encode())
+    good = Prepared("good", "a.txt", json.dumps({"id": "good", "body": "text"}).encode(), b"1")
+    bad = Prepared("bad", "b.txt", json.dumps({"id": "bad", "colour": "red"}).encode(), b"2")
     outcomes: dict[str, str | None] = {}
     send(es, index, [good, bad], lambda item, failure: outcomes.__setitem__(item.id, failure))
     assert outcomes["good"] is None
@@ -349,3 +344,70 @@ def test_elasticsearch_gone_mid_reindex_leaves_the_alias_and_the_next_run_cleans
     [partial] = [name for name in managed_indices(es, alias) if name != live]
     report = reindex(es, alias, [SAMPLE], workers=1)
     assert partial in report.deleted
+
+
+def test_two_different_articles_under_one_id_are_not_merged(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    for folder, body in (("a", "The port reopened on Monday."), ("b", "The bridge vote failed.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(f"Headline\n\n{body}\n")
+    rejects = tmp_path / "rejects.jsonl"
+    report = reindex(
+        es,
+        alias,
+        [tmp_path / "a", tmp_path / "b"],
+        workers=1,
+        allow_rejects=1,
+        rejects_path=rejects,
+    )
+    assert (report.indexed, report.duplicates, report.rejected) == (1, 0, 1)
+    [reason] = [json.loads(line)["reason"] for line in rejects.read_text().splitlines()]
+    assert "already used by" in reason and str(tmp_path / "a" / "story.txt") in reason
+    body = es.get(index=alias, id="story")["_source"]["body"]
+    assert body.startswith("The port reopened")
+
+
+def test_indices_of_an_alias_that_starts_the_same_are_left_alone(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    other = reindex(es, f"{alias}-x", [write_corpus(tmp_path / "o.jsonl", 2)], workers=1).index
+    reindex(es, alias, [write_corpus(tmp_path / "a.jsonl", 2)], workers=1)
+    report = reindex(es, alias, [write_corpus(tmp_path / "b.jsonl", 3)], workers=1, keep=0)
+    assert other not in report.deleted and other not in managed_indices(es, alias)
+    assert live_index(es, f"{alias}-x") == other
+
+
+def test_adding_articles_is_refused_while_a_reindex_is_loading(
+    es: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    reindex(es, alias, [SAMPLE], workers=1)
+    env = {**os.environ, "DATELINE_INDEX": alias}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "search.cli",
+            "reindex",
+            str(write_corpus(tmp_path / "big.jsonl", 6000)),
+            "--workers",
+            "1",
+            "--rejects",
+            str(tmp_path / "r.jsonl"),
+        ],
+        env=env,
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and len(managed_indices(es, alias)) < 2:
+            time.sleep(0.1)
+        with pytest.raises(RuntimeError, match="still loading"):
+            index_into_live(es, alias, [SAMPLE], workers=1)
+        with pytest.raises(RuntimeError, match="still loading"):
+            reindex(es, alias, [SAMPLE], workers=1)
+    finally:
+        process.kill()
+        process.wait()

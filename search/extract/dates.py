@@ -79,7 +79,10 @@ def published_date(
         if parsed:
             return parsed, warnings
     if year is not None:
-        return _make(year, month, day if month else None), warnings
+        dated = _make(year, month, day if month else None)
+        if dated is None:
+            warnings.append(f"no such date: {year}-{month}-{day}; date left empty")
+        return dated, warnings
     if month is not None:
         warnings.append("the dateline gives a month and day but no year: date left empty")
     return None, warnings

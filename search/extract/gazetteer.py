@@ -186,6 +186,18 @@ class Gazetteer:
                 found = Place(name, within.country, within.country_code)
         return found
 
+    def plausible_dateline(self, place: str, region: str | None) -> bool:
+        """Whether capitals and a dash ("CLEVELAND —") open a dateline rather than a sentence
+        ("NATO — The alliance", "US - China talks"): a large city, a known city in its state or
+        country, or (AP style) a town in a named US state."""
+        key = fold(place)
+        if region is None:
+            cities = self.cities.get(key, [])
+            return bool(cities) and cities[0].population >= MENTION_MIN_POPULATION
+        if fold(region) in self.state_by_region:
+            return True
+        return self.city(place.title(), region, aliases=True) is not None
+
     def mention(self, name: str) -> Place | None:
         """A place named in running text: a country, a US state, or a large city."""
         return self.mentions.get(fold(name))

@@ -10,6 +10,7 @@ Two layouts arrive as text:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from search.extract.dateline import Dateline, parse_dateline
@@ -33,14 +34,9 @@ def _blocks(text: str) -> list[str]:
     return [b.strip() for b in _BLANK.split(text.replace("\r\n", "\n")) if b.strip()]
 
 
-def _is_navigation(block: str, following: list[str]) -> bool:
+def _is_navigation(block: str) -> bool:
     """A short single line ("All news", "Politics") ahead of the real title."""
-    return (
-        "\n" not in block
-        and len(block.split()) <= 3
-        and not block.endswith(".")
-        and bool(following)
-    )
+    return "\n" not in block and len(block.split()) <= 3 and not block.endswith(".")
 
 
 def _header_lines(blocks: list[str]) -> tuple[list[str], str | None]:
@@ -60,16 +56,25 @@ def _header_lines(blocks: list[str]) -> tuple[list[str], str | None]:
     return [line for line in kept if line not in captions], credit
 
 
-def split_layout(text: str) -> Layout:
-    """Find the parts of one article; a part the text does not have is None, never invented."""
+def split_layout(text: str, accept: Callable[[Dateline], bool] = lambda _: True) -> Layout:
+    """Find the parts of one article; a part the text does not have is None, never invented.
+
+    `accept` vets a would-be dateline (the caller knows places); a refused one stays text.
+    """
     blocks = _blocks(text)
     if not blocks:
         return Layout(None, None, "", None, None)
+
+    def dateline_of(block: str) -> Dateline | None:
+        found = parse_dateline(block)
+        return found if found is not None and accept(found) else None
+
     for index, block in enumerate(blocks[:_HEADER_BLOCKS]):
-        dateline = parse_dateline(block)
+        dateline = dateline_of(block)
         if dateline is not None and index > 0:
             header = blocks[:index]
-            if _is_navigation(header[0], header[1:]):
+            # A navigation line stands above a title and a lead, never alone above the title.
+            if len(header) >= 3 and _is_navigation(header[0]):
                 header = header[1:]
             lines, credit = _header_lines(header)
             body = "\n\n".join([block[dateline.end :], *blocks[index + 1 :]])
@@ -83,12 +88,12 @@ def split_layout(text: str) -> Layout:
     # Wire copy: the first block is the headline (a sub-headline may follow on its next line).
     title = blocks[0].splitlines()[0].strip() if len(blocks) > 1 else None
     rest = blocks[1:] if title is not None else blocks
-    dateline = parse_dateline(rest[0])
+    dateline = dateline_of(rest[0]) if rest else None
     if dateline is not None:
         rest = [rest[0][dateline.end :], *rest[1:]]
     return Layout(
         title=title,
-        lead=rest[0] if rest else None,
+        lead=rest[0].strip() or None if rest else None,
         body="\n\n".join(rest),
         dateline=dateline,
         photo_credit=None,

@@ -67,7 +67,8 @@ TITLE_WORDS = _words("""
 president vice senator senators governor congressman congresswoman congressmen secretary mayor
 speaker chairman chairwoman chair judge justice ambassador minister prime chancellor king queen
 prince princess pope sheriff attorney general director chief commissioner councilman
-councilwoman treasurer leader majority minority whip candidate nominee democrat democrats
+councilwoman committeeman committeewoman treasurer leader majority minority whip candidate
+nominee democrat democrats
 republican republicans democratic gop libertarian independent former ex then first lady sir
 dame lord rabbi father pastor bishop cardinal archbishop coach officer detective agent deputy
 assistant senior acting press presidential president-elect sheikh emir ayatollah imam

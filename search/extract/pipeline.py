@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from search.extract.dateline import Dateline
 from search.extract.dates import published_date
 from search.extract.gazetteer import find_places, gazetteer
 from search.extract.html import html_to_text
@@ -34,20 +35,42 @@ def _given(meta: dict[str, Any], *keys: str) -> str | None:
 def article_id(doc: SourceDocument, title: str | None, body: str) -> str:
     """Stable across runs: the record's id, else the file name, else a hash of the content."""
     given = doc.meta.get("id")
+    if isinstance(given, bool) or not isinstance(given, str | int | None):
+        raise ValueError(f"the record's id must be a string or an integer, not {given!r}")
     if given not in (None, ""):
         return str(given)
-    if doc.kind != "record" and ":" not in Path(doc.source).name:
+    if not doc.from_record:
         return Path(doc.source).stem
     digest = hashlib.sha1(f"{title or ''}\n{body}".encode()).hexdigest()
     return digest[:20]
 
 
+def _plausible(dateline: Dateline) -> bool:
+    """An agency in the dateline makes it unmistakable; bare capitals must name a real place."""
+    return dateline.agency is not None or gazetteer().plausible_dateline(
+        dateline.place, dateline.region
+    )
+
+
 def _layout(doc: SourceDocument) -> tuple[Layout, dict[str, Any]]:
     if doc.kind == "html":
         page = html_to_text(doc.content)
-        layout = split_layout("\n\n".join(filter(None, [page.title, page.text])))
-        return layout, {**page.meta, **doc.meta}
-    return split_layout(doc.content), doc.meta
+        text = "\n\n".join(filter(None, [page.title, page.text]))
+        return split_layout(text, _plausible), {**page.meta, **doc.meta}
+    return split_layout(doc.content, _plausible), doc.meta
+
+
+def _year(meta: dict[str, Any], fallback: int | None, warnings: list[str]) -> int | None:
+    """A record's own year (2016 or "2016"), else the caller's; anything else is reported."""
+    value = meta.get("year")
+    if value is None:
+        return fallback
+    if isinstance(value, str) and value.strip().isdigit():
+        value = int(value)
+    if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+        return value
+    warnings.append(f"unreadable year {value!r} ignored")
+    return fallback
 
 
 def extract(doc: SourceDocument, *, year: int | None = None) -> Article:
@@ -66,8 +89,8 @@ def extract(doc: SourceDocument, *, year: int | None = None) -> Article:
             warnings.append(f"dateline place {dateline.place!r} not found in the gazetteer")
     dated, date_warnings = published_date(
         given=meta.get("published") or meta.get("date"),
-        path=doc.source if doc.kind != "record" else None,
-        year=meta.get("year") if isinstance(meta.get("year"), int) else year,
+        path=None if doc.from_record else doc.source,
+        year=_year(meta, year, warnings),
         month=dateline.month if dateline else None,
         day=dateline.day if dateline else None,
     )
