@@ -6,6 +6,8 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 from search.extract.gazetteer import fold
 from search.extract.pipeline import extract
 from search.sources import SourceDocument, read_sources
@@ -119,3 +121,67 @@ def test_polnear_dev_datelines_are_all_placed_right() -> None:
         if match["region"] and match["region"].endswith("."):  # a US state abbreviation
             assert article.dateline.country == "United States", path.name
     assert checked >= 5
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "NATO — The alliance said on Monday",
+        "US - China trade talks resumed on Monday",
+        "CARLSEN, Norway — Officials said on Monday",
+    ],
+)
+def test_capitals_and_a_dash_are_not_a_dateline_unless_a_place(
+    tmp_path: Path, opening: str
+) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text(f"Headline here\n\n{opening} that the plan would go ahead.\n")
+    article = _one(path)
+    assert article.dateline is None
+    assert article.body.startswith(opening)
+
+
+def test_a_short_headline_is_a_title_not_navigation(tmp_path: Path) -> None:
+    path = tmp_path / "short.txt"
+    path.write_text(
+        "Dockworkers return\n\nThe strike is over, union leaders said.\n\n"
+        "OSLO, March 27. /NWS/. Dockworkers returned to the port on Thursday.\n"
+    )
+    article = _one(path)
+    assert article.title == "Dockworkers return"
+    assert article.lead == "The strike is over, union leaders said."
+
+
+def _records(tmp_path: Path, *records: object) -> list:
+    path = tmp_path / "r.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return list(read_sources([path]))
+
+
+def test_record_fields_are_checked_not_trusted(tmp_path: Path) -> None:
+    blank_text, bad_id, bad_year, html = _records(
+        tmp_path,
+        {"id": "a", "text": "  ", "body": "The body is here."},
+        {"id": {"nested": 1}, "text": "Head\n\nBody."},
+        {"id": "c", "year": True, "text": "Head\n\nMOSCOW, May 3. /TASS/. Body."},
+        {
+            "id": "d",
+            "html": "<html><body><p>Only a page about the 2016-11-14 vote.</p></body></html>",
+        },
+    )
+    assert extract(blank_text).body == "The body is here."
+    with pytest.raises(ValueError, match="id must be a string or an integer"):
+        extract(bad_id)
+    dated = extract(bad_year)
+    assert dated.published is None and any("unreadable year True" in w for w in dated.warnings)
+    assert extract(bad_year, year=2016).published.isoformat() == "2016-05-03"
+    # A record's file name says nothing about when the article in it was published.
+    assert extract(html).published is None
+
+
+def test_an_impossible_dateline_date_is_reported(tmp_path: Path) -> None:
+    path = tmp_path / "feb.txt"
+    path.write_text("Headline\n\nMOSCOW, February 30. /TASS/. Something happened.\n")
+    article = _one(path, year=2016)
+    assert article.published is None
+    assert any("no such date" in w for w in article.warnings)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
 import trafilatura
+from htmldate import find_date
+
+# Where a page states its own publication date: the <head> (meta tags, JSON-LD) and <time>.
+_DATED_PARTS = re.compile(r"<head\b.*?</head>|<time\b[^>]*>", re.IGNORECASE | re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -13,6 +18,18 @@ class Page:
     title: str | None
     text: str
     meta: dict[str, Any]  # author, published, url, sitename: only what the page states
+
+
+def published(html: str) -> str | None:
+    """The date the page says it was published, or None.
+
+    Only the page's metadata is read: a date written in the story ("the 2016-11-14 vote") is
+    not the day the story appeared, and htmldate would otherwise take it.
+    """
+    stated = "".join(_DATED_PARTS.findall(html))
+    if not stated:
+        return None
+    return find_date(f"<html>{stated}</html>", extensive_search=False, original_date=True)
 
 
 def html_to_text(html: str) -> Page:
@@ -23,15 +40,13 @@ def html_to_text(html: str) -> Page:
         include_comments=False,
         include_tables=False,
         favor_precision=True,
-        # htmldate must not fall back to today's date when the page gives none.
-        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     if document is None:
         return Page(None, "", {})
     data = document.as_dict() if hasattr(document, "as_dict") else dict(document)
     meta = {
         "author": data.get("author"),
-        "published": data.get("date"),
+        "published": published(html),
         "url": data.get("url"),
         "sitename": data.get("sitename"),
     }
