@@ -95,7 +95,7 @@ def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
     """Completions for `prefix`, each shown as the fullest name it came from."""
     response = es.search(
         index=index,
-        source=["suggest"],
+        source=["suggest", "title"],
         suggest={
             "names": {
                 "prefix": prefix,
@@ -106,7 +106,8 @@ def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
     shown: list[str] = []
     for option in response["suggest"]["names"][0]["options"]:
         matched = option["text"]
-        inputs = option.get("_source", {}).get("suggest", [])
-        fuller = [i for i in inputs if i.lower().endswith(matched.lower())]
+        source = option.get("_source", {})
+        names = [i for i in source.get("suggest", []) if i != source.get("title")]
+        fuller = [i for i in names if i.lower().endswith(matched.lower())]
         shown.append(max(fuller, key=len) if fuller else matched)
     return list(dict.fromkeys(shown))
