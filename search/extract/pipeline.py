@@ -16,7 +16,7 @@ from search.extract.gazetteer import find_places, gazetteer
 from search.extract.html import html_to_text
 from search.extract.layout import Layout, split_layout
 from search.extract.people import find_people
-from search.model import Article, Place, Quote, Speaker
+from search.model import Article, Place
 from search.sources import SourceDocument
 
 # Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).
@@ -30,6 +30,13 @@ def _given(meta: dict[str, Any], *keys: str) -> str | None:
         if isinstance(value, str) and value.strip().lower() not in _MISSING:
             return value.strip()
     return None
+
+
+def _agency(name: str | None) -> str | None:
+    """One spelling per agency for the facet: "reuters" and "Reuters" are one, "ap" is "AP"."""
+    if not name or not name.islower():
+        return name
+    return name.upper() if len(name) <= 4 else name.capitalize()
 
 
 def article_id(doc: SourceDocument, title: str | None, body: str) -> str:
@@ -106,14 +113,14 @@ def extract(doc: SourceDocument, *, year: int | None = None) -> Article:
         title=title,
         lead=_given(meta, "lead") or layout.lead,
         body=body,
-        agency=_given(meta, "agency", "wire") or (dateline.agency if dateline else None),
+        agency=_agency(_given(meta, "agency", "wire") or (dateline.agency if dateline else None)),
         publisher=_given(meta, "publisher", "sitename"),
         author=author,
         published=dated[0] if dated else None,
         date_precision=dated[1] if dated else None,
         dateline=dateline_place,
-        speakers=[Speaker(s.name, s.role, s.quote_count) for s in found.speakers],
-        quotes=[Quote(q.speaker, q.text, q.cue, q.start, q.end) for q in found.quotes],
+        speakers=found.speakers,
+        quotes=found.quotes,
         places=find_places(body, skip=found.person_spans, skip_words=people_words),
         people=list(found.people),
         photo_credit=credit,
