@@ -185,3 +185,14 @@ def test_an_impossible_dateline_date_is_reported(tmp_path: Path) -> None:
     article = _one(path, year=2016)
     assert article.published is None
     assert any("no such date" in w for w in article.warnings)
+
+
+def test_agency_spellings_are_one_facet_value(tmp_path: Path) -> None:
+    lower, upper, short = _records(
+        tmp_path,
+        {"id": "a", "wire": "reuters", "text": "Head\n\nBody."},
+        {"id": "b", "wire": "Reuters", "text": "Head\n\nBody."},
+        {"id": "c", "wire": "ap", "text": "Head\n\nBody."},
+    )
+    assert extract(lower).agency == extract(upper).agency == "Reuters"
+    assert extract(short).agency == "AP"
