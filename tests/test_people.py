@@ -237,3 +237,34 @@ def test_only_verbs_of_saying_invert() -> None:
 def test_brand_names_are_not_people() -> None:
     body = "DuPont announced plans to merge with a rival on Friday."
     assert find_people(body).speakers == []
+
+
+# --- short statements, title-word surnames, stance verbs, pronouns ---------------------------
+
+
+def test_a_short_reported_clause_still_makes_a_speaker() -> None:
+    body = "Several senators may vote on it. Jeff Flake said he would."
+    assert speaker_names(find_people(body)) == ["Jeff Flake"]
+
+
+def test_a_title_word_after_a_first_name_is_a_surname() -> None:
+    body = (
+        '"These are steps in the right direction," Amy Pope, deputy homeland security '
+        "adviser, said on a call. Representative Peter T. King said the plan was sound."
+    )
+    assert set(speaker_names(find_people(body))) == {"Amy Pope", "Peter T. King"}
+
+
+def test_an_of_phrase_before_the_closing_comma_of_an_appositive_name() -> None:
+    body = "Another pollster, David Woodard of Clemson University, said his survey showed it."
+    assert speaker_names(find_people(body)) == ["David Woodard"]
+
+
+def test_verbs_of_belief_are_cues() -> None:
+    body = "Sen. Ron Wyden remembered the bill failing in the House years ago."
+    assert speaker_names(find_people(body)) == ["Ron Wyden"]
+
+
+def test_a_pronoun_needs_a_subject_like_antecedent() -> None:
+    body = "The crowd cheered for Donald Trump in Ohio on Monday and, he said, would return."
+    assert speaker_names(find_people(body)) == []

@@ -696,8 +696,8 @@ def _antecedent(
     subjects: set[int | None],
     quotes: list[tuple[int, int]],
 ) -> int | None:
-    """Most recent person mention before `pos` that is a cue subject or opens a sentence."""
-    fallback = None
+    """Most recent person mention before `pos` that is a cue subject or opens a sentence;
+    None when no such mention is near (a possessor or object is not a safe antecedent)."""
     for i in range(len(mentions) - 1, -1, -1):
         m = mentions[i]
         if m.start >= pos or i not in cluster_of or _inside(m.start, quotes):
@@ -706,11 +706,9 @@ def _antecedent(
             break
         if body.startswith(("'s", "’s"), m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
-        if fallback is None:
-            fallback = cluster_of[i]
         if i in subjects or m.sentence_initial:
             return cluster_of[i]
-    return fallback
+    return None
 
 
 def _role(cluster: _Cluster, body: str, mentions: list[Mention]) -> str | None:
@@ -789,7 +787,9 @@ def _statement_span(
     before = body[s_start:lo].rstrip()
     if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
         return _trim(body, s_start, lo)  # "..., Peskov said."
-    return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > 2 else None
+    # A short reported clause ("Flake said he would.") still states something.
+    short = 1 if lk.mention is not None else 2
+    return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:

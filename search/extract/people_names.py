@@ -239,9 +239,15 @@ def _candidate(
 
 def _word_surname(toks: list[tuple[str, int, int]], lows: list[str], i: int) -> bool:
     """A common word right after a first name is a surname ("Marty Small", "George Will")."""
-    if i == 0 or i != len(toks) - 1 or lows[i - 1] not in FIRST_NAMES:
+    if i == 0 or i != len(toks) - 1:
+        return False
+    # "Amy Pope", "Peter T. King": a title word after a first name (or its initial) is a surname.
+    first = i - 1 if lows[i - 1] in FIRST_NAMES else i - 2
+    if first < 0 or lows[first] not in FIRST_NAMES or (first < i - 1 and len(lows[i - 1]) != 1):
         return False
     low = lows[i]
+    if low in TITLE_WORDS and low not in HONORIFICS and low not in NOT_NAME | ORG_WORDS:
+        return not toks[i][0].isupper() or len(toks[i][0]) == 1 or not toks[i][0][1:].isupper()
     return not (low in NOT_NAME or low in TITLE_WORDS or low in ORG_WORDS or toks[i][0].isupper())
 
 

@@ -53,6 +53,11 @@ referenced quoted elaborated summarized pleaded begged implored appealed request
 encouraged lobbied vouched vetoed sponsored introduced committed disagreed
 accepted reassured cautioned lectured repeated wondered acknowledged shouted yelled exclaimed
 interjected
+suggest want wants wanted knew know believe think remembered remembers referred continued spoke
+voiced expressed raised opposed oppose support supports argue insist claim claims acknowledge
+hinted hints signal signals reports disagree disagrees warn predict feel feels felt estimated
+estimates concluded concludes observed recommended recommends contend hope fear worry welcomes
+testify
 """
 
 
@@ -167,7 +172,9 @@ _ABBREVIATIONS = frozenset(
 )
 
 
-_BARE_COMMA_RE = re.compile(rf",(?:\s+{_AUX})*\s+$")
+_BARE_COMMA_RE = re.compile(
+    rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}})?,(?:\s+{_AUX})*\s+$"
+)
 
 
 # "Trump's campaign said": a possessor speaking through staff counts as the source.
