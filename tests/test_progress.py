@@ -32,17 +32,7 @@ def _reindex_sample(tmp_path: Path) -> list[str]:
 def test_plain_lines_when_not_a_terminal(alias: str, tmp_path: Path) -> None:
     env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_PROGRESS_EVERY": "0"}
     run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "search.cli",
-            "reindex",
-            str(SAMPLE),
-            "--workers",
-            "1",
-            "--rejects",
-            str(tmp_path / "r.jsonl"),
-        ],
+        _reindex_sample(tmp_path),
         capture_output=True,
         text=True,
         env=env,
@@ -60,21 +50,7 @@ def test_a_bar_with_rate_and_eta_on_a_terminal(alias: str, tmp_path: Path) -> No
     pid, fd = pty.fork()
     if pid == 0:  # the child runs the command with a terminal for its output
         os.chdir(REPO)
-        os.execve(
-            sys.executable,
-            [
-                sys.executable,
-                "-m",
-                "search.cli",
-                "reindex",
-                str(SAMPLE),
-                "--workers",
-                "1",
-                "--rejects",
-                str(tmp_path / "r.jsonl"),
-            ],
-            env,
-        )
+        os.execve(sys.executable, _reindex_sample(tmp_path), env)
     output = b""
     while True:
         try:

@@ -118,6 +118,34 @@ def _run_cli(*args: str, env_alias: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _start_reindex(corpus: Path, alias: str, tmp_path: Path, **env: str) -> subprocess.Popen:
+    """`dateline reindex` of a corpus large enough to be caught while it loads."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "search.cli",
+            "reindex",
+            str(corpus),
+            "--workers",
+            "1",
+            "--rejects",
+            str(tmp_path / "r.jsonl"),
+        ],
+        env={**os.environ, "DATELINE_INDEX": alias, **env},
+        cwd=REPO,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+
+def _wait_until_loading(es: Elasticsearch, alias: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and len(managed_indices(es, alias)) < 2:
+        time.sleep(0.1)
+
+
 def test_rejects_are_written_with_reasons_and_fail_the_command(
     es: Elasticsearch, alias: str, tmp_path: Path
 ) -> None:
@@ -161,29 +189,8 @@ def test_an_interrupted_reindex_leaves_the_live_index_serving(
     es: Elasticsearch, alias: str, tmp_path: Path, how: signal.Signals
 ) -> None:
     live = reindex(es, alias, [SAMPLE], workers=1).index
-    big = write_corpus(tmp_path / "big.jsonl", 6000)
-    env = {**os.environ, "DATELINE_INDEX": alias}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "search.cli",
-            "reindex",
-            str(big),
-            "--workers",
-            "1",
-            "--rejects",
-            str(tmp_path / "r.jsonl"),
-        ],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(managed_indices(es, alias)) < 2:
-        time.sleep(0.1)
+    process = _start_reindex(write_corpus(tmp_path / "big.jsonl", 6000), alias, tmp_path)
+    _wait_until_loading(es, alias)
     time.sleep(1.0)  # let it load part of the corpus
     process.send_signal(how)
     _, stderr = process.communicate(timeout=60)
@@ -310,32 +317,11 @@ def test_elasticsearch_gone_mid_reindex_leaves_the_alias_and_the_next_run_cleans
     live = reindex(es, alias, [SAMPLE], workers=1).index
     url = urlsplit(EsSettings.from_env().url)
     proxy = Proxy((url.hostname, url.port or 9200))
-    env = {
-        **os.environ,
-        "DATELINE_INDEX": alias,
-        "DATELINE_ES_URL": f"http://127.0.0.1:{proxy.port}",
-    }
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "search.cli",
-            "reindex",
-            str(write_corpus(tmp_path / "big.jsonl", 6000)),
-            "--workers",
-            "1",
-            "--rejects",
-            str(tmp_path / "r.jsonl"),
-        ],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
+    corpus = write_corpus(tmp_path / "big.jsonl", 6000)
+    process = _start_reindex(
+        corpus, alias, tmp_path, DATELINE_ES_URL=f"http://127.0.0.1:{proxy.port}"
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and len(managed_indices(es, alias)) < 2:
-        time.sleep(0.1)
+    _wait_until_loading(es, alias)
     time.sleep(1.0)
     proxy.cut()
     _, stderr = process.communicate(timeout=180)
@@ -382,32 +368,13 @@ def test_adding_articles_is_refused_while_a_reindex_is_loading(
     es: Elasticsearch, alias: str, tmp_path: Path
 ) -> None:
     reindex(es, alias, [SAMPLE], workers=1)
-    env = {**os.environ, "DATELINE_INDEX": alias}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "search.cli",
-            "reindex",
-            str(write_corpus(tmp_path / "big.jsonl", 6000)),
-            "--workers",
-            "1",
-            "--rejects",
-            str(tmp_path / "r.jsonl"),
-        ],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    process = _start_reindex(write_corpus(tmp_path / "big.jsonl", 6000), alias, tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and len(managed_indices(es, alias)) < 2:
-            time.sleep(0.1)
+        _wait_until_loading(es, alias)
         with pytest.raises(RuntimeError, match="still loading"):
             index_into_live(es, alias, [SAMPLE], workers=1)
         with pytest.raises(RuntimeError, match="still loading"):
             reindex(es, alias, [SAMPLE], workers=1)
     finally:
         process.kill()
-        process.wait()
+        process.communicate()
