@@ -27,6 +27,8 @@ from search.extract.people_names import Mention, find_mentions, is_place
 from search.extract.quotes_cues import (
     APPOSITIVE_GAP_RE,
     CUE_RE,
+    HEADLINE_CUE_RE,
+    INVERTING_CUES,
     NOMINAL_CUE_RE,
     PRONOUN_RE,
     PROXY_GAP_RE,
@@ -89,10 +91,11 @@ _APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)
 _TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _QUOTE_CLOSE_RE = re.compile(r"[,?!]['\"”’]{1,2}\s+$")
-_SAYS_RE = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
+_SAYS_RE = re.compile(r"\s+(?:" + "|".join(sorted(INVERTING_CUES)) + r"|continued)\b")
 _NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
 _PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
+_WEAK_REACH = 600  # ... when that person only opens a sentence and is no cue subject
 
 
 def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> PeopleFindings:
@@ -110,8 +113,12 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     clusters, cluster_of = _cluster(mentions, linked, title_names, _signing(body, mentions))
     _resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = {cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)}
+    if _honorific_style(body):
+        dropped |= {cid for cid, c in enumerate(clusters) if _bare_word(c, mentions)}
     quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
     _paragraph_sieve(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
+    for cid in _headline_speakers(title, clusters, dropped):
+        counts[cid] += 1  # the headline's statement (offsets point into the body, so no Quote)
     first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
     speakers = [
         Speaker(clusters[cid].name(), _role(clusters[cid], body, mentions), n)
@@ -121,6 +128,66 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
     return PeopleFindings(speakers, quotes_out, people, spans)
+
+
+# "Trump: ...", "Former AG Mukasey at RNC: ...": a short lead before a colon names the speaker.
+_HEAD_COLON_RE = re.compile(r"^([^:\"“”‘’']{2,60}?):\s")
+_HEAD_WORD_RE = re.compile(r"[A-Z][\w’'\-]+")
+_HEAD_PREP_RE = re.compile(r"\s(?:to|at|on|in|for|with|about)\s")
+_HEAD_LOWER_RE = re.compile(r"\b[a-z]")
+_HEAD_SUBJECT_END_RE = re.compile(r"[\w’'\-]\s+$")
+_POSSESSIVE_END_RE = re.compile(r"(?:['’]s|s['’])$")
+
+
+def _headline_speakers(title: str, clusters: list[_Cluster], dropped: set[int]) -> list[int]:
+    """People of the body who speak in the headline: a name before a headline colon, or the
+    subject of a cue verb ("Trump says ...", "Clinton calls ..."). A headline name found
+    nowhere in the body is not trusted."""
+    segments = []
+    colon = _HEAD_COLON_RE.match(title)
+    if colon and len(colon.group(1).split()) <= 6 and not HEADLINE_CUE_RE.search(colon.group(1)):
+        lead = _HEAD_PREP_RE.split(colon.group(1))[0]
+        if not _HEAD_LOWER_RE.search(lead):  # a name phrase, not a clause ("X heckles Y:")
+            segments.append(lead)
+    for cue in HEADLINE_CUE_RE.finditer(title):
+        words = _HEAD_WORD_RE.findall(title[max(0, cue.start() - 40) : cue.start()])
+        if words and _HEAD_SUBJECT_END_RE.search(title, 0, cue.start()):
+            segments.append(words[-1])
+    if not segments:
+        return []
+    by_name: dict[str, int] = {}
+    firsts: Counter[str] = Counter()
+    for cid, c in enumerate(clusters):
+        if cid not in dropped:
+            by_name.setdefault(c.surname, cid)
+            if c.first_name:
+                firsts[c.first_name] += 1
+    for cid, c in enumerate(clusters):
+        first = c.first_name
+        if cid not in dropped and first and firsts[first] == 1:
+            by_name.setdefault(first, cid)
+    out: list[int] = []
+    for seg in segments:
+        for word in reversed(_HEAD_WORD_RE.findall(seg)):
+            cid = by_name.get(_POSSESSIVE_END_RE.sub("", word).lower())
+            if cid is not None:
+                if cid not in out:
+                    out.append(cid)
+                break
+    return out
+
+
+def _honorific_style(body: str) -> bool:
+    """Whether the article calls people "Mr. X" / "Ms. X" (counted cheaply, no regex)."""
+    return body.count("Mr. ") + body.count("Ms. ") + body.count("Mrs. ") >= 3
+
+
+def _bare_word(cluster: _Cluster, mentions: list[Mention]) -> bool:
+    """A lone capitalised word never given a first name or title. In an article that writes
+    "Mr. X"/"Ms. X" for people, such a word names an organisation ("Intel", "Mashable")."""
+    return all(len(f) == 1 for f in cluster.forms) and not any(
+        mentions[i].strong for i in cluster.mentions
+    )
 
 
 def _drop_tags(body: str, mentions: list[Mention]) -> list[Mention]:
@@ -268,8 +335,6 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
         inverted = subject is None and (according or inverted_cue_position(body, cs, cue.group()))
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
-        if subject is None and not according:
-            subject = _conjoined_subject(body, mentions, starts, cs)
         if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
         if subject is not None:
@@ -295,6 +360,7 @@ def _link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]
 
 _POSSESSOR_GAP_RE = re.compile(
     r"(?:['’]s?|s['’])?\s+(?:[a-z][a-z\-]*\s+){0,4}(?:[A-Z][a-z]+\.?\s+)?,?\s*$"
+    r"|(?:['’]s|s['’])\s+(?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*,\s+$"  # "X's campaign chief, Y"
 )
 
 
@@ -388,7 +454,11 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             return None
         gap = body[m.end : cs]
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
-        if proxy or left_gap_ok(gap, body[max(0, m.start - 2) : m.start] == ", "):
+        if (
+            proxy
+            or left_gap_ok(gap)
+            or ("," in gap and _appositive_name(body, m.start) and left_gap_ok(gap, True))
+        ):
             head = body[max(0, m.start - 12) : m.start]
             relative = ", who " in gap[:7]
             if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
@@ -397,6 +467,20 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
                 return None
             return j
     return _appositive_subject(body, mentions, starts, cs)
+
+
+# "The Democratic candidates, Hillary Clinton and Senator Bernie Sanders, have promised":
+# the last name of a list set off by commas.
+_LIST_OPEN_RE = re.compile(
+    r", [A-Z](?:[^,;:.!?\"“”\n]|(?<=\b[A-Z])\.){0,60} and (?:[A-Z][\w.’'\-]*\s+){0,2}$"
+)
+
+
+def _appositive_name(body: str, start: int) -> bool:
+    """Whether the name at `start` opens (or ends a list that opens) a comma-set appositive."""
+    return body[max(0, start - 2) : start] == ", " or bool(
+        _LIST_OPEN_RE.search(body, max(0, start - 90), start)
+    )
 
 
 def _appositive_subject(
@@ -696,8 +780,9 @@ def _antecedent(
     subjects: set[int | None],
     quotes: list[tuple[int, int]],
 ) -> int | None:
-    """Most recent person mention before `pos` that is a cue subject or opens a sentence;
-    None when no such mention is near (a possessor or object is not a safe antecedent)."""
+    """Most recent person mention before `pos` that is a cue subject or (within a few
+    sentences) opens a sentence; None when no such mention is near (a possessor or object is
+    not a safe antecedent)."""
     for i in range(len(mentions) - 1, -1, -1):
         m = mentions[i]
         if m.start >= pos or i not in cluster_of or _inside(m.start, quotes):
@@ -706,7 +791,7 @@ def _antecedent(
             break
         if body.startswith(("'s", "’s"), m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
-        if i in subjects or m.sentence_initial:
+        if i in subjects or (m.sentence_initial and pos - m.start <= _WEAK_REACH):
             return cluster_of[i]
     return None
 

@@ -29,7 +29,7 @@ from search.extract.people_lexicon import (
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _ABBR = "Mr|Mrs|Ms|Dr|Sen|Sens|Rep|Reps|Gov|Lt|Gen|Col|Maj|Capt|Sgt|Adm|Cmdr|Rev|Prof|Hon|Jr|Sr|St"
-_TOKEN = rf"(?:(?:{_ABBR})\.|[A-Z]\.|[{_UP}][\w'’\-]*\w)"
+_TOKEN = rf"(?:(?:{_ABBR})\.|(?!U\.[SNK]\.)[A-Z]\.(?:[A-Z]\.){{0,2}}|[{_UP}][\w'’\-]*\w)"
 _PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".split())
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 RUN_RE = re.compile(rf"(?<![\w.@/#]){_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*{_TOKEN})*")
@@ -60,6 +60,8 @@ _HEAD_NOUNS = ROLE_WORDS | frozenset(
         "donors",
     }
 )
+# Heads of a noun phrase that speaks for the person before them ("the Sanders campaign").
+_PROXY_NOUNS = frozenset("campaign camp administration team aides spokesman spokeswoman".split())
 _DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
 _ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?")
@@ -92,7 +94,13 @@ def _bare(token: str) -> str:
 
 
 def _is_initial(token: str) -> bool:
-    return len(token) == 2 and token[1] == "." and token[0].isupper()
+    """An initial ("J.") or run-together initials ("J.M.", "H.W.")."""
+    if len(token) == 2:
+        return token[1] == "." and token[0].isupper()
+    return len(token) in (4, 6) and bool(_INITIALS_RE.fullmatch(token))
+
+
+_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 @lru_cache(maxsize=1)
@@ -192,8 +200,20 @@ def _candidate(
         i -= 1
     if i == len(toks) and len(toks) >= 2 and lows[-2] in _PLAIN_HONORIFICS:
         i -= 1  # "Mr. Prince", "Mr. King": a title word used as a surname
+    said_surname = (
+        len(toks) >= 2
+        and (i > len(toks) - 2 or lows[-1] in NOT_NAME)
+        and i >= len(toks) - 2
+        and (lows[-2] in FIRST_NAMES or _is_initial(toks[-2][0]))
+        and toks[-1][0][1:].islower()
+        and _said_next_to(body, toks)
+    )
+    if said_surname:
+        i = min(i, len(toks) - 2)  # "Ian Read said", "said Steven Law, a former aide"
+    if i == len(toks) - 1 == 1 and lows[0] in _MONTH_NAMES and _month_as_first_name(body, toks):
+        i = 0  # "April Mellody, a spokeswoman": a month used as a first name
     end_i = len(toks)
-    while end_i > i and lows[end_i - 1] in NOT_NAME:
+    while end_i > i and lows[end_i - 1] in NOT_NAME and not said_surname:
         end_i -= 1
     name = toks[i:end_i]
     if not name or all(
@@ -226,8 +246,13 @@ def _candidate(
         strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
     if len(words) == 1 and not strong and _DEMONYM_RE.search(words[0]):
         return None
-    if len(words) == 1 and not strong and body[max(0, toks[0][1] - 4) : toks[0][1]] == "the ":
-        return None  # "the Homeless", "the Hill"
+    if (
+        len(words) == 1
+        and not strong
+        and body[max(0, toks[0][1] - 4) : toks[0][1]].lower() == "the "
+        and not (after and after.group(1) in _PROXY_NOUNS)
+    ):
+        return None  # "the Homeless", "the Hill"; but "the Kasich campaign said" names Kasich
     if before and before[-1].endswith("-based"):
         return None  # "Dublin-based Shire": a company
     run_start = toks[0][1]
@@ -235,6 +260,35 @@ def _candidate(
     if not initial and before:
         initial = _opens_sentence(body, body.rfind(before[0], max(0, run_start - 80), run_start))
     return Mention(start, end, words, role, strong, initial)
+
+
+_SAID_AFTER_RE = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
+_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
+
+
+def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:
+    """Whether a run stands right next to a verb of saying, as its subject."""
+    start, end = toks[0][1], toks[-1][2]
+    return bool(
+        _SAID_AFTER_RE.match(body, end) or _SAID_BEFORE_RE.search(body, max(0, start - 8), start)
+    )
+
+
+_MONTH_NAMES = frozenset({"april", "may", "june"})
+_DATE_LEAD_RE = re.compile(
+    r"\b(?:in|on|since|by|until|till|through|last|this|next|early|late|mid|of|from|to|before|"
+    r"after|during|that|between|and|or|each|every)\s+$",
+    re.I,
+)
+
+
+def _month_as_first_name(body: str, toks: list[tuple[str, int, int]]) -> bool:
+    """A month opening a two-word run is a first name unless a date reading is possible
+    ("in May Trump said", "June 7", "April Fools")."""
+    if _DATE_LEAD_RE.search(body, max(0, toks[0][1] - 10), toks[0][1]):
+        return False
+    word = toks[1][0]
+    return word[0].isupper() and word[1:].islower() and word.lower() not in NOT_NAME
 
 
 def _word_surname(toks: list[tuple[str, int, int]], lows: list[str], i: int) -> bool:
@@ -298,15 +352,19 @@ def find_mentions(body: str) -> list[Mention]:
     """All candidate person mentions in text order (weak ones still need confirmation)."""
     vocab = lowercase_vocabulary(body)
     out = _transcript_mentions(body)
+    rejected: list[tuple[str, int, int]] = []  # lone words that did not look like names
     for run in RUN_RE.finditer(body):
         text = run.group()
         if " " not in text and "\u00a0" not in text:  # the commonest case: one word
             low = _bare(text)
             if low in _NON_NAME or text.isupper():
+                if low in DEMONYMS and not text.isupper():
+                    rejected.append((text, run.start(), run.end()))  # "Cuban", "Welsh"
                 continue  # a capitalised function or title word
             # A common word capitalised mid-sentence is a name ("Small said", "Will wrote").
             common = low in vocab and low not in FIRST_NAMES
             if common and _opens_sentence(body, run.start()):
+                rejected.append((text, run.start(), run.end()))
                 continue
             if not _POSSESSIVE_RE.search(text):
                 m = _candidate(
@@ -314,13 +372,30 @@ def find_mentions(body: str) -> list[Mention]:
                 )
                 if m is not None:
                     out.append(m)
+                else:
+                    rejected.append((text, run.start(), run.end()))
                 continue
         for seg in _segments(body, run.start(), run.end()):
             m = _candidate(body, seg, vocab)
             if m is not None:
                 out.append(m)
+    if rejected:
+        out.extend(_known_surnames(body, rejected, out))
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _known_surnames(
+    body: str, rejected: list[tuple[str, int, int]], found: list[Mention]
+) -> list[Mention]:
+    """Lone words rejected as common words or demonyms that repeat the surname of a full name
+    found in the same article ("Mark Cuban ... Cuban said", "Ian Read ... Read added")."""
+    full = {m.tokens[-1] for m in found if len(m.tokens) >= 2 and m.strong}
+    return [
+        Mention(s, e, (text,), None, False, _opens_sentence(body, s))
+        for text, s, e in rejected
+        if text in full
+    ]
 
 
 def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:

@@ -88,6 +88,11 @@ _ALL_CUES = [
     for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split() + _ACT_VERBS.split())
 ]
 CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_ALL_CUES) + r")\b|\b[Aa]ccording\s+to\b")
+# Headlines capitalise every word; only verbs of saying and stance cue there ("Trump Says").
+_SAY_CUES = [
+    w.replace("\\s+", " ") for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split())
+]
+HEADLINE_CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_SAY_CUES) + r")\b", re.I)
 
 _AUX = (
     r"(?:has|have|had|also|then|later|previously|once|again|repeatedly|recently|publicly|"
@@ -96,11 +101,16 @@ _AUX = (
     r"ultimately|eventually|long|himself|herself|who|both|all|each|too|themselves|since|"
     r"[a-z]+ly)"
 )
+# "of the American Enterprise Institute", "of Liberty Baptist Church": an affiliation.
+_ORG_NAME = (
+    r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.’'\-]*){0,5}"
+)
 # Text allowed between a subject mention and its cue: a party tag, up to two appositives and
 # auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
 LEFT_GAP_RE = re.compile(
     r"(?:\s*\([^()\n]{0,40}\)(?:,(?!\s+who\b))?)?"
-    r"(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
+    rf"(?:\s+(?:of|at)\s+{_ORG_NAME}(?:\s+in\s+[A-Z][\w.’'\-]*)?)?"
+    r"(?:,\s*\d{1,3}(?=,))?"  # an age: "Carole Bower, 75, a retiree in Carthage, Ill., said"
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
     rf"(?:\s+{_AUX})*\s+$"
 )
