@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from search.extract.gazetteer import fold, gazetteer
 from search.extract.people_lexicon import FIRST_NAMES, NON_PERSON_SOURCES, ROLE_WORDS
 from search.extract.people_names import Mention, find_mentions, is_place
 from search.extract.quotes_cues import (
@@ -112,7 +113,9 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
     clusters, cluster_of = _cluster(mentions, linked, title_names, _signing(body, mentions))
     _resolve_links(body, links, mentions, cluster_of, quotes)
-    dropped = {cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded)}
+    dropped = {
+        cid for cid, c in enumerate(clusters) if _is_excluded(c, excluded) or _names_a_place(c)
+    }
     if _honorific_style(body):
         dropped |= {cid for cid, c in enumerate(clusters) if _bare_word(c, mentions)}
     quotes_out, counts = _attribute(body, links, clusters, dropped, quotes)
@@ -288,6 +291,18 @@ def _signing(body: str, mentions: list[Mention]) -> set[int]:
 
 
 # --- exclusion -------------------------------------------------------------------------------
+
+
+def _names_a_place(cluster: _Cluster) -> bool:
+    """ "Las Vegas said", "Iran warned": a place named in full, a country or a US state is not
+    a person (a lone city-like word may still be a surname: "Jackson said")."""
+    name = cluster.name()
+    gaz = gazetteer()
+    if " " in name:
+        return gaz.mention(name) is not None
+    key = fold(name)
+    return key in gaz.country_by_name or key in gaz.state_by_name
+
 
 _CREDIT_NOISE_RE = re.compile(r"^(?:©|\(c\)|photo(?:graph)?s?:|by\s+)\s*|\s*[/|(].*$", re.I)
 

@@ -165,6 +165,8 @@ american americans united nations union twitter facebook instagram youtube googl
 microsoft amazon fox cnn msnbc nbc abc cbs npr pbs bbc politico breitbart politifact gallup
 quinnipiac rasmussen reuters bloomberg axios vox huffington wikileaks medicare medicaid
 obamacare isis isil taliban al-qaida al-qaeda hamas hezbollah nato brexit
+service services science sciences economics insider pac world promotions control fathers
+partners holdings systems technologies pharmaceuticals therapeutics capital ventures labs
 """)
     - FIRST_NAMES
 )
