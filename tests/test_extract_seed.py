@@ -53,6 +53,8 @@ def test_speakers_quotes_places_people(article: Article, expected: dict) -> None
     peskov = [q for q in article.quotes if q.speaker == "Dmitry Peskov"]
     assert len(peskov) >= expected["quotes_by_dmitry_peskov_at_least"]
     assert all(article.body[q.start : q.end] == q.text for q in article.quotes)
+    # What was said ends where the speaker's role begins.
+    assert peskov[0].text.endswith("only after the inauguration ceremony")
     places = {p.name for p in article.places}
     assert set(expected["places"]["must"]) <= places
     assert not places & set(expected["places"]["must_not"])

@@ -847,6 +847,16 @@ _OBJECT_RE = re.compile(
 )
 
 
+def _without_role(text: str) -> str:
+    """A reported clause without the speaker's role that ends it: "..., Russian presidential
+    spokesman" (before "Dmitry Peskov has told the media") keeps only what was said."""
+    head, comma, tail = text.rpartition(",")
+    words = tail.split()
+    if comma and 0 < len(words) <= 6 and words[-1].lower() in ROLE_WORDS:
+        return head
+    return text
+
+
 def _statement_span(
     body: str, lk: _Link, quotes: list[tuple[int, int]], sents: Sentences
 ) -> tuple[int, int] | None:
@@ -886,7 +896,7 @@ def _statement_span(
             break
     before = body[s_start:lo].rstrip()
     if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
-        return _trim(body, s_start, lo)  # "..., Peskov said."
+        return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
     return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
