@@ -545,37 +545,6 @@ def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: in
     return j
 
 
-_AND_CUE_RE = re.compile(r"(?:,\s*)?\band\s+(?:[a-z]+ly\s+)?$")
-_VERB_AFTER_RE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has\s+|had\s+|have\s+)?([a-z]+)\b")
-
-
-def _conjoined_subject(
-    body: str, mentions: list[Mention], starts: list[int], cs: int
-) -> int | None:
-    """Subject of a cue in a second verb phrase: "Obama praised Clinton and said ..." goes to
-    the sentence's first name when a verb follows that name directly."""
-    if not _AND_CUE_RE.search(body, max(0, cs - 12), cs):
-        return None
-    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
-    j = bisect.bisect_left(starts, s_start)
-    if j >= len(mentions) or mentions[j].start >= cs:
-        return None
-    m = mentions[j]
-    head = body[max(0, m.start - 12) : m.start]
-    if _PREP_BEFORE_RE.search(head) or body.startswith(("'s", "’s"), m.end):
-        return None
-    verb = _VERB_AFTER_RE.match(body, m.end)
-    if not verb or verb.group(1) in _NOT_VERBS or any(q in body[m.end : cs] for q in '"“'):
-        return None  # no verb right after the name, or a quotation in between
-    return j
-
-
-_NOT_VERBS = frozenset(
-    "of in on at to for from with by and or the a an as than that who which whose whom is was "
-    "campaign supporters administration aides allies voters".split()
-)
-
-
 def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:
     """An inverted subject plus names listed after it: "wrote Jason Dana and Robyn Dawes"."""
     out = [idx]
