@@ -19,7 +19,7 @@ from search.prepare import Rejected, checked
 from search.progress import progress_reporter
 from search.query import SearchParams
 from search.results import search
-from search.sources import read_sources
+from search.sources import passed_over, read_sources
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _year = click.option(
@@ -47,6 +47,13 @@ _allow = click.option(
 )
 
 
+def _say_passed_over(paths: tuple[Path, ...]) -> None:
+    skipped = passed_over(paths)
+    if skipped:
+        shown = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
+        click.echo(f"not articles, not read ({len(skipped)}): {shown}", err=True)
+
+
 @click.group()
 @click.version_option(package_name="dateline")
 def main() -> None:
@@ -58,6 +65,7 @@ def main() -> None:
 @_year
 def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
     """Print one JSON object per article found under PATHS; what cannot be used, on stderr."""
+    _say_passed_over(paths)
     failed = 0
     for item in read_sources(paths):
         article = checked(item, year)
@@ -137,6 +145,7 @@ def reindex_command(
     allow_rejects: int,
 ) -> None:
     """Rebuild the whole archive from PATHS into a new index, then switch to it atomically."""
+    _say_passed_over(paths)
     settings = EsSettings.from_env()
     with _reported("the live index is unchanged"), progress_reporter(paths) as progress:
         report = reindex(
@@ -173,6 +182,7 @@ def index_command(
     allow_rejects: int,
 ) -> None:
     """Add or update the articles under PATHS in the live index (same article, same document)."""
+    _say_passed_over(paths)
     settings = EsSettings.from_env()
     with _reported("articles sent so far stay indexed"), progress_reporter(paths) as progress:
         report = index_into_live(

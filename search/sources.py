@@ -182,16 +182,30 @@ def load(unit: Unit) -> SourceDocument | SourceError:
     return _file(unit.path) if unit.line is None else _record(unit.source, unit.line)
 
 
-def _walk(root: Path) -> Iterator[Path]:
+def _beside_articles(name: str) -> bool:
+    """Hidden files, sidecars, manifests and expected outputs: read with the articles, or not
+    at all, but never reported as passed over."""
+    return name.startswith(".") or name.endswith(IGNORED_SUFFIXES) or name in IGNORED_NAMES
+
+
+def _readable(name: str) -> bool:
+    return Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+
+
+def _files(root: str | Path) -> Iterator[Path]:
     for directory, subdirs, files in os.walk(root):
         subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(directory, name)
-            suffix = path.suffix.lower()
-            if name.endswith(IGNORED_SUFFIXES) or name in IGNORED_NAMES or name.startswith("."):
-                continue
-            if suffix in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES:
-                yield path
+        yield from (Path(directory, n) for n in sorted(files) if not _beside_articles(n))
+
+
+def _walk(root: Path) -> Iterator[Path]:
+    return (path for path in _files(root) if _readable(path.name))
+
+
+def passed_over(paths: Iterable[str | Path]) -> list[Path]:
+    """Files inside the given folders that a walk does not read (say, a README beside the
+    articles): named to the user, so nothing is left out without a word."""
+    return [path for given in paths for path in _files(given) if not _readable(path.name)]
 
 
 def article_files(paths: Iterable[str | Path]) -> Iterator[Path | SourceError]:

@@ -5,7 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from search.sources import MAX_ARTICLE_BYTES, SourceDocument, SourceError, read_sources
+from search.sources import (
+    MAX_ARTICLE_BYTES,
+    SourceDocument,
+    SourceError,
+    passed_over,
+    read_sources,
+)
 
 
 def _read(*paths: Path) -> list[SourceDocument | SourceError]:
@@ -83,3 +89,12 @@ def test_manifest_gives_metadata_and_sidecar_overrides_it(tmp_path: Path) -> Non
     assert set(docs) == {"a.txt", "b.txt"}
     assert docs["a.txt"].meta == {"published": "2016-11"}
     assert docs["b.txt"].meta == {"author": "Sidecar", "agency": "AP"}
+
+
+def test_files_a_walk_does_not_read_are_named(tmp_path: Path) -> None:
+    (tmp_path / "story.txt").write_text("Title\n\nBody.")
+    (tmp_path / "notes.md").write_text("# notes")
+    (tmp_path / "story.meta.json").write_text("{}")
+    (tmp_path / ".hidden").write_text("x")
+    assert passed_over([tmp_path]) == [tmp_path / "notes.md"]
+    assert [Path(d.source).name for d in _read(tmp_path)] == ["story.txt"]
