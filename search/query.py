@@ -141,15 +141,19 @@ def aggregations(params: SearchParams) -> dict[str, Any]:
 
 
 def highlight() -> dict[str, Any]:
+    """Marks for words and for quoted phrases, which match the fields' unstemmed twins."""
+
+    def field(name: str, **options: Any) -> dict[str, Any]:
+        return {"matched_fields": [name, f"{name}.exact"], **options}
+
     return {
         "encoder": "html",  # everything outside <mark> comes back HTML-escaped
         "pre_tags": [MARK[0]],
         "post_tags": [MARK[1]],
-        "require_field_match": False,
         "fields": {
-            "title": {"number_of_fragments": 0},
-            "lead": {"number_of_fragments": 0},
-            "body": {"fragment_size": 180, "number_of_fragments": 3, "no_match_size": 0},
+            "title": field("title", number_of_fragments=0),
+            "lead": field("lead", number_of_fragments=0),
+            "body": field("body", fragment_size=180, number_of_fragments=3, no_match_size=0),
         },
     }
 

@@ -205,3 +205,14 @@ def test_an_archive_not_built_yet_says_so() -> None:
     response = app.test_client().get("/api/search?q=x")
     assert response.status_code == 503
     assert "dateline reindex" in response.get_json()["message"]
+
+
+def test_phrases_are_marked_in_snippets_titles_and_quotes(client: FlaskClient) -> None:
+    body = client.get('/api/search?q="no contacts"').get_json()
+    seed = next(h for h in body["hits"] if h["id"] == SEED_ARTICLE.stem)
+    marked = re.compile(r"<mark>no</mark> <mark>contacts</mark>|<mark>no contacts</mark>")
+    assert marked.search(seed["title_html"])
+    assert any(marked.search(s) for s in seed["snippets"])
+    assert any(marked.search(q["text"]) and q["speaker"] == "Dmitry Peskov" for q in seed["quotes"])
+    # Exact: every hit holds the phrase itself, not "no contact" or the words apart.
+    assert all(marked.search(h["title_html"] + "".join(h["snippets"])) for h in body["hits"])
