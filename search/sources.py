@@ -165,6 +165,9 @@ def units(paths: Iterable[str | Path]) -> Iterator[Unit | SourceError]:
         if isinstance(item, SourceError):
             yield item
             continue
+        if item.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+            yield Unit(str(item), item)  # one article: the worker reads it, not the parent
+            continue
         try:
             with item.open("rb") as handle:
                 if _sniff(item, handle.read(4096)) != "record":

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from search.extract.gazetteer import fold, gazetteer
 from search.extract.people_lexicon import FIRST_NAMES, NON_PERSON_SOURCES, ROLE_WORDS
-from search.extract.people_names import Mention, find_mentions, is_place
+from search.extract.people_names import POSSESSIVE_RE, Mention, find_mentions, is_place
 from search.extract.quotes_cues import (
     APPOSITIVE_GAP_RE,
     CUE_RE,
@@ -139,7 +139,6 @@ _HEAD_WORD_RE = re.compile(r"[A-Z][\w’'\-]+")
 _HEAD_PREP_RE = re.compile(r"\s(?:to|at|on|in|for|with|about)\s")
 _HEAD_LOWER_RE = re.compile(r"\b[a-z]")
 _HEAD_SUBJECT_END_RE = re.compile(r"[\w’'\-]\s+$")
-_POSSESSIVE_END_RE = re.compile(r"(?:['’]s|s['’])$")
 
 
 def _headline_speakers(title: str, clusters: list[_Cluster], dropped: set[int]) -> list[int]:
@@ -172,7 +171,7 @@ def _headline_speakers(title: str, clusters: list[_Cluster], dropped: set[int]) 
     out: list[int] = []
     for seg in segments:
         for word in reversed(_HEAD_WORD_RE.findall(seg)):
-            cid = by_name.get(_POSSESSIVE_END_RE.sub("", word).lower())
+            cid = by_name.get(POSSESSIVE_RE.sub("", word).lower())
             if cid is not None:
                 if cid not in out:
                     out.append(cid)

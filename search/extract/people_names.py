@@ -34,7 +34,7 @@ _PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".s
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 RUN_RE = re.compile(rf"(?<![\w.@/#]){_TOKEN}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*{_TOKEN})*")
 _TOKEN_RE = re.compile(r"\S+")
-_POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 _PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _LOWER_WORD_RE = re.compile(r"(?<![\w'’])[a-z][a-z\-]+")
@@ -130,7 +130,7 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
     segs: list[list[tuple[str, int, int]]] = [[]]
     for m in _TOKEN_RE.finditer(body, start, end):
         tok, s, e = m.group(), m.start(), m.end()
-        if _POSSESSIVE_RE.search(tok) and len(tok) > 3:
+        if POSSESSIVE_RE.search(tok) and len(tok) > 3:
             segs[-1].append((tok[:-2], s, e - 2))
             segs.append([])
         else:
@@ -366,7 +366,7 @@ def find_mentions(body: str) -> list[Mention]:
             if common and _opens_sentence(body, run.start()):
                 rejected.append((text, run.start(), run.end()))
                 continue
-            if not _POSSESSIVE_RE.search(text):
+            if not POSSESSIVE_RE.search(text):
                 m = _candidate(
                     body, [(text, run.start(), run.end())], _NO_WORDS if common else vocab
                 )
