@@ -7,6 +7,7 @@ batches in flight, so memory stays flat however large the corpus.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import multiprocessing
@@ -18,11 +19,15 @@ from pathlib import Path
 from typing import Any
 
 from search.documents import to_document
+from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract
 from search.model import Article
 from search.sources import SourceDocument, SourceError, Unit, load, units
 
 BATCH = 32  # articles handed to a worker at a time: amortizes the inter-process hop
+# Articles prepared ahead of the consumer: more than a bulk request holds, so workers keep
+# extracting while the parent waits for Elasticsearch to index the last request.
+AHEAD = 1024
 
 
 @dataclass(frozen=True)
@@ -62,6 +67,13 @@ def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
     return Prepared(article.id, article.source, document, digest)
 
 
+def _start_worker() -> None:
+    """Load the gazetteer, then exempt it from garbage collection: it lives as long as the
+    worker, and scanning its objects at every full collection only costs time."""
+    gazetteer()
+    gc.freeze()
+
+
 def _prepare_batch(batch: list[Unit | SourceError], year: int | None) -> list[Prepared | Rejected]:
     return [prepare(unit, year) for unit in batch]
 
@@ -87,11 +99,11 @@ def prepare_all(
         for unit in todo:
             yield prepare(unit, year)
         return
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with multiprocessing.get_context("fork").Pool(workers, _start_worker) as pool:
         pending: deque[Any] = deque()
         for batch in _batches(todo, BATCH):
             pending.append(pool.apply_async(_prepare_batch, (batch, year)))
-            if len(pending) >= workers * 4:
+            if len(pending) * BATCH >= AHEAD:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()

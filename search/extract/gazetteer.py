@@ -228,22 +228,45 @@ _WORD = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+@lru_cache(maxsize=1 << 16)
+def _named(words: str) -> tuple[str, Place | None]:
+    """(lookup key, place) for words as written, a possessive dropped."""
+    key = fold(_POSSESSIVE.sub("", words).strip(".,"))
+    return key, gazetteer().mentions.get(key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _places_in(run: str) -> tuple[tuple[int, str, Place], ...]:
+    """(words, key, place) for each stretch of `run` naming a place, longest then leftmost first.
+    Runs recur across articles ("President Obama", "New York"), so this is cached."""
+    words = run.split()
+    found = []
+    for size in range(len(words), 0, -1):
+        for offset in range(len(words) - size + 1):
+            key, place = _named(" ".join(words[offset : offset + size]))
+            if place:
+                found.append((size, key, place))
+    return tuple(found)
+
+
 def _first_place(
-    words: list[re.Match[str]], taken: list[tuple[int, int]], banned: set[str]
+    text: str, start: int, end: int, taken: list[tuple[int, int]], banned: set[str]
 ) -> Place | None:
-    """The longest run of `words` that names a place, trying longer runs first ("New York")."""
-    gaz = gazetteer()
+    """The longest stretch of the run text[start:end] that names a place ("New York"), leaving
+    out lone words of people's names (`banned`) and stretches overlapping `taken` spans."""
+    if not taken:
+        for size, key, place in _places_in(text[start:end]):
+            if not (size == 1 and key in banned):
+                return place
+        return None
+    words = list(_WORD.finditer(text, start, end))
     for size in range(len(words), 0, -1):
         for offset in range(len(words) - size + 1):
             run = words[offset : offset + size]
-            start, end = run[0].start(), run[-1].end()
-            if any(s < end and start < e for s, e in taken):
+            if any(s < run[-1].end() and run[0].start() < e for s, e in taken):
                 continue
-            name = _POSSESSIVE.sub("", " ".join(w.group() for w in run)).strip(".,")
-            if size == 1 and fold(name) in banned:
-                continue
-            place = gaz.mention(name)
-            if place:
+            key, place = _named(" ".join(w.group() for w in run))
+            if place and not (size == 1 and key in banned):
                 return place
     return None
 
@@ -266,8 +289,7 @@ def find_places(
         while first < len(taken) and taken[first][1] <= start:
             first += 1
         near = [(s, e) for s, e in taken[first : first + 8] if s < end]
-        words = list(_WORD.finditer(text, start, end))
-        place = _first_place(words, near, banned)
+        place = _first_place(text, start, end, near, banned)
         if place and place.name not in found:
             found[place.name] = place
     return list(found.values())

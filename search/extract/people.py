@@ -428,7 +428,7 @@ def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[
     ('..." ― Carla Sanchez'), a colon after it ('Gowdy: "..."', 'PENCE: ...') or a possessive
     statement noun ("Sanders' arguments")."""
     before = body[max(0, m.start - 8) : m.start]
-    if any(d in before for d in "―—–"):
+    if "―" in before or "—" in before or "–" in before:
         dash = _DASH_CUE_RE.search(before)
         if dash and not _inside(m.start, quotes):
             pos = m.start - len(before) + dash.start(1)

@@ -85,8 +85,11 @@ class Mention:
 
 def surname_of(tokens: tuple[str, ...]) -> str:
     """Lower-cased last token, skipping Jr./III, as the cluster key (mirrors the gold keys)."""
-    toks = [t for t in tokens if t.lower().rstrip(".") not in {"jr", "sr", "ii", "iii", "iv"}]
-    return (toks or list(tokens))[-1].lower().strip(".")
+    for token in reversed(tokens):
+        low = token.lower().rstrip(".")
+        if low not in _SUFFIXES:
+            return low.lstrip(".")
+    return tokens[-1].lower().strip(".")
 
 
 def _bare(token: str) -> str:
@@ -163,11 +166,13 @@ def _words_before(body: str, start: int) -> list[str]:
     chunk = body[max(0, start - 80) : start]
     if not chunk.endswith((" ", "\u00a0")):
         return []
-    words = chunk.split()
-    if start > 80 and words:
-        words = words[1:]  # may be cut mid-word
     keep: list[str] = []
-    for w in reversed(words):
+    # Word by word from the right: the word before is usually no role, so the rest is not read.
+    while True:
+        parts = chunk.rsplit(None, 1)
+        if not parts or (len(parts) == 1 and start > 80):
+            break  # nothing left, or the chunk's first word, which may be cut mid-word
+        chunk, w = parts if len(parts) == 2 else ("", parts[0])
         low = _bare(w)
         if not _ROLE_TOKEN_RE.fullmatch(w):
             break
@@ -216,11 +221,11 @@ def _candidate(
     while end_i > i and lows[end_i - 1] in NOT_NAME and not said_surname:
         end_i -= 1
     name = toks[i:end_i]
-    if not name or all(
-        _is_initial(t) or low in _SUFFIXES
-        for (t, _, _), low in zip(name, lows[i:end_i], strict=True)
-    ):
-        return None
+    for (t, _, _), low in zip(name, lows[i:end_i], strict=True):
+        if not (_is_initial(t) or low in _SUFFIXES):
+            break
+    else:
+        return None  # nothing but initials and suffixes (or nothing at all)
     prefix = [t for t, _, _ in toks[:i]]
     prefix_lows = lows[:i]
     if (
