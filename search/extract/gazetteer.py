@@ -250,16 +250,9 @@ def _places_in(run: str) -> tuple[tuple[int, str, Place], ...]:
 
 
 def _first_place(
-    text: str, start: int, end: int, taken: list[tuple[int, int]], banned: set[str]
+    words: list[re.Match[str]], taken: list[tuple[int, int]], banned: set[str]
 ) -> Place | None:
-    """The longest stretch of the run text[start:end] that names a place ("New York"), leaving
-    out lone words of people's names (`banned`) and stretches overlapping `taken` spans."""
-    if not taken:
-        for size, key, place in _places_in(text[start:end]):
-            if not (size == 1 and key in banned):
-                return place
-        return None
-    words = list(_WORD.finditer(text, start, end))
+    """The longest run of `words` naming a place and overlapping no `taken` span."""
     for size in range(len(words), 0, -1):
         for offset in range(len(words) - size + 1):
             run = words[offset : offset + size]
@@ -285,11 +278,17 @@ def find_places(
     found: dict[str, Place] = {}
     first = 0  # spans before this one end before the current candidate (candidates go forward)
     for match in _CANDIDATE.finditer(text):
+        stretches = _places_in(match.group())
+        if not stretches:
+            continue  # the commonest case: no place whatever the context
         start, end = match.span()
         while first < len(taken) and taken[first][1] <= start:
             first += 1
         near = [(s, e) for s, e in taken[first : first + 8] if s < end]
-        place = _first_place(text, start, end, near, banned)
+        if near:
+            place = _first_place(list(_WORD.finditer(text, start, end)), near, banned)
+        else:
+            place = next((p for size, key, p in stretches if size > 1 or key not in banned), None)
         if place and place.name not in found:
             found[place.name] = place
     return list(found.values())

@@ -73,8 +73,7 @@ class _Cluster:
 
     @property
     def first_name(self) -> str | None:
-        full = [f for f in self.forms if len(f) >= 2]
-        return full[0][0].lower() if full else None
+        return next((f[0].lower() for f in self.forms if len(f) >= 2), None)
 
     def name(self) -> str:
         full = [f for f in self.forms if len(f) >= 2]
@@ -464,9 +463,9 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
         m = mentions[j]
         if m.end > cs or cs - m.end > _NEAR_WINDOW:
             break
-        if _PRONOUN_BETWEEN_RE.search(body, m.end, cs):
-            return None
         gap = body[m.end : cs]
+        if ("he" in gap or "it" in gap) and _PRONOUN_BETWEEN_RE.search(body, m.end, cs):
+            return None  # (the substring test only spares the regex most of the time)
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
         if (
             proxy

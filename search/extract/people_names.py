@@ -67,7 +67,7 @@ _SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
 _ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?")
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One person-name mention: body offsets of the name itself plus what surrounds it."""
 
@@ -80,7 +80,7 @@ class Mention:
     surname: str = ""
 
     def __post_init__(self) -> None:
-        self.surname = surname_of(self.tokens)
+        self.surname = self.surname or surname_of(self.tokens)
 
 
 def surname_of(tokens: tuple[str, ...]) -> str:
@@ -230,13 +230,14 @@ def _candidate(
     prefix_lows = lows[:i]
     if (
         len(name) == 1
-        and any(low in ORG_WORDS for low in prefix_lows)
-        and not any(low in TITLE_WORDS or low in HONORIFICS for low in prefix_lows)
+        and not ORG_WORDS.isdisjoint(prefix_lows)
+        and TITLE_WORDS.isdisjoint(prefix_lows)
+        and HONORIFICS.isdisjoint(prefix_lows)
     ):
         return None  # "Clinton Foundation" style runs keep no lone person word
-    words = tuple(t for t, _, _ in name)
+    words = tuple([t for t, _, _ in name])
     start, end = name[0][1], name[-1][2]
-    titled = any(low in _PERSON_TITLES for low in prefix_lows[-2:])
+    titled = not _PERSON_TITLES.isdisjoint(prefix_lows[-2:])
     before = _words_before(body, toks[0][1])
     role = _clean_role(" ".join(before + prefix))
     strong = (
