@@ -22,6 +22,7 @@ BULK_BYTES = 8 * 1024 * 1024
 ATTEMPTS = 8
 RETRYABLE = {429, 502, 503, 504}
 MAX_BACKOFF = 30.0
+_ITEM_FIELDS = ["items.*.status", "items.*.error"]
 
 # Called once per document: with None when it was indexed, else with Elasticsearch's reason.
 Outcome = Callable[[Prepared, str | None], None]
@@ -58,7 +59,9 @@ def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome)
     for attempt in range(ATTEMPTS):
         last = attempt == ATTEMPTS - 1
         try:
-            response = es.bulk(index=index, operations=_body(pending))
+            # Only each item's status and error come back: the rest of the answer (ids, versions,
+            # shard counts) would be serialized and parsed for nothing, 500 times a request.
+            response = es.bulk(index=index, operations=_body(pending), filter_path=_ITEM_FIELDS)
         except (EsConnectionError, ConnectionTimeout):
             if last:
                 raise

@@ -237,8 +237,8 @@ def _named(words: str) -> tuple[str, Place | None]:
 
 @lru_cache(maxsize=1 << 16)
 def _places_in(run: str) -> tuple[tuple[int, str, Place], ...]:
-    """(words, key, place) for each stretch of `run` naming a place, longest then leftmost first.
-    Runs recur across articles ("President Obama", "New York"), so this is cached."""
+    """(size in words, key, place) of each stretch of `run` naming a place, longest then leftmost
+    first. Runs recur across articles ("President Obama", "New York"), hence the cache."""
     words = run.split()
     found = []
     for size in range(len(words), 0, -1):

@@ -465,7 +465,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             break
         gap = body[m.end : cs]
         if ("he" in gap or "it" in gap) and _PRONOUN_BETWEEN_RE.search(body, m.end, cs):
-            return None  # (the substring test only spares the regex most of the time)
+            return None  # (the substring test first: the regex needs one of those words)
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
         if (
             proxy

@@ -80,7 +80,7 @@ class Mention:
     surname: str = ""
 
     def __post_init__(self) -> None:
-        self.surname = self.surname or surname_of(self.tokens)
+        self.surname = surname_of(self.tokens)
 
 
 def surname_of(tokens: tuple[str, ...]) -> str:
