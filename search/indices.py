@@ -97,21 +97,25 @@ def loading_indices(es: Elasticsearch, alias: str) -> dict[str, dict[str, Any]]:
     return found
 
 
-def refuse_if_loading(es: Elasticsearch, alias: str) -> None:
-    for name, meta in loading_indices(es, alias).items():
+def _refuse_running(loading: dict[str, dict[str, Any]]) -> None:
+    for name, meta in loading.items():
         if _still_running(meta.get("owner")):
             raise IndexStateError(
                 f"a reindex ({meta['owner']}) is still loading {name}; wait for it or stop it"
             )
 
 
+def refuse_if_loading(es: Elasticsearch, alias: str) -> None:
+    _refuse_running(loading_indices(es, alias))
+
+
 def remove_partial(es: Elasticsearch, alias: str) -> list[str]:
     """Delete what interrupted reindexes left; refuse while another one is still running."""
-    refuse_if_loading(es, alias)
-    removed = list(loading_indices(es, alias))
-    for name in removed:
+    loading = loading_indices(es, alias)
+    _refuse_running(loading)
+    for name in loading:
         es.indices.delete(index=name)
-    return removed
+    return list(loading)
 
 
 def ready_idle(es: Elasticsearch, alias: str) -> list[str]:

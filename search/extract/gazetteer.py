@@ -228,7 +228,6 @@ _WORD = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-@lru_cache(maxsize=1 << 16)
 def _named(words: str) -> tuple[str, Place | None]:
     """(lookup key, place) for words as written, a possessive dropped."""
     key = fold(_POSSESSIVE.sub("", words).strip(".,"))
