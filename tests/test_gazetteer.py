@@ -33,3 +33,8 @@ def test_places_mentioned_skip_people_and_small_words() -> None:
     skip = [(text.index("Pskov"), text.index("Pskov") + 5)]
     names = [p.name for p in find_places(text, skip=skip, skip_words=["Vladimir", "Putin"])]
     assert names == ["Moscow", "United States", "Russia", "Peru"]
+
+
+def test_place_names_start_at_a_word_and_take_abbreviations() -> None:
+    text = "Flights from St. Louis to the U.K. and the U.S. left; none to MrParis."
+    assert [p.name for p in find_places(text)] == ["St. Louis", "United Kingdom", "United States"]

@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from search.extract.people import PeopleFindings, find_people
+from search.extract.people_names import find_mentions
 from search.extract.pipeline import extract
+from search.extract.quotes_cues import Sentences, quote_spans
 from search.sources import read_sources
 
 REPO = Path(__file__).resolve().parents[1]
@@ -317,3 +319,24 @@ def test_a_bare_word_in_an_honorific_style_article_is_an_organisation() -> None:
         "Mashable announced layoffs."
     )
     assert speaker_names(find_people(body)) == []
+
+
+# --- scanning patterns (written so that `re` can skip ahead; their edges must hold) ----------
+
+
+def test_name_runs_start_only_at_a_word_start() -> None:
+    body = "We asked @JohnKasich, #NeverTrump and iPhone users. Gen. Colin L. Powell met Ann Lee."
+    runs = [(m.tokens, m.role) for m in find_mentions(body)]
+    assert runs == [(("Colin", "L.", "Powell"), "Gen."), (("Ann", "Lee"), None)]
+
+
+def test_quotation_marks_pair_whatever_their_style() -> None:
+    body = "He said ''we will win'' and “soon.” Rock'n''roll is no quote.\n\"Open"
+    assert [body[s:e] for s, e in quote_spans(body)] == ["we will win", "soon."]
+
+
+def test_sentences_end_at_stops_but_not_after_titles_or_initials() -> None:
+    body = "Sen. J. Smith spoke!! Then he left?\nNext line. Done"
+    sents = Sentences(body)
+    found = [body[s:e] for s, e in (sents.bounds(p) for p in (0, 22, 35, 40, 47))]
+    assert found == ["Sen. J. Smith spoke!!", " Then he left?", "\n", "Next line.", " Done"]

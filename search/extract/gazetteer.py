@@ -221,8 +221,13 @@ def gazetteer() -> Gazetteer:
 
 
 # Capitalised runs of up to four words, optionally with "of"/"the" inside ("Republic of the Congo").
+_MORE_WORDS = r"(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’\-]*){0,3}"
+# "U.S.", "U.K.", "St. Louis" or up to four capitalised words. The first capital is matched by
+# a set, so that `re` skips ahead to it at C speed; the look-behinds after it check that it
+# starts a word and say which letter it was.
 _CANDIDATE = re.compile(
-    r"\b(?:U\.S\.A?\.|U\.K\.|(?:St\.\s)?[A-Z][\w'’\-]*(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’\-]*){0,3})"
+    rf"[A-Z](?<!\w\w)(?:(?<=U)\.S\.(?:A\.)?|(?<=U)\.K\.|(?<=S)t\.\s[A-Z][\w'’\-]*{_MORE_WORDS}"
+    rf"|[\w'’\-]*{_MORE_WORDS})"
 )
 _WORD = re.compile(r"\S+")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -231,7 +236,11 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 def _named(words: str) -> tuple[str, Place | None]:
     """(lookup key, place) for words as written, a possessive dropped."""
     key = fold(_POSSESSIVE.sub("", words).strip(".,"))
-    return key, gazetteer().mentions.get(key)
+    mentions = gazetteer().mentions
+    place = mentions.get(key)
+    if place is None and "." in key:  # "U.S." and "U.K." lost their last stop to the strip
+        place = mentions.get(key.replace(".", ""))
+    return key, place
 
 
 @lru_cache(maxsize=1 << 16)
