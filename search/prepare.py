@@ -28,6 +28,10 @@ BATCH = 32  # articles handed to a worker at a time: amortizes the inter-process
 # Articles prepared ahead of the consumer: more than a bulk request holds, so workers keep
 # extracting while the parent waits for Elasticsearch to index the last request.
 AHEAD = 1024
+# Workers yield the CPU to Elasticsearch (and to searches served while a reindex runs): on a
+# machine they share, Elasticsearch then indexes without waiting for a core, and the workers
+# use what it leaves, instead of the two starving each other in turns.
+WORKER_NICENESS = 10
 
 
 @dataclass(frozen=True)
@@ -68,8 +72,9 @@ def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
 
 
 def _start_worker() -> None:
-    """Load the gazetteer, then exempt it from garbage collection: it lives as long as the
-    worker, and scanning its objects at every full collection only costs time."""
+    """Lower the worker's priority; load the gazetteer, then exempt it from garbage collection:
+    it lives as long as the worker, and scanning its objects at every collection only costs."""
+    os.nice(WORKER_NICENESS)
     gazetteer()
     gc.freeze()
 
