@@ -32,6 +32,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from search.bulk import BULK_BYTES, BULK_DOCS
 from search.config import EsSettings
+from search.extract import NATIVE
 from search.indices import create_index
 from search.prepare import Prepared, prepare_all
 
@@ -147,7 +148,8 @@ def main() -> None:
                 if isinstance(outcome, Prepared):
                     out.write(outcome.document.decode() + "\n")
         print(
-            f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB JSON Lines"
+            f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB JSON Lines;"
+            f" extraction {'compiled (mypyc)' if NATIVE else 'in plain Python'}"
         )
         for number in range(1, args.rounds + 1):
             if args.rounds > 1:

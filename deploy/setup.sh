@@ -10,6 +10,12 @@ missing=()
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
+if [ -z "${DATELINE_NO_COMPILE:-}" ]; then  # a C compiler and Python's headers, for mypyc
+    command -v gcc >/dev/null 2>&1 || missing+=(gcc)
+    python3 -c 'import os, sysconfig, sys; sys.exit(not os.path.exists(
+        os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null ||
+        missing+=(python3-dev)
+fi
 if [ ${#missing[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || { say "please install: ${missing[*]}"; exit 1; }
     say "installing ${missing[*]}"
@@ -30,6 +36,15 @@ stamp=.venv/.dateline-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     say "installing Python packages"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test]'
+    .venv/bin/python -m pip install -q -e '.[test,compile]'
     touch "$stamp"
+fi
+
+# The extraction hot path, compiled with mypyc: a fifth faster. Rebuilt whenever its sources
+# change; DATELINE_NO_COMPILE=1 keeps plain Python (no C compiler needed).
+if [ -z "${DATELINE_NO_COMPILE:-}" ] &&
+    ! .venv/bin/python -c 'import sys, search.extract as e; sys.exit(not e.compiled_is_current())'
+then
+    say "compiling the extraction hot path (mypyc, about 20 s)"
+    .venv/bin/python -W ignore deploy/compile.py >/dev/null
 fi

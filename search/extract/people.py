@@ -126,7 +126,8 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
         Speaker(clusters[cid].name(), _role(clusters[cid], body, mentions), n)
         for cid, n in sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
     ]
-    order = sorted((cid for cid in range(len(clusters)) if cid not in dropped), key=first_seen.get)
+    kept = [cid for cid in range(len(clusters)) if cid not in dropped]
+    order = sorted(kept, key=first_seen.__getitem__)
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
     return PeopleFindings(speakers, quotes_out, people, spans)
@@ -169,11 +170,12 @@ def _headline_speakers(title: str, clusters: list[_Cluster], dropped: set[int]) 
             by_name.setdefault(first, cid)
     out: list[int] = []
     for seg in segments:
-        for word in reversed(_HEAD_WORD_RE.findall(seg)):
-            cid = by_name.get(POSSESSIVE_RE.sub("", word).lower())
-            if cid is not None:
-                if cid not in out:
-                    out.append(cid)
+        seg_words: list[str] = _HEAD_WORD_RE.findall(seg)
+        for word in reversed(seg_words):
+            named = by_name.get(POSSESSIVE_RE.sub("", word).lower())
+            if named is not None:
+                if named not in out:
+                    out.append(named)
                 break
     return out
 
@@ -690,7 +692,9 @@ def _cluster(
 
 
 def _initial_of(token: str, first: str | None) -> bool:
-    return bool(first) and len(token) == 2 and token.endswith(".") and first[0] == token[0].lower()
+    if not first:
+        return False
+    return len(token) == 2 and token.endswith(".") and first[0] == token[0].lower()
 
 
 def _single_target(
@@ -759,7 +763,7 @@ def _antecedent(
     pos: int,
     mentions: list[Mention],
     cluster_of: dict[int, int],
-    subjects: set[int | None],
+    subjects: set[int],
     quotes: list[tuple[int, int]],
 ) -> int | None:
     """Most recent person mention before `pos` that is a cue subject or (within a few

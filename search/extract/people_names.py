@@ -337,7 +337,9 @@ def _opens_sentence(body: str, pos: int) -> bool:
 
 
 def _has_role_noun(role: str | None) -> bool:
-    return bool(role) and any(
+    if not role:
+        return False
+    return any(
         _bare(w) in HONORIFICS
         or _bare(w) in TITLE_WORDS
         or (_bare(w) in ROLE_WORDS and _bare(w) not in ROLE_MODIFIERS)
