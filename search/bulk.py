@@ -12,6 +12,7 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 
+import orjson
 from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
 
@@ -44,7 +45,7 @@ def chunks(items: Iterable[Prepared]) -> Iterator[list[Prepared]]:
 def _body(chunk: list[Prepared]) -> bytes:
     lines = []
     for item in chunk:
-        lines.append(b'{"index":{"_id":' + json.dumps(item.id).encode() + b"}}\n")
+        lines.append(b'{"index":{"_id":' + orjson.dumps(item.id) + b"}}\n")
         lines.append(item.document + b"\n")
     return b"".join(lines)
 
