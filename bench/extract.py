@@ -13,7 +13,7 @@ import resource
 import time
 from pathlib import Path
 
-from search.extract import NATIVE
+from search.extract import COMPILED_IN_USE
 from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract
 from search.sources import SourceDocument, read_sources
@@ -33,7 +33,7 @@ def main() -> None:
     if not args.corpus.is_dir():
         raise SystemExit(f"{args.corpus} is absent: the shared corpora are not beside this repo")
     gazetteer()  # loaded once per process; not part of the per-article rate
-    print(f"extraction: {'compiled (mypyc)' if NATIVE else 'plain Python'}")
+    print(f"extraction: {'compiled (mypyc)' if COMPILED_IN_USE else 'plain Python'}")
     print(f"after loading the gazetteer: peak RSS {peak_rss_mb():.0f} MB")
     total, seconds, first_peak = 0, 0.0, 0.0
     for number in range(1, args.passes + 1):

@@ -32,7 +32,7 @@ from elasticsearch.helpers import streaming_bulk
 
 from search.bulk import BULK_BYTES, BULK_DOCS
 from search.config import EsSettings
-from search.extract import NATIVE
+from search.extract import COMPILED_IN_USE
 from search.indices import create_index
 from search.prepare import Prepared, prepare_all
 
@@ -149,7 +149,7 @@ def main() -> None:
                     out.write(outcome.document.decode() + "\n")
         print(
             f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB JSON Lines;"
-            f" extraction {'compiled (mypyc)' if NATIVE else 'in plain Python'}"
+            f" extraction {'compiled (mypyc)' if COMPILED_IN_USE else 'in plain Python'}"
         )
         for number in range(1, args.rounds + 1):
             if args.rounds > 1:

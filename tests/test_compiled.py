@@ -14,7 +14,9 @@ from search.extract import compiled_is_current
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEED = REPO.parent / "shared" / "corpora" / "seed"
-WHICH = "import search.extract as e, search.extract.people as p; print(e.NATIVE, p.__file__)"
+WHICH = (
+    "import search.extract as e, search.extract.people as p; print(e.COMPILED_IN_USE, p.__file__)"
+)
 
 needs_build = pytest.mark.skipif(
     not compiled_is_current(),

@@ -10,6 +10,7 @@ source (all or none, since compiled modules call each other directly, not throug
 from __future__ import annotations
 
 import hashlib
+import importlib.abc
 import importlib.util
 import os
 import sys
@@ -38,7 +39,7 @@ def compiled_is_current() -> bool:
         return False
 
 
-class _FromSource:
+class _FromSource(importlib.abc.MetaPathFinder):
     """Import finder that resolves the compiled modules to their .py files."""
 
     def find_spec(
@@ -50,6 +51,6 @@ class _FromSource:
         return importlib.util.spec_from_file_location(fullname, HERE / f"{name}.py")
 
 
-NATIVE = compiled_is_current() and not os.environ.get("DATELINE_PURE_PYTHON")
-if not NATIVE:
-    sys.meta_path.insert(0, _FromSource())  # type: ignore[arg-type]
+COMPILED_IN_USE = compiled_is_current() and not os.environ.get("DATELINE_PURE_PYTHON")
+if not COMPILED_IN_USE:
+    sys.meta_path.insert(0, _FromSource())

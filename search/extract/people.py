@@ -466,8 +466,8 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
         if m.end > cs or cs - m.end > _NEAR_WINDOW:
             break
         gap = body[m.end : cs]
-        if ("he" in gap or "it" in gap) and _PRONOUN_BETWEEN_RE.search(body, m.end, cs):
-            return None  # (the substring test first: the regex needs one of those words)
+        if _pronoun_may_end(gap) and _PRONOUN_BETWEEN_RE.search(body, m.end, cs):
+            return None
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
         if (
             proxy
@@ -526,6 +526,15 @@ _DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
 _WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
 _PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
 _PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
+
+
+def _pronoun_may_end(gap: str) -> bool:
+    """What _PRONOUN_BETWEEN_RE needs, tested first because most gaps fail it: whitespace at
+    the end, and a pronoun ending one of the last two words."""
+    stripped = gap.rstrip()
+    if len(stripped) == len(gap):
+        return False
+    return any(word.endswith(("he", "it", "they")) for word in stripped.rsplit(None, 2)[-2:])
 
 
 def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:

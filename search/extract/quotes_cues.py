@@ -94,13 +94,11 @@ _SAY_CUES = [
 ]
 HEADLINE_CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_SAY_CUES) + r")\b", re.I)
 
-_AUX = (
-    r"(?:has|have|had|also|then|later|previously|once|again|repeatedly|recently|publicly|"
-    r"privately|further|quickly|never|did|does|not|reportedly|first|often|frequently|even|would|"
-    r"will|could|might|may|should|must|can|already|still|simply|flatly|initially|subsequently|"
-    r"ultimately|eventually|long|himself|herself|who|both|all|each|too|themselves|since|"
-    r"[a-z]+ly)"
-)
+_AUX_WORDS = """has have had also then later previously once again repeatedly recently publicly
+privately further quickly never did does not reportedly first often frequently even would will
+could might may should must can already still simply flatly initially subsequently ultimately
+eventually long himself herself who both all each too themselves since""".split()
+_AUX = "(?:" + "|".join(_AUX_WORDS) + "|[a-z]+ly)"
 # "of the American Enterprise Institute", "of Liberty Baptist Church": an affiliation.
 _ORG_NAME = (
     r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.’'\-]*){0,5}"
@@ -203,9 +201,33 @@ NOMINAL_CUE_RE = re.compile(
 )
 
 
+_AUXILIARIES = frozenset(_AUX_WORDS)
+_LY_RE = re.compile(r"[a-z]+ly")
+
+
+def _may_end_left_gap(gap: str) -> bool:
+    """What LEFT_GAP_RE and _BARE_COMMA_RE need at the end of a gap: whitespace after an
+    auxiliary, a comma, a closing parenthesis or a capitalised name. Most gaps fail this, and
+    testing it first spares them the patterns' backtracking."""
+    stripped = gap.rstrip()
+    if len(stripped) == len(gap):
+        return False
+    if not stripped:
+        return True
+    last = stripped.rsplit(None, 1)[-1]
+    return (
+        last in _AUXILIARIES
+        or last.endswith((",", ")"))
+        or "A" <= last[0] <= "Z"
+        or _LY_RE.fullmatch(last) is not None
+    )
+
+
 def left_gap_ok(gap: str, appositive_name: bool = False) -> bool:
     """True if `gap` may separate a subject from its cue verb. A bare comma is allowed only
     when the name is itself an appositive ("Clinton's chairman, John Podesta, said")."""
+    if not _may_end_left_gap(gap):
+        return False
     if appositive_name and _BARE_COMMA_RE.fullmatch(gap):
         return True
     return bool(LEFT_GAP_RE.fullmatch(gap)) and not _SENT_BREAK_RE.search(gap)
