@@ -35,6 +35,7 @@ from search.extract.quotes_cues import (
     PROXY_GAP_RE,
     Sentences,
     inverted_cue_position,
+    last_words,
     left_gap_ok,
     quote_spans,
     right_gap_ok,
@@ -531,10 +532,8 @@ _PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
 def _pronoun_may_end(gap: str) -> bool:
     """What _PRONOUN_BETWEEN_RE needs, tested first because most gaps fail it: whitespace at
     the end, and a pronoun ending one of the last two words."""
-    stripped = gap.rstrip()
-    if len(stripped) == len(gap):
-        return False
-    return any(word.endswith(("he", "it", "they")) for word in stripped.rsplit(None, 2)[-2:])
+    words = last_words(gap, 2)
+    return words is not None and any(word.endswith(("he", "it", "they")) for word in words)
 
 
 def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:

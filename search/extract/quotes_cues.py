@@ -205,16 +205,23 @@ _AUXILIARIES = frozenset(_AUX_WORDS)
 _LY_RE = re.compile(r"[a-z]+ly")
 
 
+def last_words(gap: str, count: int) -> list[str] | None:
+    """The last `count` words of a gap between a name and its cue, or None when the gap does not
+    end in whitespace, which every gap pattern requires: a cheap first test before them."""
+    stripped = gap.rstrip()
+    if len(stripped) == len(gap):
+        return None
+    return stripped.rsplit(None, count)[-count:]
+
+
 def _may_end_left_gap(gap: str) -> bool:
     """What LEFT_GAP_RE and _BARE_COMMA_RE need at the end of a gap: whitespace after an
     auxiliary, a comma, a closing parenthesis or a capitalised name. Most gaps fail this, and
     testing it first spares them the patterns' backtracking."""
-    stripped = gap.rstrip()
-    if len(stripped) == len(gap):
-        return False
-    if not stripped:
-        return True
-    last = stripped.rsplit(None, 1)[-1]
+    words = last_words(gap, 1)
+    if not words:
+        return words is not None  # an all-space gap may still match
+    last = words[0]
     return (
         last in _AUXILIARIES
         or last.endswith((",", ")"))
