@@ -28,12 +28,9 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(DEFAULTS)
     if config:
         app.config.update(config)
-    settings = app.config.get("ES_SETTINGS") or EsSettings.from_env()
-    app.config.setdefault("INDEX", settings.alias)
-    # One client per process, shared by every request (it is thread-safe and pools connections).
-    app.extensions["dateline.es"] = settings.client()
+    from api import engine, errors, pages, views
 
-    from api import errors, pages, views
+    engine.init_app(app, app.config.get("ES_SETTINGS") or EsSettings.from_env())
 
     api = errors.DatelineApi(
         app, spec_kwargs={"info": {"description": "Search news by words, speaker, place and date."}}

@@ -25,7 +25,8 @@ class DatelineApi(Api):
     def handle_http_exception(self, error: HTTPException) -> Envelope:
         data = getattr(error, "data", None) or {}
         errors = data.get("errors") or data.get("messages") or {}
-        payload = envelope(error.code or 500, data.get("message") or error.description, errors)
+        message = str(data.get("message") or error.description or "")
+        payload = envelope(error.code or 500, message, errors)
         headers = {k: v for k, v in error.get_headers() if k.lower() != "content-type"}
         headers.update(data.get("headers") or {})
         return payload, payload["code"], headers

@@ -8,20 +8,15 @@ from urllib.parse import urlencode
 
 import marshmallow as ma
 from elasticsearch import ApiError, TransportError
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, render_template, request
 
+from api.engine import alias, es
 from api.errors import engine_failure
 from api.schemas import SearchArgsSchema
-from search.query import FACETS
-from search.results import search
+from search.query.execute import search
+from search.query.facets import FACETS
 
 bp = Blueprint("pages", __name__)
-FACET_LABELS = {
-    "speaker": "Speakers",
-    "location": "Datelines",
-    "place": "Places",
-    "agency": "Agencies",
-}
 Args = dict[str, list[str]]
 REPEATABLE = {facet.name for facet in FACETS}
 
@@ -55,7 +50,6 @@ def page_url(args: Args, number: int) -> str:
 def _render(status: int, **context: Any) -> tuple[str, int]:
     return render_template(
         "search.html",
-        labels=FACET_LABELS,
         facets=FACETS,
         toggle=toggle_url,
         month=month_url,
@@ -74,7 +68,7 @@ def page() -> tuple[str, int]:
     except ma.ValidationError as error:
         return _render(400, error=error.messages, args=args, result=None)
     try:
-        result = search(current_app.extensions["dateline.es"], current_app.config["INDEX"], params)
+        result = search(es(), alias(), params)
     except (ApiError, TransportError) as error:
         code, message = engine_failure(error)
         return _render(code, error={"search": [message]}, args=args, result=None)

@@ -7,7 +7,8 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from search.query import FACETS, MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchParams
+from search.query.facets import FACETS
+from search.query.params import MAX_PAGE_SIZE, MAX_QUERY_LENGTH, MAX_RESULT_WINDOW, SearchParams
 
 # Control characters are never part of a name, and Elasticsearch reserves some in terms.
 _PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="must not contain control characters")
@@ -17,8 +18,9 @@ _TEXT = validate.Regexp(
 _value = fields.String(validate=[validate.Length(min=1, max=200), _PRINTABLE])
 
 
-class SearchArgsSchema(ma.Schema):
-    """Query-string arguments of a search; unknown arguments are refused, not ignored."""
+class _SearchArgs(ma.Schema):
+    """Query-string arguments of a search; unknown arguments are refused, not ignored.
+    Each facet of `FACETS` adds a repeatable argument (`SearchArgsSchema`)."""
 
     class Meta:
         unknown = ma.RAISE
@@ -28,10 +30,6 @@ class SearchArgsSchema(ma.Schema):
         validate=[validate.Length(max=MAX_QUERY_LENGTH), _TEXT],
         metadata={"description": 'Words, "exact phrases", -excluded, prefix*, a | b.'},
     )
-    speaker = fields.List(_value, load_default=list, metadata={"description": "Speaker name(s)."})
-    location = fields.List(_value, load_default=list, metadata={"description": "Dateline city."})
-    place = fields.List(_value, load_default=list, metadata={"description": "Place mentioned."})
-    agency = fields.List(_value, load_default=list, metadata={"description": "News agency."})
     date_from = fields.Date(data_key="from", load_default=None, metadata={"description": "From."})
     date_to = fields.Date(data_key="to", load_default=None, metadata={"description": "Until."})
     sort = fields.String(
@@ -54,6 +52,16 @@ class SearchArgsSchema(ma.Schema):
             page=data["page"],
             size=data["size"],
         )
+
+
+SearchArgsSchema = type(
+    "SearchArgsSchema",
+    (_SearchArgs,),
+    {
+        f.name: fields.List(_value, load_default=list, metadata={"description": f.description})
+        for f in FACETS
+    },
+)
 
 
 class PlaceSchema(ma.Schema):

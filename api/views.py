@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 import marshmallow as ma
-from elasticsearch import Elasticsearch, NotFoundError
-from flask import current_app
+from elasticsearch import NotFoundError
 from flask.views import MethodView
 from flask_smorest import Blueprint, abort
 
+from api.engine import alias, es
 from api.schemas import (
     ArticleSchema,
     HealthSchema,
@@ -18,18 +18,10 @@ from api.schemas import (
     SuggestArgsSchema,
     SuggestSchema,
 )
-from search.query import SearchParams
-from search.results import search, suggest
+from search.query.execute import search, suggest
+from search.query.params import SearchParams
 
 blp = Blueprint("search", __name__, url_prefix="/api", description="Search the archive.")
-
-
-def es() -> Elasticsearch:
-    return current_app.extensions["dateline.es"]
-
-
-def index() -> str:
-    return current_app.config["INDEX"]
 
 
 @blp.route("/search")
@@ -38,7 +30,7 @@ class Search(MethodView):
     @blp.response(200, SearchResultSchema)
     def get(self, params: SearchParams) -> dict[str, Any]:
         """Full-text search with highlighted snippets and speaker, location, place, date facets."""
-        return search(es(), index(), params)
+        return search(es(), alias(), params)
 
 
 @blp.route("/articles/<path:article_id>")
@@ -47,10 +39,11 @@ class Article(MethodView):
     def get(self, article_id: str) -> dict[str, Any]:
         """One article with its body, speakers and every quote."""
         try:
-            found = es().get(index=index(), id=article_id, source_excludes=["suggest"])
+            found = es().get(index=alias(), id=article_id, source_excludes=["suggest"])
         except NotFoundError:
             abort(404, message=f"no article with id {article_id!r}")
-        return found["_source"]
+        article: dict[str, Any] = found["_source"]
+        return article
 
 
 @blp.route("/suggest")
@@ -59,7 +52,7 @@ class Suggest(MethodView):
     @blp.response(200, SuggestSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Completions for the search box: speakers, people, places and titles."""
-        return {"suggestions": suggest(es(), index(), args["prefix"], args["size"])}
+        return {"suggestions": suggest(es(), alias(), args["prefix"], args["size"])}
 
 
 @blp.route("/health")
@@ -67,4 +60,4 @@ class Health(MethodView):
     @blp.response(200, HealthSchema)
     def get(self) -> dict[str, Any]:
         """Whether the archive answers, and how many articles it holds."""
-        return {"status": "ok", "articles": es().count(index=index())["count"]}
+        return {"status": "ok", "articles": es().count(index=alias())["count"]}

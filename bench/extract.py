@@ -16,7 +16,8 @@ from pathlib import Path
 from search.extract import COMPILED_IN_USE
 from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract
-from search.sources import SourceDocument, read_sources
+from search.ingest.read import read_all
+from search.model import RawArticle
 
 DEFAULT = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "polnear" / "train" / "text"
 
@@ -39,8 +40,8 @@ def main() -> None:
     for number in range(1, args.passes + 1):
         began = time.perf_counter()
         count = 0
-        for doc in read_sources([args.corpus]):
-            if isinstance(doc, SourceDocument):
+        for doc in read_all([args.corpus]):
+            if isinstance(doc, RawArticle):
                 extract(doc)
                 count += 1
         elapsed = time.perf_counter() - began

@@ -30,11 +30,12 @@ from pathlib import Path
 import psutil
 from elasticsearch.helpers import streaming_bulk
 
-from search.bulk import BULK_BYTES, BULK_DOCS
 from search.config import EsSettings
 from search.extract import COMPILED_IN_USE
-from search.indices import create_index
-from search.prepare import Prepared, prepare_all
+from search.index.bulk import BULK_BYTES, BULK_DOCS
+from search.index.indices import create_index
+from search.index.workers import Prepared, prepare_all
+from search.ingest.walk import Walk
 
 REPO = Path(__file__).resolve().parents[1]
 TRAIN = REPO.parent / "shared" / "corpora" / "polnear" / "train" / "text"
@@ -144,7 +145,7 @@ def main() -> None:
         corpus, docs = Path(tmp, "corpus.jsonl"), Path(tmp, "docs.jsonl")
         build_corpus(corpus, args.articles)
         with docs.open("w", encoding="utf-8") as out:
-            for outcome in prepare_all([corpus], workers=args.workers):
+            for outcome in prepare_all(Walk([corpus]), workers=args.workers):
                 if isinstance(outcome, Prepared):
                     out.write(outcome.document.decode() + "\n")
         print(

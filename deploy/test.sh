@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Run the whole test suite: install, start Elasticsearch if it is not answering, lint, test.
-# Extra arguments go to pytest (e.g. `bash deploy/test.sh -k search`).
+# Run the whole test suite: install, start Elasticsearch if it is not answering, lint, type-check,
+# test. Extra arguments go to pytest (e.g. `bash deploy/test.sh -k search`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash deploy/setup.sh
 bash deploy/elasticsearch.sh start
 .venv/bin/ruff check .
-.venv/bin/python -m pytest "$@"
+.venv/bin/ruff format --check .
+.venv/bin/mypy
+# The node was just started: a live test that finds none fails instead of skipping.
+DATELINE_REQUIRE_ES=1 .venv/bin/python -m pytest "$@"

@@ -11,6 +11,7 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
 
 DEFAULT_ALIAS = "dateline-articles"
@@ -45,19 +46,16 @@ class EsSettings:
 
     def client(self) -> Elasticsearch:
         """A client with timeouts and retries; build one per process and reuse it."""
-        auth: dict[str, object] = {}
-        if self.api_key:
-            auth["api_key"] = self.api_key
-        elif self.username:
-            auth["basic_auth"] = (self.username, self.password or "")
-        if self.ca_certs:
-            auth["ca_certs"] = self.ca_certs
-        if self.url.startswith("https"):
-            auth["verify_certs"] = self.verify_certs
+        https = self.url.startswith("https")
         return Elasticsearch(
             self.url,
+            api_key=self.api_key,
+            basic_auth=(self.username, self.password or "")
+            if self.username and not self.api_key
+            else None,
+            ca_certs=self.ca_certs or DEFAULT,
+            verify_certs=self.verify_certs if https else True,
             request_timeout=self.timeout,
             retry_on_timeout=True,
             max_retries=3,
-            **auth,
         )

@@ -1,4 +1,5 @@
-"""The article as Dateline stores it: what extraction produces and the index holds."""
+"""The article at each step: as read (`RawArticle`), as extracted and stored (`Article`), or why
+there is none (`Rejected`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,32 @@ from datetime import date
 from typing import Any, Literal
 
 DatePrecision = Literal["day", "month", "year"]
+RawKind = Literal["text", "html", "record"]
+
+
+@dataclass
+class RawArticle:
+    """One article as an input gave it, before extraction: what extraction reads.
+
+    `meta` holds the values the input states (a record's fields, a sidecar, a manifest): they
+    win over what extraction finds.
+    """
+
+    source: str  # path, or path:line for a JSON Lines record
+    kind: RawKind
+    content: str  # text or HTML; for records, the record's text or html field
+    meta: dict[str, Any] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    from_record: bool = False  # a JSON Lines record: its file's name and path say nothing of it
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that gives no article, with the reason told to the user."""
+
+    source: str
+    reason: str
+    id: str | None = None
 
 
 @dataclass(frozen=True)

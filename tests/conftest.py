@@ -1,36 +1,54 @@
-"""Shared fixtures: the live Elasticsearch node, per-run index names, the shared corpora."""
+"""Fixtures for live tests (marked `es`): the node, and per-test index names.
+
+Without a node the live tests skip with one reason; with DATELINE_REQUIRE_ES=1 (the test
+command sets it, so CI does) a missing node fails them instead of skipping.
+"""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
-from pathlib import Path
+from functools import cache
 
 import pytest
 from elasticsearch import Elasticsearch
 
 from search.config import EsSettings
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-SEED = SHARED / "corpora" / "seed"
-SEED_ARTICLE = SEED / "tass-2016-11-14-kremlin-no-contacts-with-trump-team.txt"
-POLNEAR = SHARED / "corpora" / "polnear"
-SAMPLE = REPO / "deploy" / "sample"
+from tests.helpers import drop_indices
 
 
-def need_shared(path: Path) -> Path:
-    """The shared corpora live beside the repo, read-only; elsewhere these tests cannot run."""
-    if not path.exists():
-        pytest.skip(f"{path} is absent: the shared corpora are not beside this checkout")
-    return path
+@cache
+def _node() -> tuple[Elasticsearch | None, str]:
+    settings = EsSettings.from_env()
+    client = settings.client()
+    try:
+        client.options(request_timeout=5, max_retries=0).cluster.health(
+            wait_for_status="yellow", timeout="60s"
+        )
+    except Exception as error:
+        return None, f"no Elasticsearch at {settings.url} ({type(error).__name__}): " + (
+            "start it with `bash deploy/elasticsearch.sh start`"
+        )
+    return client, ""
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    if item.get_closest_marker("es") is None:
+        return
+    client, reason = _node()
+    if client is None:
+        if os.environ.get("DATELINE_REQUIRE_ES"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
 
 
 @pytest.fixture(scope="session")
 def es() -> Elasticsearch:
     """The cluster every command uses (DATELINE_ES_URL, or the local node deploy/ starts)."""
-    client = EsSettings.from_env().client()
-    client.cluster.health(wait_for_status="yellow", timeout="60s")
+    client, reason = _node()
+    if client is None:
+        pytest.fail(f"a test that needs the node is not marked `es`: {reason}")
     return client
 
 
@@ -40,10 +58,3 @@ def alias(es: Elasticsearch) -> Iterator[str]:
     name = f"dateline-test-{uuid.uuid4().hex[:10]}"
     yield name
     drop_indices(es, name)
-
-
-def drop_indices(es: Elasticsearch, prefix: str) -> None:
-    # Wildcard deletes are refused by default (action.destructive_requires_name): name each one.
-    found = es.indices.get(index=f"{prefix}*", expand_wildcards="all", allow_no_indices=True)
-    for index in found:
-        es.indices.delete(index=index)

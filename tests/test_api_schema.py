@@ -12,8 +12,8 @@ from elasticsearch import Elasticsearch
 from hypothesis import HealthCheck, settings
 
 from api import create_app
-from search.indexing import reindex
-from tests.conftest import SAMPLE, drop_indices
+from search.index.archive import reindex
+from tests.helpers import SAMPLE, drop_indices
 
 pytestmark = pytest.mark.es
 

@@ -7,8 +7,8 @@ import subprocess
 
 import pytest
 
-from search.mapping import detect_stemmer
-from tests.conftest import REPO
+from search.index.mapping import detect_stemmer
+from tests.helpers import REPO
 
 SCRIPT = REPO / "deploy" / "elasticsearch.sh"
 

@@ -10,8 +10,9 @@ import pytest
 
 from search.extract.gazetteer import fold
 from search.extract.pipeline import extract
-from search.sources import SourceDocument, read_sources
-from tests.conftest import POLNEAR, need_shared
+from search.ingest.read import read_all
+from search.model import RawArticle
+from tests.helpers import POLNEAR, need_shared
 
 WIRE = """Senate passes the harbour bill
 A second line of headline
@@ -34,8 +35,8 @@ Tomas Okafor accepted a new offer from the harbour authority, officials said.</p
 
 
 def _one(path: Path, **kwargs):
-    [doc] = list(read_sources([path]))
-    assert isinstance(doc, SourceDocument)
+    [doc] = list(read_all([path]))
+    assert isinstance(doc, RawArticle)
     return extract(doc, **kwargs)
 
 
@@ -155,7 +156,7 @@ def test_a_short_headline_is_a_title_not_navigation(tmp_path: Path) -> None:
 def _records(tmp_path: Path, *records: object) -> list:
     path = tmp_path / "r.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in records))
-    return list(read_sources([path]))
+    return list(read_all([path]))
 
 
 def test_record_fields_are_checked_not_trusted(tmp_path: Path) -> None:

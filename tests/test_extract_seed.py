@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from search.extract.pipeline import extract
+from search.ingest.read import read_all
 from search.model import Article
-from search.sources import read_sources
-from tests.conftest import SEED_ARTICLE, need_shared
+from tests.helpers import SEED_ARTICLE, need_shared
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +23,7 @@ def expected() -> dict:
 @pytest.fixture(scope="module")
 def article() -> Article:
     need_shared(SEED_ARTICLE)
-    [doc] = read_sources([SEED_ARTICLE])
+    [doc] = read_all([SEED_ARTICLE])
     return extract(doc)  # the year comes from the file name
 
 
@@ -65,7 +65,7 @@ def test_speakers_quotes_places_people(article: Article, expected: dict) -> None
 def test_without_a_year_the_date_stays_empty(tmp_path) -> None:
     copy = tmp_path / "kremlin.txt"
     copy.write_text(need_shared(SEED_ARTICLE).read_text(encoding="utf-8"), encoding="utf-8")
-    [doc] = read_sources([copy])
+    [doc] = read_all([copy])
     article = extract(doc)
     assert article.published is None and article.date_precision is None
     assert any("no year" in w for w in article.warnings)

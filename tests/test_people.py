@@ -12,7 +12,7 @@ from search.extract.people import PeopleFindings, find_people
 from search.extract.people_names import find_mentions
 from search.extract.pipeline import extract
 from search.extract.quotes_cues import Sentences, quote_spans
-from search.sources import read_sources
+from search.ingest.read import read_all
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -181,7 +181,7 @@ def _dev_scores() -> tuple[float, float, float]:
     with open(POLNEAR_DEV / "gold.jsonl", encoding="utf-8") as f:
         gold = {r["id"]: set(r["speakers"]) for r in map(json.loads, f)}
     tp = n_pred = 0
-    for doc in read_sources([POLNEAR_DEV / "text"]):
+    for doc in read_all([POLNEAR_DEV / "text"]):
         article = extract(doc)
         pred = {k for k in (name_key(s.name) for s in article.speakers) if k}
         tp += len(pred & gold.get(article.id, set()))

@@ -1,4 +1,4 @@
-"""Parallel preparation (search.prepare): input order kept, rejects kept, workers niced."""
+"""Parallel preparation (search.index.workers): input order kept, rejects kept, workers niced."""
 
 from __future__ import annotations
 
@@ -8,7 +8,9 @@ from pathlib import Path
 
 import psutil
 
-from search.prepare import WORKER_NICENESS, Prepared, Rejected, prepare_all
+from search.index.workers import WORKER_NICENESS, Prepared, prepare_all
+from search.ingest.walk import Walk
+from search.model import Rejected
 
 
 def _corpus(path: Path, count: int) -> Path:
@@ -21,7 +23,7 @@ def _corpus(path: Path, count: int) -> Path:
 
 def test_workers_keep_input_order_and_report_every_reject(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus.jsonl", 100)
-    outcomes = list(prepare_all([corpus], workers=2))
+    outcomes = list(prepare_all(Walk([corpus]), workers=2))
     assert len(outcomes) == 100
     for n, outcome in enumerate(outcomes):
         if n % 7 == 3:
@@ -33,7 +35,7 @@ def test_workers_keep_input_order_and_report_every_reject(tmp_path: Path) -> Non
 
 def test_workers_run_below_the_callers_priority(tmp_path: Path) -> None:
     corpus = _corpus(tmp_path / "corpus.jsonl", 10)
-    outcomes = prepare_all([corpus], workers=2)
+    outcomes = prepare_all(Walk([corpus]), workers=2)
     next(outcomes)  # the pool is up
     workers = psutil.Process().children()
     assert len(workers) == 2

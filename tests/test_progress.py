@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, SAMPLE
+from tests.helpers import REPO, SAMPLE
 
 pytestmark = pytest.mark.es
 
@@ -45,7 +45,7 @@ def test_plain_lines_when_not_a_terminal(alias: str, tmp_path: Path) -> None:
     assert "\x1b[" not in run.stderr  # no terminal control codes in a log file
 
 
-def test_a_bar_with_rate_and_eta_on_a_terminal(alias: str, tmp_path: Path) -> None:
+def test_a_live_count_with_rate_on_a_terminal(alias: str, tmp_path: Path) -> None:
     env = {**os.environ, "DATELINE_INDEX": alias, "COLUMNS": "120"}
     pid, fd = pty.fork()
     if pid == 0:  # the child runs the command with a terminal for its output
@@ -63,4 +63,4 @@ def test_a_bar_with_rate_and_eta_on_a_terminal(alias: str, tmp_path: Path) -> No
     _, status = os.waitpid(pid, 0)
     text = output.decode(errors="replace")
     assert os.waitstatus_to_exitcode(status) == 0, text
-    assert "indexing" in text and "articles/s" in text and "20/20" in text
+    assert "indexing" in text and "articles/s" in text and "20 read" in text

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from search.query import SearchParams, build
+from search.query.body import build
+from search.query.params import SearchParams
 
 
 def test_text_query_searches_articles_and_quotes_and_tolerates_syntax() -> None:

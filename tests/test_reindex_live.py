@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 import pytest
 from elasticsearch import Elasticsearch
 
-from search.bulk import send
 from search.config import EsSettings
-from search.indexing import index_into_live, reindex, rollback
-from search.indices import READY, create_index, live_index, managed_indices
-from search.prepare import Prepared
-from tests.conftest import REPO, SAMPLE
+from search.index.archive import index_into_live, reindex, rollback
+from search.index.bulk import send
+from search.index.indices import READY, create_index, live_index, managed_indices
+from search.index.workers import Prepared
+from tests.helpers import REPO, SAMPLE
 
 pytestmark = pytest.mark.es
 

@@ -15,9 +15,10 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from search.extract.pipeline import extract
-from search.indexing import reindex
-from search.sources import SourceDocument, read_sources
-from tests.conftest import SAMPLE, SEED_ARTICLE, drop_indices, need_shared
+from search.index.archive import reindex
+from search.ingest.read import read_all
+from search.model import RawArticle
+from tests.helpers import SAMPLE, SEED_ARTICLE, drop_indices, need_shared
 
 pytestmark = pytest.mark.es
 
@@ -49,7 +50,7 @@ def client(archive: dict) -> FlaskClient:
 
 
 def _articles(paths: list[Path]):
-    return [extract(d, year=2016) for d in read_sources(paths) if isinstance(d, SourceDocument)]
+    return [extract(d, year=2016) for d in read_all(paths) if isinstance(d, RawArticle)]
 
 
 def test_reindex_holds_every_article(es: Elasticsearch, archive: dict) -> None:

@@ -5,17 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from search.sources import (
-    MAX_ARTICLE_BYTES,
-    SourceDocument,
-    SourceError,
-    passed_over,
-    read_sources,
-)
+from search.ingest.read import MAX_ARTICLE_BYTES, read_all
+from search.ingest.walk import Walk
+from search.model import RawArticle, Rejected
 
 
-def _read(*paths: Path) -> list[SourceDocument | SourceError]:
-    return list(read_sources(paths))
+def _read(*paths: Path) -> list[RawArticle | Rejected]:
+    return list(read_all(paths))
 
 
 def test_empty_binary_oversized_and_missing_files_are_reported(tmp_path: Path) -> None:
@@ -25,8 +21,8 @@ def test_empty_binary_oversized_and_missing_files_are_reported(tmp_path: Path) -
     (tmp_path / "huge.txt").write_bytes(b"word " * (MAX_ARTICLE_BYTES // 5 + 1))
     (tmp_path / "good.txt").write_text("Title\n\nBody text.")
     results = {Path(r.source).name: r for r in _read(tmp_path, tmp_path / "missing.txt")}
-    assert isinstance(results["good.txt"], SourceDocument)
-    reasons = {name: r.reason for name, r in results.items() if isinstance(r, SourceError)}
+    assert isinstance(results["good.txt"], RawArticle)
+    reasons = {name: r.reason for name, r in results.items() if isinstance(r, Rejected)}
     assert "empty" in reasons["empty.txt"]
     assert "whitespace" in reasons["blank.txt"]
     assert "binary" in reasons["image.txt"]
@@ -38,7 +34,7 @@ def test_invalid_utf8_is_decoded_with_replacement_and_said(tmp_path: Path) -> No
     path = tmp_path / "latin1.txt"
     path.write_bytes("Title\n\nSão Paulo café".encode("latin-1"))
     [doc] = _read(path)
-    assert isinstance(doc, SourceDocument)
+    assert isinstance(doc, RawArticle)
     assert "\ufffd" in doc.content and "Paulo" in doc.content
     assert "invalid UTF-8" in doc.warnings[0]
 
@@ -56,11 +52,11 @@ def test_json_lines_records_each_get_their_own_verdict(tmp_path: Path) -> None:
     path.write_text("\n".join(lines) + "\n")
     results = _read(path)
     assert [type(r).__name__ for r in results] == [
-        "SourceDocument",
-        "SourceError",
-        "SourceError",
-        "SourceError",
-        "SourceDocument",
+        "RawArticle",
+        "Rejected",
+        "Rejected",
+        "Rejected",
+        "RawArticle",
     ]
     assert results[0].meta["id"] == "a" and results[0].source.endswith(":1")
     assert "not valid JSON" in results[1].reason and results[1].source.endswith(":2")
@@ -96,5 +92,6 @@ def test_files_a_walk_does_not_read_are_named(tmp_path: Path) -> None:
     (tmp_path / "notes.md").write_text("# notes")
     (tmp_path / "story.meta.json").write_text("{}")
     (tmp_path / ".hidden").write_text("x")
-    assert passed_over([tmp_path]) == [tmp_path / "notes.md"]
-    assert [Path(d.source).name for d in _read(tmp_path)] == ["story.txt"]
+    walk = Walk([tmp_path])
+    assert [Path(d.source).name for d in read_all(walk)] == ["story.txt"]
+    assert walk.passed_over == [tmp_path / "notes.md"]

@@ -1,4 +1,4 @@
-"""From a source document to an `Article`: layout, dateline, date, speakers, quotes, places, people.
+"""From a `RawArticle` to an `Article`: layout, dateline, date, speakers, quotes, places, people.
 
 Values given explicitly (a JSON Lines record's fields, a sidecar) win over extracted ones.
 """
@@ -16,8 +16,7 @@ from search.extract.gazetteer import find_places, gazetteer
 from search.extract.html import html_to_text
 from search.extract.layout import Layout, split_layout
 from search.extract.people import find_people
-from search.model import Article, Place
-from search.sources import SourceDocument
+from search.model import Article, Place, RawArticle, Rejected
 
 # Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).
 _MISSING = {"", "na", "n/a", "none", "null", "unknown"}
@@ -39,7 +38,7 @@ def _agency(name: str | None) -> str | None:
     return name.upper() if len(name) <= 4 else name.capitalize()
 
 
-def article_id(doc: SourceDocument, title: str | None, body: str) -> str:
+def article_id(doc: RawArticle, title: str | None, body: str) -> str:
     """Stable across runs: the record's id, else the file name, else a hash of the content."""
     given = doc.meta.get("id")
     if isinstance(given, bool) or not isinstance(given, str | int | None):
@@ -59,7 +58,7 @@ def _plausible(dateline: Dateline) -> bool:
     )
 
 
-def _layout(doc: SourceDocument) -> tuple[Layout, dict[str, Any]]:
+def _layout(doc: RawArticle) -> tuple[Layout, dict[str, Any]]:
     if doc.kind == "html":
         page = html_to_text(doc.content)
         text = "\n\n".join(filter(None, [page.title, page.text]))
@@ -80,7 +79,7 @@ def _year(meta: dict[str, Any], fallback: int | None, warnings: list[str]) -> in
     return fallback
 
 
-def extract(doc: SourceDocument, *, year: int | None = None) -> Article:
+def extract(doc: RawArticle, *, year: int | None = None) -> Article:
     """Every field Dateline knows how to find; what the article does not say stays None."""
     layout, meta = _layout(doc)
     warnings = list(doc.warnings)
@@ -127,3 +126,17 @@ def extract(doc: SourceDocument, *, year: int | None = None) -> Article:
         url=_given(meta, "url"),
         warnings=warnings,
     )
+
+
+def extract_or_reject(raw: RawArticle | Rejected, *, year: int | None = None) -> Article | Rejected:
+    """The article extracted from `raw`, or why there is none: one bad article must not stop
+    a run of thousands, so a failure becomes a reason the user is told."""
+    if isinstance(raw, Rejected):
+        return raw
+    try:
+        article = extract(raw, year=year)
+    except Exception as error:
+        return Rejected(raw.source, f"extraction failed: {type(error).__name__}: {error}")
+    if not article.body.strip():
+        return Rejected(raw.source, "no body text found", article.id)
+    return article

@@ -1,4 +1,4 @@
-"""An `Article` as the Elasticsearch document the mapping in `search.mapping` expects."""
+"""An `Article` as the Elasticsearch document the mapping in `search.index.mapping` expects."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ def _suggestions(article: Article) -> list[str]:
     """What the search box may complete to: speakers, people, places and the title.
 
     A completion matches from the start of an input, so names also go in from each later word:
-    "pes" then finds "Peskov", shown as "Dmitry Peskov" (see `search.results.suggest`).
+    "pes" then finds "Peskov", shown as "Dmitry Peskov" (see `search.query.execute.suggest`).
     """
     names = [s.name for s in article.speakers] + article.people + [p.name for p in article.places]
     inputs = []

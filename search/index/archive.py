@@ -18,8 +18,8 @@ from typing import IO, Any
 
 from elasticsearch import Elasticsearch
 
-from search.bulk import bulk_load
-from search.indices import (
+from search.index.bulk import bulk_load
+from search.index.indices import (
     READY,
     IndexStateError,
     check_version,
@@ -31,7 +31,9 @@ from search.indices import (
     retire,
     set_state,
 )
-from search.prepare import Prepared, Rejected, prepare_all
+from search.index.workers import Prepared, prepare_all
+from search.ingest.walk import Walk
+from search.model import Rejected
 
 
 class ReindexError(IndexStateError):
@@ -48,6 +50,7 @@ class Report:
     previous: str | None = None
     seconds: float = 0.0
     deleted: list[str] = field(default_factory=list)
+    passed_over: list[Path] = field(default_factory=list)  # files in the folders, not articles
 
     def summary(self) -> str:
         return (
@@ -84,6 +87,16 @@ class RejectLog:
     def close(self) -> None:
         if self._file is not None:
             self._file.close()
+
+
+def _prepared(
+    paths: Iterable[str | Path], report: Report, year: int | None, workers: int | None
+) -> Iterator[Prepared | Rejected]:
+    """The articles under `paths`, prepared by the workers; one walk, whose passed-over files
+    the report names."""
+    walk = Walk(paths)
+    report.passed_over = walk.passed_over
+    return prepare_all(walk, year=year, workers=workers)
 
 
 def _load(
@@ -159,7 +172,7 @@ def reindex(
     report.index = create_index(es, alias, shards=shards)
     try:
         # 2. Extract in parallel and stream bounded bulk requests.
-        outcomes = prepare_all(paths, year=year, workers=workers)
+        outcomes = _prepared(paths, report, year, workers)
         accepted = _load(es, report.index, outcomes, report, rejects, progress)
         # 3. Restore serving settings and make every document visible.
         es.indices.put_settings(
@@ -240,7 +253,7 @@ def index_into_live(
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])
     check_version(es, report.index)
     try:
-        outcomes = prepare_all(paths, year=year, workers=workers)
+        outcomes = _prepared(paths, report, year, workers)
         _load(es, report.index, outcomes, report, rejects, progress)
     finally:
         rejects.close()

@@ -10,44 +10,13 @@ https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-simple
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-from typing import Any, Literal
+from typing import Any
 
-MAX_QUERY_LENGTH = 1000
-MAX_PAGE_SIZE = 50
-MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window
-FACET_SIZE = 10
+from search.query.facets import FACETS
+from search.query.params import FACET_SIZE, SearchParams
+
 MARK = ("<mark>", "</mark>")
-
-Sort = Literal["relevance", "newest", "oldest"]
-
-
-@dataclass(frozen=True)
-class Facet:
-    name: str  # the API's parameter name
-    field: str  # keyword field counted for buckets
-    filter_field: str  # case-folded twin that filters
-
-
-FACETS = (
-    Facet("speaker", "speakers.name", "speakers.name.folded"),
-    Facet("location", "dateline.name", "dateline.name.folded"),
-    Facet("place", "places.name", "places.name.folded"),
-    Facet("agency", "agency", "agency.folded"),
-)
 TEXT_FIELDS = ["title^3", "lead^2", "body", "speakers.name^2", "people", "dateline.name"]
-
-
-@dataclass(frozen=True)
-class SearchParams:
-    q: str = ""
-    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet name -> values
-    date_from: date | None = None
-    date_to: date | None = None
-    sort: Sort = "relevance"
-    page: int = 1
-    size: int = 10
 
 
 def text_query(q: str) -> dict[str, Any]:
@@ -188,3 +157,16 @@ def build(params: SearchParams) -> dict[str, Any]:
     if selected:
         body["post_filter"] = {"bool": {"filter": selected}}
     return body
+
+
+def suggest_body(prefix: str, size: int) -> dict[str, Any]:
+    """Completions of `prefix` from the names and titles each article offers (`suggest`)."""
+    return {
+        "source": ["suggest", "title"],
+        "suggest": {
+            "names": {
+                "prefix": prefix,
+                "completion": {"field": "suggest", "size": size, "skip_duplicates": True},
+            }
+        },
+    }

@@ -15,7 +15,7 @@ from typing import Any
 
 from elasticsearch import Elasticsearch, NotFoundError
 
-from search.mapping import MAPPING_VERSION, MAPPINGS, detect_stemmer, index_settings
+from search.index.mapping import MAPPING_VERSION, MAPPINGS, detect_stemmer, index_settings
 
 LOADING, READY = "loading", "ready"
 
@@ -33,7 +33,8 @@ def _meta(state: str) -> dict[str, Any]:
 
 
 def index_meta(es: Elasticsearch, index: str) -> dict[str, Any]:
-    return es.indices.get_mapping(index=index)[index]["mappings"].get("_meta", {})
+    meta: dict[str, Any] = es.indices.get_mapping(index=index)[index]["mappings"].get("_meta", {})
+    return meta
 
 
 def set_state(es: Elasticsearch, index: str, state: str) -> None:

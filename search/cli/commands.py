@@ -12,14 +12,16 @@ from pathlib import Path
 import click
 from elasticsearch import ApiError, TransportError
 
+from search.cli.progress import progress_reporter
 from search.config import EsSettings
-from search.indexing import Report, TooManyRejects, index_into_live, reindex, rollback
-from search.indices import IndexStateError
-from search.prepare import Rejected, checked
-from search.progress import progress_reporter
-from search.query import SearchParams
-from search.results import search
-from search.sources import passed_over, read_sources
+from search.extract.pipeline import extract_or_reject
+from search.index.archive import Report, TooManyRejects, index_into_live, reindex, rollback
+from search.index.indices import IndexStateError
+from search.ingest.read import read_all
+from search.ingest.walk import Walk
+from search.model import Rejected
+from search.query.execute import search
+from search.query.params import SearchParams
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _year = click.option(
@@ -47,8 +49,7 @@ _allow = click.option(
 )
 
 
-def _say_passed_over(paths: tuple[Path, ...]) -> None:
-    skipped = passed_over(paths)
+def _say_passed_over(skipped: list[Path]) -> None:
     if skipped:
         shown = ", ".join(str(p) for p in skipped[:5]) + (" …" if len(skipped) > 5 else "")
         click.echo(f"not articles, not read ({len(skipped)}): {shown}", err=True)
@@ -65,10 +66,10 @@ def main() -> None:
 @_year
 def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
     """Print one JSON object per article found under PATHS; what cannot be used, on stderr."""
-    _say_passed_over(paths)
+    walk = Walk(paths)
     failed = 0
-    for item in read_sources(paths):
-        article = checked(item, year)
+    for item in read_all(walk):
+        article = extract_or_reject(item, year=year)
         if isinstance(article, Rejected):
             failed += 1
             click.echo(f"{article.source}: skipped: {article.reason}", err=True)
@@ -76,12 +77,14 @@ def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
         for warning in article.warnings:
             click.echo(f"{article.source}: warning: {warning}", err=True)
         click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
+    _say_passed_over(walk.passed_over)
     if failed:
         click.echo(f"{failed} source(s) could not be extracted", err=True)
         sys.exit(1)
 
 
 def _finish(report: Report, rejects: Path, allow: int) -> None:
+    _say_passed_over(report.passed_over)
     click.echo(report.summary(), err=True)
     if report.rejected:
         click.echo(f"rejected articles and reasons: {rejects}", err=True)
@@ -95,6 +98,7 @@ def _reported(interrupted: str) -> Iterator[None]:
     try:
         yield
     except TooManyRejects as error:
+        _say_passed_over(error.report.passed_over)
         click.echo(error.report.summary(), err=True)
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
@@ -145,9 +149,8 @@ def reindex_command(
     allow_rejects: int,
 ) -> None:
     """Rebuild the whole archive from PATHS into a new index, then switch to it atomically."""
-    _say_passed_over(paths)
     settings = EsSettings.from_env()
-    with _reported("the live index is unchanged"), progress_reporter(paths) as progress:
+    with _reported("the live index is unchanged"), progress_reporter() as progress:
         report = reindex(
             settings.client(),
             settings.alias,
@@ -182,9 +185,8 @@ def index_command(
     allow_rejects: int,
 ) -> None:
     """Add or update the articles under PATHS in the live index (same article, same document)."""
-    _say_passed_over(paths)
     settings = EsSettings.from_env()
-    with _reported("articles sent so far stay indexed"), progress_reporter(paths) as progress:
+    with _reported("articles sent so far stay indexed"), progress_reporter() as progress:
         report = index_into_live(
             settings.client(),
             settings.alias,
@@ -218,7 +220,3 @@ def search_command(query: tuple[str, ...], size: int) -> None:
         result = search(settings.client(), settings.alias, params)
     result["took_ms"] = round((time.monotonic() - began) * 1000)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
-
-
-if __name__ == "__main__":
-    main()

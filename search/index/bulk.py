@@ -16,7 +16,7 @@ import orjson
 from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch
 from elasticsearch import ConnectionError as EsConnectionError
 
-from search.prepare import Prepared
+from search.index.workers import Prepared
 
 BULK_DOCS = 500
 BULK_BYTES = 8 * 1024 * 1024
@@ -62,7 +62,13 @@ def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome)
         try:
             # Only each item's status and error come back: the rest of the answer (ids, versions,
             # shard counts) would be serialized and parsed for nothing, 500 times a request.
-            response = es.bulk(index=index, operations=_body(pending), filter_path=_ITEM_FIELDS)
+            # The body goes as the bytes the workers serialized (the client sends bytes as they
+            # are; its type hints only name parsed operations).
+            response = es.bulk(
+                index=index,
+                operations=_body(pending),  # type: ignore[arg-type]
+                filter_path=_ITEM_FIELDS,
+            )
         except (EsConnectionError, ConnectionTimeout):
             if last:
                 raise

@@ -1,4 +1,4 @@
-"""Turning sources into ready-to-send documents, in parallel worker processes.
+"""Turning input units into ready-to-send documents, in parallel worker processes.
 
 Workers do everything that costs CPU (decoding, extraction, JSON serialization), so the parent
 only moves bytes to Elasticsearch. Results come back in input order, with a bounded number of
@@ -14,16 +14,16 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import orjson
 
-from search.documents import to_document
 from search.extract.gazetteer import gazetteer
-from search.extract.pipeline import extract
-from search.model import Article
-from search.sources import SourceDocument, SourceError, Unit, load, units
+from search.extract.pipeline import extract_or_reject
+from search.index.documents import to_document
+from search.ingest.read import read_unit
+from search.ingest.walk import Unit
+from search.model import Rejected
 
 BATCH = 32  # articles handed to a worker at a time: amortizes the inter-process hop
 # Articles prepared ahead of the consumer: more than a bulk request holds, so workers keep
@@ -43,28 +43,8 @@ class Prepared:
     digest: bytes  # of the body: tells the same article read twice from two that share an id
 
 
-@dataclass(frozen=True)
-class Rejected:
-    source: str
-    reason: str
-    id: str | None = None
-
-
-def checked(item: SourceDocument | SourceError, year: int | None) -> Article | Rejected:
-    """The article extracted from `item`, or why there is none (for `extract` and indexing)."""
-    if isinstance(item, SourceError):
-        return Rejected(item.source, item.reason)
-    try:
-        article = extract(item, year=year)
-    except Exception as error:  # one bad article must not stop the archive: report it
-        return Rejected(item.source, f"extraction failed: {type(error).__name__}: {error}")
-    if not article.body.strip():
-        return Rejected(item.source, "no body text found", article.id)
-    return article
-
-
-def prepare(unit: Unit | SourceError, year: int | None) -> Prepared | Rejected:
-    article = checked(unit if isinstance(unit, SourceError) else load(unit), year)
+def prepare(unit: Unit | Rejected, year: int | None) -> Prepared | Rejected:
+    article = extract_or_reject(read_unit(unit), year=year)
     if isinstance(article, Rejected):
         return article
     document = orjson.dumps(to_document(article))  # 7x json.dumps: a reindex is CPU-bound
@@ -80,7 +60,7 @@ def _start_worker() -> None:
     gc.freeze()
 
 
-def _prepare_batch(batch: list[Unit | SourceError], year: int | None) -> list[Prepared | Rejected]:
+def _prepare_batch(batch: list[Unit | Rejected], year: int | None) -> list[Prepared | Rejected]:
     return [prepare(unit, year) for unit in batch]
 
 
@@ -96,10 +76,9 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def prepare_all(
-    paths: Iterable[str | Path], *, year: int | None = None, workers: int | None = None
+    todo: Iterable[Unit | Rejected], *, year: int | None = None, workers: int | None = None
 ) -> Iterator[Prepared | Rejected]:
-    """Every article under `paths`, prepared or rejected with its reason, in input order."""
-    todo = units(paths)
+    """Every unit (of a `Walk`), prepared or rejected with its reason, in input order."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1:
         for unit in todo:

@@ -1,13 +1,17 @@
-"""Running a search and shaping Elasticsearch's answer into what the API and the page show."""
+"""Shaping Elasticsearch's answers into what the API and the page show: pure functions, so
+tests feed them recorded answers.
+
+Everything that came from an article is HTML-escaped here or by Elasticsearch's highlighter
+(``encoder: html``); only the highlighter's own ``<mark>`` tags are markup.
+"""
 
 from __future__ import annotations
 
 import html
 from typing import Any
 
-from elasticsearch import Elasticsearch
-
-from search.query import FACETS, SearchParams, build
+from search.query.facets import FACETS
+from search.query.params import SearchParams
 
 
 def _snippets(hit: dict[str, Any]) -> list[str]:
@@ -78,10 +82,8 @@ def _facets(aggs: dict[str, Any], params: SearchParams) -> dict[str, list[dict[s
     return facets
 
 
-def search(es: Elasticsearch, index: str, params: SearchParams) -> dict[str, Any]:
-    body = build(params)
-    body["from_"] = body.pop("from")  # the client's spelling of the reserved word
-    response = es.search(index=index, **body)
+def search_result(response: dict[str, Any], params: SearchParams) -> dict[str, Any]:
+    """The API's answer to a search, from Elasticsearch's."""
     return {
         "total": response["hits"]["total"]["value"],
         "page": params.page,
@@ -91,18 +93,8 @@ def search(es: Elasticsearch, index: str, params: SearchParams) -> dict[str, Any
     }
 
 
-def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
-    """Completions for `prefix`, each shown as the fullest name it came from."""
-    response = es.search(
-        index=index,
-        source=["suggest", "title"],
-        suggest={
-            "names": {
-                "prefix": prefix,
-                "completion": {"field": "suggest", "size": size, "skip_duplicates": True},
-            }
-        },
-    )
+def suggestions(response: dict[str, Any]) -> list[str]:
+    """Completions, each shown as the fullest name it came from."""
     shown: list[str] = []
     for option in response["suggest"]["names"][0]["options"]:
         matched = option["text"]

@@ -1,0 +1,6 @@
+"""The ``dateline`` command, thin over the domain: `commands` parses and reports, `progress`
+shows long runs."""
+
+from search.cli.commands import main
+
+__all__ = ["main"]
