@@ -22,6 +22,7 @@ BULK_DOCS = 500
 BULK_BYTES = 8 * 1024 * 1024
 ATTEMPTS = 8
 RETRYABLE = {429, 502, 503, 504}
+FIRST_BACKOFF = 0.5  # seconds; doubles at each attempt
 MAX_BACKOFF = 30.0
 _ITEM_FIELDS = ["items.*.status", "items.*.error"]
 
@@ -51,7 +52,7 @@ def _body(chunk: list[Prepared]) -> bytes:
 
 
 def _backoff(attempt: int) -> None:
-    time.sleep(min(0.5 * 2**attempt, MAX_BACKOFF))
+    time.sleep(min(FIRST_BACKOFF * 2**attempt, MAX_BACKOFF))
 
 
 def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome) -> None:
