@@ -28,14 +28,15 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(DEFAULTS)
     if config:
         app.config.update(config)
-    from api import engine, errors, pages, views
+    from api import articles, engine, errors, export, health, pages, search, speakers
 
     engine.init_app(app, app.config.get("ES_SETTINGS") or EsSettings.from_env())
 
     api = errors.DatelineApi(
         app, spec_kwargs={"info": {"description": "Search news by words, speaker, place and date."}}
     )
-    api.register_blueprint(views.blp)
+    for module in (search, articles, speakers, export, health):
+        api.register_blueprint(module.blp)
     app.register_blueprint(pages.bp)
     errors.register(app)
     return app

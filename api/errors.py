@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NoReturn
 
 from elasticsearch import ApiError, NotFoundError, TransportError
 from flask import Flask, current_app
-from flask_smorest import Api
+from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
 
 Envelope = tuple[dict[str, Any], int, dict[str, str]]
+
+
+def fail(code: int, message: str, errors: dict[str, Any] | None = None) -> NoReturn:
+    """Stop the request with `code` in the envelope (flask-smorest's abort, typed)."""
+    abort(code, message=message, errors=errors or {})
+    raise AssertionError("abort returned")
 
 
 def envelope(code: int, message: str, errors: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -43,9 +49,13 @@ def engine_failure(error: Exception) -> tuple[int, str]:
     return 503, "The search engine is unavailable; retry in a moment."
 
 
+RETRY_AFTER = "5"  # seconds: an engine that is restarting or catching up answers by then
+
+
 def register(app: Flask) -> None:
     @app.errorhandler(TransportError)
     @app.errorhandler(ApiError)
-    def search_failed(error: Exception) -> tuple[dict[str, Any], int]:
+    def search_failed(error: Exception) -> tuple[dict[str, Any], int, dict[str, str]]:
         code, message = engine_failure(error)
-        return envelope(code, message), code
+        headers = {"Retry-After": RETRY_AFTER} if code == 503 else {}
+        return envelope(code, message), code, headers

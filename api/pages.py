@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from typing import Any
 from urllib.parse import urlencode
 
@@ -12,8 +11,8 @@ from flask import Blueprint, render_template, request
 
 from api.engine import alias, es
 from api.errors import engine_failure
-from api.schemas import SearchArgsSchema
-from search.query.execute import search
+from api.arguments import SearchArgsSchema
+from search.query import execute
 from search.query.facets import FACETS
 
 bp = Blueprint("pages", __name__)
@@ -34,10 +33,8 @@ def toggle_url(args: Args, facet: str, value: str) -> str:
     return _url(args, **{facet: chosen})
 
 
-def month_url(args: Args, month: str) -> str:
-    """Restrict to one month (`2016-11`), or lift the restriction if it is that month already."""
-    year, number = map(int, month.split("-"))
-    first, last = f"{month}-01", f"{month}-{calendar.monthrange(year, number)[1]:02d}"
+def range_url(args: Args, first: str, last: str) -> str:
+    """Restrict to a bar's days, or lift the restriction if it is that range already."""
     if args.get("from") == [first] and args.get("to") == [last]:
         return _url(args, **{"from": [], "to": []})
     return _url(args, **{"from": [first], "to": [last]})
@@ -52,7 +49,7 @@ def _render(status: int, **context: Any) -> tuple[str, int]:
         "search.html",
         facets=FACETS,
         toggle=toggle_url,
-        month=month_url,
+        dates=range_url,
         page=page_url,
         **context,
     ), status
@@ -64,11 +61,11 @@ def page() -> tuple[str, int]:
     # Facets may repeat; every other argument is taken once, as the API's parser does.
     given = {k: v if k in REPEATABLE else v[0] for k, v in args.items()}
     try:
-        params = SearchArgsSchema().load(given)
+        params = SearchArgsSchema().load(given)["params"]
     except ma.ValidationError as error:
         return _render(400, error=error.messages, args=args, result=None)
     try:
-        result = search(es(), alias(), params)
+        result = execute.search(es(), alias(), params)
     except (ApiError, TransportError) as error:
         code, message = engine_failure(error)
         return _render(code, error={"search": [message]}, args=args, result=None)

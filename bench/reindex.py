@@ -73,24 +73,28 @@ def ceiling(settings: EsSettings, docs: Path, alias: str) -> float:
     es = settings.client()
     index = create_index(es, alias)
 
+    articles = 0
+
     def actions():
+        nonlocal articles
         with docs.open(encoding="utf-8") as handle:
             for line in handle:
-                doc = json.loads(line)
-                yield {"_index": index, "_id": doc["id"], "_source": doc}
+                doc_id, _, source = line.rstrip("\n").partition("\t")
+                doc = json.loads(source)
+                articles += doc["kind"] == "article"
+                yield {"_index": index, "_id": doc_id, "_source": doc}
 
     began = time.perf_counter()
-    count = sum(
-        ok
-        for ok, _ in streaming_bulk(
-            es, actions(), chunk_size=BULK_DOCS, max_chunk_bytes=BULK_BYTES, max_retries=6
-        )
-    )
+    for ok, item in streaming_bulk(
+        es, actions(), chunk_size=BULK_DOCS, max_chunk_bytes=BULK_BYTES, max_retries=6
+    ):
+        if not ok:
+            raise SystemExit(f"the ceiling's bulk load failed: {item}")
     es.indices.put_settings(index=index, settings={"refresh_interval": "1s"})
     es.indices.refresh(index=index)
     elapsed = time.perf_counter() - began
     es.indices.delete(index=index)
-    return count / elapsed
+    return articles / elapsed
 
 
 def dateline_reindex(corpus: Path, alias: str, workers: int | None) -> tuple[float, float, float]:
@@ -147,7 +151,8 @@ def main() -> None:
         with docs.open("w", encoding="utf-8") as out:
             for outcome in prepare_all(Walk([corpus]), workers=args.workers):
                 if isinstance(outcome, Prepared):
-                    out.write(outcome.document.decode() + "\n")
+                    for doc_id, body in outcome.documents:
+                        out.write(f"{doc_id}\t{body.decode()}\n")
         print(
             f"corpus: {args.articles} articles, {corpus.stat().st_size / 2**20:.0f} MB JSON Lines;"
             f" extraction {'compiled (mypyc)' if COMPILED_IN_USE else 'in plain Python'}"

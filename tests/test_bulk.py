@@ -28,7 +28,7 @@ def _items(*statuses: int) -> dict[str, object]:
 
 
 def _doc(n: int) -> Prepared:
-    return Prepared(f"a{n}", f"src{n}", json.dumps({"id": f"a{n}"}).encode(), b"")
+    return Prepared(f"a{n}", f"src{n}", ((f"a{n}", json.dumps({"id": f"a{n}"}).encode()),), b"")
 
 
 def _ids(body: bytes) -> list[str]:

@@ -30,7 +30,7 @@ def test_workers_keep_input_order_and_report_every_reject(tmp_path: Path) -> Non
             assert isinstance(outcome, Rejected) and outcome.source.endswith(f":{n + 1}")
         else:
             assert isinstance(outcome, Prepared) and outcome.id == f"a{n}"
-            assert json.loads(outcome.document)["speakers"][0]["name"] == "Ann Lee"
+            assert json.loads(outcome.documents[0][1])["speakers"][0]["name"] == "Ann Lee"
 
 
 def test_workers_run_below_the_callers_priority(tmp_path: Path) -> None:

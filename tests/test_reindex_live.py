@@ -20,7 +20,7 @@ from elasticsearch import Elasticsearch
 from search.config import EsSettings
 from search.index.archive import index_into_live, reindex, rollback
 from search.index.bulk import send
-from search.index.indices import READY, create_index, live_index, managed_indices
+from search.index.indices import READY, count_articles, create_index, live_index, managed_indices
 from search.index.workers import Prepared
 from tests.helpers import REPO, SAMPLE
 
@@ -45,7 +45,7 @@ def test_searches_keep_answering_while_the_alias_moves(
     es: Elasticsearch, alias: str, tmp_path: Path
 ) -> None:
     reindex(es, alias, [SAMPLE], workers=1)
-    before = es.count(index=alias)["count"]
+    before = count_articles(es, alias)
     bigger = write_corpus(tmp_path / "bigger.jsonl", 600)
     seen: list[int] = []
     failures: list[str] = []
@@ -88,7 +88,7 @@ def test_rollback_returns_to_the_previous_index_and_old_ones_retire(
     assert first.index in third.deleted  # only one earlier index is kept
     assert set(managed_indices(es, alias)) == {second.index, third.index}
     assert rollback(es, alias) == (third.index, second.index)
-    assert es.count(index=alias)["count"] == 7
+    assert count_articles(es, alias) == 7
     with pytest.raises(RuntimeError, match="no earlier index"):
         rollback(es, alias)
 
@@ -101,9 +101,9 @@ def test_the_same_article_twice_is_one_document(
     assert (report.read, report.duplicates, report.indexed) == (8, 4, 4)
     again = index_into_live(es, alias, [corpus, SAMPLE], workers=1)
     assert again.index == report.index
-    assert es.count(index=alias)["count"] == 4 + len(list(SAMPLE.glob("*.txt")))
+    assert count_articles(es, alias) == 4 + len(list(SAMPLE.glob("*.txt")))
     index_into_live(es, alias, [SAMPLE], workers=1)
-    assert es.count(index=alias)["count"] == 4 + len(list(SAMPLE.glob("*.txt")))
+    assert count_articles(es, alias) == 4 + len(list(SAMPLE.glob("*.txt")))
 
 
 def _run_cli(*args: str, env_alias: str) -> subprocess.CompletedProcess[str]:
@@ -181,7 +181,7 @@ def test_rejects_are_written_with_reasons_and_fail_the_command(
         env_alias=alias,
     )
     assert allowed.returncode == 0, allowed.stderr
-    assert es.count(index=alias)["count"] == 4
+    assert count_articles(es, alias) == 4
 
 
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGINT])
@@ -196,7 +196,7 @@ def test_an_interrupted_reindex_leaves_the_live_index_serving(
     _, stderr = process.communicate(timeout=60)
     assert process.returncode != 0
     assert live_index(es, alias) == live
-    assert es.count(index=alias)["count"] == len(list(SAMPLE.glob("*.txt")))
+    assert count_articles(es, alias) == len(list(SAMPLE.glob("*.txt")))
     leftovers = [name for name in managed_indices(es, alias) if name != live]
     if how == signal.SIGINT:
         assert leftovers == [] and "interrupted" in stderr
@@ -243,8 +243,10 @@ def test_documents_elasticsearch_refuses_are_reported_with_its_reason(
     es: Elasticsearch, alias: str
 ) -> None:
     index = create_index(es, alias, loading=False)
-    good = Prepared("good", "a.txt", json.dumps({"id": "good", "body": "text"}).encode(), b"1")
-    bad = Prepared("bad", "b.txt", json.dumps({"id": "bad", "colour": "red"}).encode(), b"2")
+    good_doc = json.dumps({"kind": "article", "id": "good", "body": "text"}).encode()
+    good = Prepared("good", "a.txt", (("good", good_doc),), b"1")
+    bad_doc = json.dumps({"kind": "article", "id": "bad", "colour": "red"}).encode()
+    bad = Prepared("bad", "b.txt", (("bad", bad_doc),), b"2")
     outcomes: dict[str, str | None] = {}
     send(es, index, [good, bad], lambda item, failure: outcomes.__setitem__(item.id, failure))
     assert outcomes["good"] is None

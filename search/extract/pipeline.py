@@ -44,6 +44,8 @@ def article_id(doc: RawArticle, title: str | None, body: str) -> str:
     if isinstance(given, bool) or not isinstance(given, str | int | None):
         raise ValueError(f"the record's id must be a string or an integer, not {given!r}")
     if given not in (None, ""):
+        if any(ord(c) < 32 for c in str(given)):
+            raise ValueError(f"the record's id {given!r} holds a control character")
         return str(given)
     if not doc.from_record:
         return Path(doc.source).stem

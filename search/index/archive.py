@@ -13,16 +13,19 @@ import json
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
 from elasticsearch import Elasticsearch
 
 from search.index.bulk import bulk_load
+from search.index.identity import relabel_speakers
 from search.index.indices import (
     READY,
     IndexStateError,
     check_version,
+    count_articles,
     create_index,
     live_index,
     ready_idle,
@@ -33,7 +36,9 @@ from search.index.indices import (
 )
 from search.index.workers import Prepared, prepare_all
 from search.ingest.walk import Walk
+from search.kinds import QUOTE, only
 from search.model import Rejected
+from search.scan import scan
 
 
 class ReindexError(IndexStateError):
@@ -50,6 +55,7 @@ class Report:
     previous: str | None = None
     seconds: float = 0.0
     deleted: list[str] = field(default_factory=list)
+    relabelled: int = 0  # documents whose speakers turned out to be known under another name
     passed_over: list[Path] = field(default_factory=list)  # files in the folders, not articles
 
     def summary(self) -> str:
@@ -174,25 +180,28 @@ def reindex(
         # 2. Extract in parallel and stream bounded bulk requests.
         outcomes = _prepared(paths, report, year, workers)
         accepted = _load(es, report.index, outcomes, report, rejects, progress)
-        # 3. Restore serving settings and make every document visible.
+        # 3. Speakers as people: every spelling of one person gets that person's id and name.
+        es.indices.refresh(index=report.index)
+        report.relabelled = relabel_speakers(es, report.index)
+        # 4. Restore serving settings and make every document visible.
         es.indices.put_settings(
             index=report.index,
             settings={"number_of_replicas": replicas, "refresh_interval": refresh_interval},
         )
         es.indices.refresh(index=report.index)
-        # 4. Verify before switching: every accepted article is there; the archive is never
+        # 5. Verify before switching: every accepted article is there; the archive is never
         #    replaced by an empty index, nor by one missing more articles than allowed.
         if not accepted:
             raise ReindexError(f"no article could be indexed from {report.read} read")
         if report.rejected > allow_rejects:
             raise TooManyRejects(report, allow_rejects)
-        count = es.count(index=report.index)["count"]
+        count = count_articles(es, report.index)
         if count != len(accepted):
             raise ReindexError(f"{report.index} holds {count} articles, {len(accepted)} accepted")
         if replicas:
             es.cluster.health(index=report.index, wait_for_status="green", timeout="120s")
         set_state(es, report.index, READY)
-        # 5. Switch the alias in one atomic call: readers see the old index or the new, never none.
+        # 6. Switch the alias in one atomic call: readers see the old index or the new, never none.
         report.previous = live_index(es, alias)
         actions: list[dict[str, Any]] = [{"add": {"index": report.index, "alias": alias}}]
         if report.previous:
@@ -207,7 +216,7 @@ def reindex(
         raise
     finally:
         rejects.close()
-    # 6. Keep the replaced index for rollback; retire older ones.
+    # 7. Keep the replaced index for rollback; retire older ones.
     report.deleted += retire(es, alias, keep=keep)
     report.seconds = time.monotonic() - began
     return report
@@ -252,11 +261,32 @@ def index_into_live(
         report.index = create_index(es, alias, loading=False)
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])
     check_version(es, report.index)
+    started = datetime.now(UTC)
     try:
         outcomes = _prepared(paths, report, year, workers)
-        _load(es, report.index, outcomes, report, rejects, progress)
+        accepted = _load(es, report.index, outcomes, report, rejects, progress)
     finally:
         rejects.close()
+    # An article indexed again may have fewer quotes than before: its older quote documents go.
+    _drop_older_quotes(es, report.index, accepted, started)
     es.indices.refresh(index=report.index)
+    report.relabelled = relabel_speakers(es, report.index)
     report.seconds = time.monotonic() - began
     return report
+
+
+def _drop_older_quotes(es: Elasticsearch, index: str, ids: set[str], since: datetime) -> None:
+    """Delete the quote documents of `ids` written before `since` (by an earlier run)."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 10_000):
+        query = {
+            "bool": {
+                "filter": [
+                    only(QUOTE),
+                    {"terms": {"article_id": ordered[start : start + 10_000]}},
+                    {"range": {"indexed_at": {"lt": since.isoformat(timespec="milliseconds")}}},
+                ]
+            }
+        }
+        for hits in scan(es, index, query, source=False):
+            es.bulk(index=index, operations=[{"delete": {"_id": hit["_id"]}} for hit in hits])

@@ -1,4 +1,4 @@
-"""Sending prepared documents in bounded bulk requests, retrying what Elasticsearch asks us to.
+"""Sending prepared articles in bounded bulk requests, retrying what Elasticsearch asks us to.
 
 Requests are capped by count and by bytes. A 429 (queue full) or a 502/503/504 for the whole
 request, or for single items, is retried with exponential backoff; any other item failure is the
@@ -18,7 +18,7 @@ from elasticsearch import ConnectionError as EsConnectionError
 
 from search.index.workers import Prepared
 
-BULK_DOCS = 500
+BULK_DOCS = 2000  # documents (an article and its quotes are several)
 BULK_BYTES = 8 * 1024 * 1024
 ATTEMPTS = 8
 RETRYABLE = {429, 502, 503, 504}
@@ -26,28 +26,34 @@ FIRST_BACKOFF = 0.5  # seconds; doubles at each attempt
 MAX_BACKOFF = 30.0
 _ITEM_FIELDS = ["items.*.status", "items.*.error"]
 
-# Called once per document: with None when it was indexed, else with Elasticsearch's reason.
+# Called once per article: with None when all its documents were indexed, else with the reason
+# Elasticsearch gave for the first one it refused.
 Outcome = Callable[[Prepared, str | None], None]
 
 
 def chunks(items: Iterable[Prepared]) -> Iterator[list[Prepared]]:
+    """Whole articles per request, capped by documents and bytes."""
     chunk: list[Prepared] = []
-    size = 0
+    docs = size = 0
     for item in items:
-        if chunk and (len(chunk) >= BULK_DOCS or size + len(item.document) > BULK_BYTES):
+        if chunk and (docs + len(item.documents) > BULK_DOCS or size + item.size > BULK_BYTES):
             yield chunk
-            chunk, size = [], 0
+            chunk, docs, size = [], 0, 0
         chunk.append(item)
-        size += len(item.document) + 64
+        docs += len(item.documents)
+        size += item.size + 64 * len(item.documents)
     if chunk:
         yield chunk
 
 
-def _body(chunk: list[Prepared]) -> bytes:
+_Doc = tuple[int, str, bytes]  # the article's place in its chunk, document id, body
+
+
+def _body(docs: list[_Doc]) -> bytes:
     lines = []
-    for item in chunk:
-        lines.append(b'{"index":{"_id":' + orjson.dumps(item.id) + b"}}\n")
-        lines.append(item.document + b"\n")
+    for _, doc_id, body in docs:
+        lines.append(b'{"index":{"_id":' + orjson.dumps(doc_id) + b"}}\n")
+        lines.append(body + b"\n")
     return b"".join(lines)
 
 
@@ -57,12 +63,15 @@ def _backoff(attempt: int) -> None:
 
 def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome) -> None:
     """Index one chunk; raises only when Elasticsearch stays unreachable or keeps refusing."""
-    pending = chunk
+    pending: list[_Doc] = [
+        (n, doc_id, body) for n, item in enumerate(chunk) for doc_id, body in item.documents
+    ]
+    failures: dict[int, str] = {}
     for attempt in range(ATTEMPTS):
         last = attempt == ATTEMPTS - 1
         try:
             # Only each item's status and error come back: the rest of the answer (ids, versions,
-            # shard counts) would be serialized and parsed for nothing, 500 times a request.
+            # shard counts) would be serialized and parsed for nothing, 2,000 times a request.
             # The body goes as the bytes the workers serialized (the client sends bytes as they
             # are; its type hints only name parsed operations).
             response = es.bulk(
@@ -81,19 +90,21 @@ def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome)
             _backoff(attempt)
             continue
         retry = []
-        for item, result in zip(pending, response["items"], strict=True):
+        for doc, result in zip(pending, response["items"], strict=True):
             status = result["index"]["status"]
             if status < 300:
-                outcome(item, None)
-            elif status in RETRYABLE and not last:
-                retry.append(item)
+                continue
+            if status in RETRYABLE and not last:
+                retry.append(doc)
             else:
                 reason = json.dumps(result["index"].get("error"), ensure_ascii=False)
-                outcome(item, f"Elasticsearch refused it ({status}): {reason}")
+                failures.setdefault(doc[0], f"Elasticsearch refused it ({status}): {reason}")
         if not retry:
-            return
+            break
         pending = retry
         _backoff(attempt)
+    for n, item in enumerate(chunk):
+        outcome(item, failures.get(n))
 
 
 def bulk_load(es: Elasticsearch, index: str, items: Iterable[Prepared], outcome: Outcome) -> None:

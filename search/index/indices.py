@@ -16,6 +16,7 @@ from typing import Any
 from elasticsearch import Elasticsearch, NotFoundError
 
 from search.index.mapping import MAPPING_VERSION, MAPPINGS, detect_stemmer, index_settings
+from search.kinds import ARTICLE, only
 
 LOADING, READY = "loading", "ready"
 
@@ -145,3 +146,9 @@ def check_version(es: Elasticsearch, index: str) -> None:
             f"{index} has mapping version {version}, this Dateline writes {MAPPING_VERSION}: "
             "run `dateline reindex` to rebuild the archive"
         )
+
+
+def count_articles(es: Elasticsearch, index: str) -> int:
+    """Articles only: each quote is a document of its own in the same index."""
+    count: int = es.count(index=index, query=only(ARTICLE))["count"]
+    return count

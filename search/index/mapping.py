@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from elasticsearch import ApiError, Elasticsearch
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {
@@ -64,34 +64,64 @@ def index_settings(
     }
 
 
-def _text(**extra: Any) -> dict[str, Any]:
-    return {
-        "type": "text",
-        "analyzer": "dl_text",
-        "fields": {"exact": {"type": "text", "analyzer": "dl_exact", **extra}},
-        **extra,
-    }
+# Prefix queries (`strike*`) read these pre-built prefixes instead of expanding every term
+# that starts the same: the cost of `a*|ab*|…` stays that of a few term queries.
+# https://www.elastic.co/docs/reference/elasticsearch/mapping-reference/index-prefixes
+_PREFIXES = {"min_chars": 2, "max_chars": 8}
+
+
+def _text(*, prefixes: bool = True, **extra: Any) -> dict[str, Any]:
+    """Stemmed text, with an unstemmed `.exact` twin that quoted phrases search."""
+    main: dict[str, Any] = {"type": "text", "analyzer": "dl_text", **extra}
+    if prefixes:
+        main["index_prefixes"] = _PREFIXES
+    return {**main, "fields": {"exact": {"type": "text", "analyzer": "dl_exact", **extra}}}
 
 
 def _facet() -> dict[str, Any]:
-    """Display value for buckets, with a case-folded twin for filters typed by hand."""
-    return {"type": "keyword", "fields": {"folded": {"type": "keyword", "normalizer": "dl_folded"}}}
+    """Display value for buckets, a case-folded twin for filters typed by hand, and the words
+    of the value for scoped searches (`location:york`)."""
+    return {
+        "type": "keyword",
+        "fields": {
+            "folded": {"type": "keyword", "normalizer": "dl_folded"},
+            "text": {"type": "text", "analyzer": "dl_exact"},
+        },
+    }
+
+
+def _id() -> dict[str, Any]:
+    return {"type": "keyword"}
 
 
 _PLACE = {
     "properties": {
         "name": _facet(),
+        "region": _facet(),
         "country": _facet(),
-        "country_code": {"type": "keyword"},
+        "country_code": _id(),
         "location": {"type": "geo_point"},
     }
 }
+# A person as the archive knows them: `id` and `name` are archive-wide (search.speakers), set
+# at reindex and kept consistent by `dateline index`; `key` is the name as written, compared.
+_PERSON = {
+    "id": _id(),
+    "key": _id(),
+    "name": _facet(),
+    "as_written": _facet(),
+    "surname": _id(),
+    "role": {"type": "text", "analyzer": "dl_text", "fields": {"keyword": _id()}},
+}
 
+# Two kinds of document share the index, so one alias switch moves both: an article, and each
+# of its quotes as a document of its own (quote search pages through quotes, not articles).
 MAPPINGS: dict[str, Any] = {
     "dynamic": "strict",
     "_meta": {"mapping_version": MAPPING_VERSION},
     "properties": {
-        "id": {"type": "keyword"},
+        "kind": _id(),  # "article" or "quote"
+        "id": _id(),
         "source": {"type": "keyword", "index": False},
         "url": {"type": "keyword", "index": False},
         "title": _text(),
@@ -101,23 +131,23 @@ MAPPINGS: dict[str, Any] = {
         "publisher": _facet(),
         "author": _facet(),
         "published": {"type": "date", "format": "strict_date"},
-        "date_precision": {"type": "keyword"},
+        "date_precision": _id(),
         "dateline": _PLACE,
         "places": _PLACE,
         "people": _facet(),
+        "people_keys": _id(),
         "speakers": {
-            "properties": {
-                "name": _facet(),
-                "role": {"type": "text", "analyzer": "dl_text"},
-                "quote_count": {"type": "integer"},
-            }
+            "type": "nested",
+            "properties": {**_PERSON, "quote_count": {"type": "integer"}},
         },
         "quotes": {
             "type": "nested",
             "properties": {
+                "speaker_id": _id(),
+                "speaker_key": _id(),
                 "speaker": _facet(),
-                "text": _text(),
-                "cue": {"type": "keyword"},
+                "text": _text(prefixes=False),
+                "cue": _id(),
                 "start": {"type": "integer", "index": False},
                 "end": {"type": "integer", "index": False},
             },
@@ -125,5 +155,17 @@ MAPPINGS: dict[str, Any] = {
         "photo_credit": {"type": "keyword", "index": False},
         "suggest": {"type": "completion", "analyzer": "dl_exact"},
         "indexed_at": {"type": "date"},
+        # Quote documents: the quote, its speaker, and the article fields it is found by.
+        "article_id": _id(),
+        "position": {"type": "integer"},
+        "text": _text(),
+        "cue": _id(),
+        "speaker": {"properties": _PERSON},
+        "article": {
+            "properties": {
+                "title": _text(prefixes=False),
+                "url": {"type": "keyword", "index": False},
+            }
+        },
     },
 }

@@ -20,7 +20,7 @@ import orjson
 
 from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract_or_reject
-from search.index.documents import to_document
+from search.index.documents import to_documents
 from search.ingest.read import read_unit
 from search.ingest.walk import Unit
 from search.model import Rejected
@@ -39,17 +39,23 @@ WORKER_NICENESS = 10
 class Prepared:
     id: str
     source: str
-    document: bytes  # the Elasticsearch document, serialized as JSON
+    # The article's Elasticsearch documents (itself, then its quotes): ids and JSON bodies.
+    documents: tuple[tuple[str, bytes], ...]
     digest: bytes  # of the body: tells the same article read twice from two that share an id
+
+    @property
+    def size(self) -> int:
+        return sum(len(body) for _, body in self.documents)
 
 
 def prepare(unit: Unit | Rejected, year: int | None) -> Prepared | Rejected:
     article = extract_or_reject(read_unit(unit), year=year)
     if isinstance(article, Rejected):
         return article
-    document = orjson.dumps(to_document(article))  # 7x json.dumps: a reindex is CPU-bound
+    # orjson: 7x json.dumps, and a reindex is CPU-bound
+    documents = tuple((doc_id, orjson.dumps(doc)) for doc_id, doc in to_documents(article))
     digest = hashlib.blake2b(article.body.encode(), digest_size=8).digest()
-    return Prepared(article.id, article.source, document, digest)
+    return Prepared(article.id, article.source, documents, digest)
 
 
 def _start_worker() -> None:

@@ -1,66 +1,120 @@
-"""Building the search request: pure functions from validated parameters to a request body.
+"""Building search requests: pure functions from validated parameters to request bodies.
 
-Nothing here sees a Flask request or a cluster, so tests compare bodies directly. The free text
-goes through ``simple_query_string``, which never fails on odd syntax (``"unbalanced``,
-``AND OR (``): what a reader types is answered, not refused. Facets are disjunctive: selected
-values filter hits through ``post_filter``, and each facet is counted under every selection but
-its own, so a reader can widen a choice as well as narrow it.
-https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-simple-query-string-query
+Nothing here sees a Flask request or a cluster, so tests compare bodies directly. Facets are
+disjunctive: selected values and the date range filter hits through ``post_filter``, and each
+facet (the dates too) is counted under every selection but its own, so a reader can widen a
+choice as well as narrow it, and see the months around the one chosen.
+https://www.elastic.co/docs/reference/elasticsearch/rest-apis/filter-search-results
 """
 
 from __future__ import annotations
 
+import re
+from datetime import date, timedelta
 from typing import Any
 
-from search.query.facets import FACETS
-from search.query.params import FACET_SIZE, SearchParams
+from search.kinds import ARTICLE, QUOTE, Kind, only
+from search.query.facets import FACETS, Facet
+from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams
+from search.speakers.names import slug
 
 MARK = ("<mark>", "</mark>")
-TEXT_FIELDS = ["title^3", "lead^2", "body", "speakers.name^2", "people", "dateline.name"]
+# Selected values: facet name -> what the selection filters by (person ids for speakers,
+# folded values for the others), resolved by `search.query.execute`.
+Selection = dict[str, tuple[str, ...]]
+ARTICLE_FIELDS = ["title^2", "lead^1.5", "body", "people", "dateline.name.text"]
+QUOTE_FIELDS = ["text"]
 
 
-def text_query(q: str) -> dict[str, Any]:
-    """Stemmed matching on the article fields or on what someone was quoted saying."""
-    if not q.strip():
-        return {"match_all": {}}
+def text_query(q: str, kind: Kind) -> dict[str, Any]:
+    """Stemmed matching of what the reader typed."""
     common = {
         "query": q,
         "default_operator": "and",
-        # A quoted phrase searches the unstemmed twin, so "says" in quotes is not "said".
         "quote_field_suffix": ".exact",
         "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|PREFIX|WHITESPACE|ESCAPE",
     }
+    fields = ARTICLE_FIELDS if kind == ARTICLE else QUOTE_FIELDS
+    return {"simple_query_string": {**common, "fields": fields}}
+
+
+def quote_text_query(q: str) -> dict[str, Any]:
+    """The same words inside an article's quotes."""
+    return {
+        "simple_query_string": {
+            "query": q,
+            "default_operator": "and",
+            "quote_field_suffix": ".exact",
+            "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|PREFIX|WHITESPACE|ESCAPE",
+            "fields": ["quotes.text"],
+        }
+    }
+
+
+def marks(**fields: dict[str, Any]) -> dict[str, Any]:
+    """Highlighting with everything outside the marks HTML-escaped; phrases match the fields'
+    unstemmed twins, so those are marked too."""
+    return {
+        "encoder": "html",
+        "pre_tags": [MARK[0]],
+        "post_tags": [MARK[1]],
+        "fields": {
+            name: {"matched_fields": [name, f"{name}.exact"], **options}
+            for name, options in fields.items()
+        },
+    }
+
+
+def _quotes_of_hit(
+    q: str, speaker_ids: tuple[str, ...] | None, *, shown: bool
+) -> dict[str, Any] | None:
+    """The hit's quotes a reader asked about: those matching the words and the speaker;
+    `shown`: brought back with the hit (marked), not only matched."""
+    if not q.strip() and speaker_ids is None:
+        return None
+    query: dict[str, Any] = {
+        "bool": {
+            "must": [quote_text_query(q) if q.strip() else {"match_all": {}}],
+            "filter": [{"terms": {"quotes.speaker_id": list(speaker_ids)}}]
+            if speaker_ids is not None
+            else [],
+        }
+    }
+    nested: dict[str, Any] = {"path": "quotes", "score_mode": "max", "query": query}
+    if shown:
+        nested["inner_hits"] = {
+            "size": INNER_QUOTES,
+            "_source": ["quotes.speaker", "quotes.speaker_id", "quotes.cue", "quotes.text"],
+            "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
+        }
+    return {"nested": nested}
+
+
+def article_query(
+    params: SearchParams, selection: Selection, *, quotes_shown: bool = True
+) -> dict[str, Any]:
+    """Articles matching the words, in their text or in their quotes."""
+    q = params.q
+    quotes = _quotes_of_hit(q, selection.get("speaker"), shown=quotes_shown)
+    if not q.strip():
+        should = [quotes] if quotes else []
+        return {"bool": {"filter": [only(ARTICLE)], "should": should}}
+    in_quotes = _quotes_of_hit(q, None, shown=False) if quotes is None else quotes
     return {
         "bool": {
-            "should": [
-                {"simple_query_string": {**common, "fields": TEXT_FIELDS}},
-                {
-                    "nested": {
-                        "path": "quotes",
-                        "score_mode": "max",
-                        "query": {"simple_query_string": {**common, "fields": ["quotes.text"]}},
-                        "inner_hits": {
-                            "size": 3,
-                            "_source": ["quotes.speaker", "quotes.cue", "quotes.text"],
-                            "highlight": {
-                                "encoder": "html",
-                                "pre_tags": [MARK[0]],
-                                "post_tags": [MARK[1]],
-                                # Phrases match the unstemmed twin: mark them in the text shown.
-                                "fields": {
-                                    "quotes.text": {
-                                        "number_of_fragments": 0,
-                                        "matched_fields": ["quotes.text", "quotes.text.exact"],
-                                    }
-                                },
-                            },
-                        },
-                    }
-                },
-            ],
+            "filter": [only(ARTICLE)],
+            "should": [text_query(q, ARTICLE), in_quotes],
             "minimum_should_match": 1,
         }
     }
+
+
+def _selected(facet: Facet, kind: Kind, values: tuple[str, ...]) -> dict[str, Any]:
+    fields = facet.fields(kind)
+    clause = {"terms": {fields.filtered: list(values)}}
+    if fields.nested:
+        return {"nested": {"path": fields.nested, "query": clause}}
+    return clause
 
 
 def date_filter(params: SearchParams) -> dict[str, Any] | None:
@@ -74,57 +128,103 @@ def date_filter(params: SearchParams) -> dict[str, Any] | None:
     return {"range": {"published": bounds}}
 
 
-def facet_filters(params: SearchParams, *, skip: str | None = None) -> list[dict[str, Any]]:
-    """Filters for every selected facet except `skip`."""
-    return [
-        {"terms": {facet.filter_field: [v.lower() for v in params.filters[facet.name]]}}
+def filters(
+    params: SearchParams, selection: Selection, kind: Kind, *, skip: str | None = None
+) -> list[dict[str, Any]]:
+    """The selections (and the date range, unless `skip` is "date") but the skipped one."""
+    found = [
+        _selected(facet, kind, selection[facet.name])
         for facet in FACETS
-        if facet.name != skip and params.filters.get(facet.name)
+        if facet.name != skip and facet.name in selection
     ]
+    dates = date_filter(params)
+    if dates and skip != "date":
+        found.append(dates)
+    return found
 
 
-def aggregations(params: SearchParams) -> dict[str, Any]:
+def _under(clauses: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"bool": {"filter": clauses}} if clauses else {"match_all": {}}
+
+
+def facet_counts(
+    facet: Facet, kind: Kind, chosen: tuple[str, ...], size: int, include: str | None = None
+) -> dict[str, Any]:
+    """A facet's values with their counts, plus the chosen ones whatever their rank; with
+    `include` (see `value_prefix`), only values matching it, counted by the filtered field."""
+    fields = facet.fields(kind)
+    counted = fields.filtered if facet.by_id or include else fields.shown
+    terms: dict[str, Any] = {"field": counted, "size": size}
+    if include:
+        terms["include"] = include
+    aggs: dict[str, Any] = {"values": {"terms": terms}}
+    if chosen:
+        # Counts of the chosen values by the field they filter on (folded, or ids), so a value
+        # outside the top ones still shows its real count.
+        aggs["chosen"] = {
+            "terms": {"field": fields.filtered, "include": list(chosen), "size": len(chosen)}
+        }
+    per_value: dict[str, Any] = {"shown": {"terms": {"field": fields.shown, "size": 1}}}
+    if fields.nested:
+        per_value["documents"] = {"reverse_nested": {}}
+    for agg in aggs.values():
+        agg["aggs"] = per_value
+    if fields.nested:
+        return {"nested": {"path": fields.nested}, "aggs": aggs}
+    return {"aggs": aggs}
+
+
+def date_histogram(interval: Interval, window: tuple[date, date] | None) -> dict[str, Any]:
+    """Bars at `interval`; only within `window` when one is given (a selected range and its
+    neighbours, so days are not drawn for a decade)."""
+    histogram: dict[str, Any] = {
+        "field": "published",
+        "calendar_interval": interval,
+        "format": "strict_date",
+        "min_doc_count": 1,
+    }
+    if window:
+        last = window[1] + timedelta(days=1)  # the upper bound is exclusive
+        histogram["hard_bounds"] = {"min": window[0].isoformat(), "max": last.isoformat()}
+    return {"date_histogram": histogram}
+
+
+_REGEX_SPECIAL = re.compile(r'([.?+*|{}\[\]()"\\#@&<>~])')
+
+
+def value_prefix(facet: Facet, prefix: str) -> str:
+    """A terms `include` pattern for values with a word starting with `prefix`: person ids
+    are slugs ("dmitry-peskov"), other values are counted lower-cased for this."""
+    if facet.by_id:
+        word, separators = slug(prefix), "-"
+    else:
+        word, separators = " ".join(prefix.lower().split()), r" \-"
+    escaped = _REGEX_SPECIAL.sub(r"\\\1", word)
+    return f"(.*[{separators}])?{escaped}.*"
+
+
+def aggregations(
+    params: SearchParams,
+    selection: Selection,
+    kind: Kind,
+    interval: Interval,
+    window: tuple[date, date] | None = None,
+) -> dict[str, Any]:
     aggs: dict[str, Any] = {}
     for facet in FACETS:
-        others = facet_filters(params, skip=facet.name)
-        aggs[facet.name] = {
-            "filter": {"bool": {"filter": others}} if others else {"match_all": {}},
-            "aggs": {"values": {"terms": {"field": facet.field, "size": FACET_SIZE}}},
-        }
-    # Dates are filtered in the main query, so the histogram follows every facet selection.
-    selected = facet_filters(params)
+        counts = facet_counts(facet, kind, selection.get(facet.name, ()), FACET_SIZE)
+        inner = {"counts": counts} if "nested" in counts else counts["aggs"]
+        aggs[facet.name] = {"filter": _under(filters(params, selection, kind, skip=facet.name))}
+        aggs[facet.name]["aggs"] = inner
     aggs["date"] = {
-        "filter": {"bool": {"filter": selected}} if selected else {"match_all": {}},
+        "filter": _under(filters(params, selection, kind, skip="date")),
         "aggs": {
-            "values": {
-                "date_histogram": {
-                    "field": "published",
-                    "calendar_interval": "month",
-                    "format": "yyyy-MM",
-                    "min_doc_count": 1,
-                }
-            }
+            "values": date_histogram(interval, window),
+            "first": {"min": {"field": "published", "format": "strict_date"}},
+            "last": {"max": {"field": "published", "format": "strict_date"}},
         },
     }
     return aggs
-
-
-def highlight() -> dict[str, Any]:
-    """Marks for words and for quoted phrases, which match the fields' unstemmed twins."""
-
-    def field(name: str, **options: Any) -> dict[str, Any]:
-        return {"matched_fields": [name, f"{name}.exact"], **options}
-
-    return {
-        "encoder": "html",  # everything outside <mark> comes back HTML-escaped
-        "pre_tags": [MARK[0]],
-        "post_tags": [MARK[1]],
-        "fields": {
-            "title": field("title", number_of_fragments=0),
-            "lead": field("lead", number_of_fragments=0),
-            "body": field("body", fragment_size=180, number_of_fragments=3, no_match_size=0),
-        },
-    }
 
 
 def sort(params: SearchParams) -> list[Any]:
@@ -137,26 +237,71 @@ def sort(params: SearchParams) -> list[Any]:
     return ["_score", newest, {"id": "asc"}]
 
 
-def build(params: SearchParams) -> dict[str, Any]:
-    """The whole request body for one search."""
-    query: dict[str, Any] = text_query(params.q)
-    dates = date_filter(params)
-    if dates:
-        query = {"bool": {"must": [query], "filter": [dates]}}
-    body: dict[str, Any] = {
-        "query": query,
-        "aggs": aggregations(params),
-        "highlight": highlight(),
-        "sort": sort(params),
-        "from": (params.page - 1) * params.size,
-        "size": params.size,
-        "track_total_hits": True,
-        "_source": {"excludes": ["body", "quotes", "suggest"]},
-    }
-    selected = facet_filters(params)
-    if selected:
-        body["post_filter"] = {"bool": {"filter": selected}}
+def _paged(body: dict[str, Any], params: SearchParams) -> dict[str, Any]:
+    body["sort"] = sort(params)
+    body["size"] = params.size
+    if params.after is not None:
+        body["search_after"] = list(params.after)
+    else:
+        body["from"] = (params.page - 1) * params.size
     return body
+
+
+def _spelling(q: str) -> dict[str, Any]:
+    """Did-you-mean: the most frequent near spelling of each word, from the body's terms."""
+    return {
+        "text": q,
+        "words": {"term": {"field": "body.exact", "suggest_mode": "popular", "min_word_length": 4}},
+    }
+
+
+Window = tuple[date, date] | None
+
+
+def build(
+    params: SearchParams, selection: Selection, interval: Interval, window: Window = None
+) -> dict[str, Any]:
+    """The whole request body for one search of articles."""
+    body: dict[str, Any] = {
+        "query": article_query(params, selection),
+        "aggs": aggregations(params, selection, ARTICLE, interval, window),
+        "highlight": marks(
+            title={"number_of_fragments": 0},
+            lead={"number_of_fragments": 0},
+            body={"fragment_size": 180, "number_of_fragments": 3, "no_match_size": 0},
+        ),
+        "track_total_hits": True,
+        "_source": {"excludes": ["body", "quotes", "suggest", "people_keys", "source"]},
+    }
+    if params.q.strip():
+        body["suggest"] = _spelling(params.q)
+    post = filters(params, selection, ARTICLE)
+    if post:
+        body["post_filter"] = {"bool": {"filter": post}}
+    return _paged(body, params)
+
+
+def quote_query(params: SearchParams) -> dict[str, Any]:
+    query: dict[str, Any] = {"bool": {"filter": [only(QUOTE)]}}
+    if params.q.strip():
+        query["bool"]["must"] = [text_query(params.q, QUOTE)]
+    return query
+
+
+def build_quotes(
+    params: SearchParams, selection: Selection, interval: Interval, window: Window = None
+) -> dict[str, Any]:
+    """The whole request body for one search of quotes."""
+    body: dict[str, Any] = {
+        "query": quote_query(params),
+        "aggs": aggregations(params, selection, QUOTE, interval, window),
+        "highlight": marks(text={"number_of_fragments": 0}),
+        "track_total_hits": True,
+    }
+    post = filters(params, selection, QUOTE)
+    if post:
+        body["post_filter"] = {"bool": {"filter": post}}
+    return _paged(body, params)
 
 
 def suggest_body(prefix: str, size: int) -> dict[str, Any]:

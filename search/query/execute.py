@@ -1,21 +1,189 @@
-"""Asking Elasticsearch: the request built by `body`, the answer shaped by `shape`."""
+"""Asking Elasticsearch: the requests built by `body` and `speakers`, the answers shaped by
+`shape`. The only module of the read path that talks to the cluster."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
 from typing import Any
 
 from elasticsearch import Elasticsearch
 
-from search.query.body import build, suggest_body
-from search.query.params import SearchParams
-from search.query.shape import search_result, suggestions
+from search.kinds import ARTICLE, Kind
+from search.query import articles, cursor, export, speakers
+from search.query.body import (
+    Selection,
+    Window,
+    aggregations,
+    article_query,
+    build,
+    build_quotes,
+    facet_counts,
+    filters,
+    quote_query,
+    suggest_body,
+    value_prefix,
+)
+from search.query.facets import FACETS, Facet
+from search.query.params import Interval, SearchParams, interval_for
+from search.query.shape import facet_values as facet_values_shaped
+from search.query.shape import result, suggestions
 
 
-def search(es: Elasticsearch, index: str, params: SearchParams) -> dict[str, Any]:
-    body = build(params)
-    body["from_"] = body.pop("from")  # the client's spelling of the reserved word
-    return search_result(es.search(index=index, **body).body, params)
+def _search(es: Elasticsearch, index: str, body: dict[str, Any]) -> dict[str, Any]:
+    if "from" in body:
+        body = {**body, "from_": body.pop("from")}  # the client's spelling of the reserved word
+    answer: dict[str, Any] = es.search(index=index, **body).body
+    return answer
+
+
+def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
+    """What each selected facet filters by: lower-cased values, and for speakers the ids of the
+    people the values name (one request)."""
+    chosen: Selection = {}
+    for facet in FACETS:
+        values = params.filters.get(facet.name)
+        if values and not facet.by_id:
+            chosen[facet.name] = tuple(sorted({v.lower() for v in values}))
+    names = params.filters.get("speaker")
+    if names:
+        found = speakers.resolved_ids(_search(es, index, speakers.resolve_body(names)), names)
+        chosen["speaker"] = tuple(sorted({i for ids in found.values() for i in ids}))
+    return chosen
+
+
+def _window(first: date, last: date) -> tuple[date, date]:
+    """A selected range and as much again on each side: its neighbours on the time line."""
+    span = max(last - first, timedelta(days=1))
+    return first - span, last + span
+
+
+def _histogram_plan(params: SearchParams) -> tuple[Interval, Window]:
+    """The bars to ask for before the data's span is known: for a closed range its own span,
+    else months (made into days or years once the span is known)."""
+    if params.date_from and params.date_to:
+        first, last = params.date_from, params.date_to
+        return interval_for(first, last), _window(first, last)
+    return "month", None
+
+
+def _settle_dates(
+    es: Elasticsearch,
+    index: str,
+    params: SearchParams,
+    chosen: Selection,
+    kind: Kind,
+    response: dict[str, Any],
+) -> Interval:
+    """With no closed range, the interval follows the span of the matching dates: months were
+    asked for; years are summed from them, days need one more (small) request."""
+    dates = response["aggregations"]["date"]
+    first, last = dates["first"].get("value_as_string"), dates["last"].get("value_as_string")
+    if not first or not last:
+        return "month"
+    lo = params.date_from or date.fromisoformat(first)
+    hi = params.date_to or date.fromisoformat(last)
+    interval = interval_for(lo, hi) if lo <= hi else "month"
+    if interval == "day":
+        query = article_query(params, chosen) if kind == ARTICLE else quote_query(params)
+        body = {
+            "size": 0,
+            "query": query,
+            "aggs": {"date": aggregations(params, chosen, kind, "day", (lo, hi))["date"]},
+        }
+        response["aggregations"]["date"] = _search(es, index, body)["aggregations"]["date"]
+    return interval
+
+
+def search(
+    es: Elasticsearch, index: str, params: SearchParams, kind: Kind = ARTICLE
+) -> dict[str, Any]:
+    """Articles (or quotes) matching `params`, with facets, dates and the next page's cursor."""
+    began = time.monotonic()
+    chosen = selection(es, index, params)
+    interval, window = _histogram_plan(params)
+    build_body = build if kind == ARTICLE else build_quotes
+    response = _search(es, index, build_body(params, chosen, interval, window))
+    if window is None:
+        interval = _settle_dates(es, index, params, chosen, kind, response)
+    shaped = result(response, params, chosen, interval, kind)
+    last_sort = shaped.pop("last_sort")
+    shaped["next_cursor"] = cursor.encode(kind, params, last_sort) if last_sort else None
+    shaped["took_ms"] = round((time.monotonic() - began) * 1000)
+    return shaped
 
 
 def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
-    return suggestions(es.search(index=index, **suggest_body(prefix, size)).body)
+    return suggestions(_search(es, index, suggest_body(prefix, size)))
+
+
+def article(es: Elasticsearch, index: str, article_id: str, q: str) -> dict[str, Any] | None:
+    return articles.article(_search(es, index, articles.article_body(article_id, q)))
+
+
+def related(es: Elasticsearch, index: str, article_id: str) -> dict[str, Any] | None:
+    """Related articles, copies grouped; None when there is no such article."""
+    found = _search(es, index, articles.article_body(article_id, ""))["hits"]["hits"]
+    if not found:
+        return None
+    concrete = found[0]["_index"]
+    response = _search(es, index, articles.related_body(concrete, article_id))
+    return articles.related(response, found[0]["_source"].get("body") or "")
+
+
+def facet_values(
+    es: Elasticsearch,
+    index: str,
+    params: SearchParams,
+    facet: Facet,
+    kind: Kind,
+    prefix: str,
+    size: int,
+) -> list[dict[str, Any]]:
+    """One facet's values under the current search (its own selection aside), with counts."""
+    chosen = selection(es, index, params)
+    query = (
+        article_query(params, chosen, quotes_shown=False)
+        if kind == ARTICLE
+        else quote_query(params)
+    )
+    others = filters(params, chosen, kind, skip=facet.name)
+    include = value_prefix(facet, prefix) if prefix.strip() else None
+    body = {
+        "size": 0,
+        "query": {"bool": {"must": [query], "filter": others}},
+        "aggs": {facet.name: facet_counts(facet, kind, chosen.get(facet.name, ()), size, include)},
+    }
+    agg = _search(es, index, body)["aggregations"][facet.name]
+    return facet_values_shaped(facet, agg, chosen.get(facet.name, ()))
+
+
+def directory(es: Elasticsearch, index: str, prefix: str, size: int) -> list[dict[str, Any]]:
+    return speakers.directory(_search(es, index, speakers.directory_body(prefix, size)))
+
+
+def profile(es: Elasticsearch, index: str, person_id: str) -> dict[str, Any] | None:
+    """A speaker's profile; quotes over time at the interval their span calls for."""
+    found = speakers.profile(
+        _search(es, index, speakers.profile_body(person_id, "month")), person_id, "month"
+    )
+    if found is None or not found["first"] or not found["last"]:
+        return found
+    interval = interval_for(date.fromisoformat(found["first"]), date.fromisoformat(found["last"]))
+    if interval == "month":
+        return found
+    return speakers.profile(
+        _search(es, index, speakers.profile_body(person_id, interval)), person_id, interval
+    )
+
+
+def export_rows(
+    es: Elasticsearch, index: str, params: SearchParams, kind: Kind
+) -> Iterator[dict[str, Any]]:
+    return export.documents(es, index, params, selection(es, index, params), kind)
+
+
+def explain(q: str) -> dict[str, Any]:
+    """How the query was understood."""
+    return {"normalized": " ".join(q.split())}

@@ -4,18 +4,23 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 MAX_QUERY_LENGTH = 1000
-MAX_PAGE_SIZE = 50
-MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window
+MAX_PAGE_SIZE = 100
+MAX_RESULT_WINDOW = 10_000  # Elasticsearch's index.max_result_window: deeper goes by cursor
 FACET_SIZE = 10
+MAX_FACET_VALUES = 100  # one facet's values asked for at a time (`/api/facets/<facet>`)
+INNER_QUOTES = 3  # a hit's matching quotes shown with it
 
 Sort = Literal["relevance", "newest", "oldest"]
+Interval = Literal["day", "month", "year"]
 
 
 @dataclass(frozen=True)
 class SearchParams:
+    """A search of articles or of quotes: the same filters, the same query language."""
+
     q: str = ""
     filters: dict[str, tuple[str, ...]] = field(default_factory=dict)  # facet name -> values
     date_from: date | None = None
@@ -23,3 +28,13 @@ class SearchParams:
     sort: Sort = "relevance"
     page: int = 1
     size: int = 10
+    after: tuple[Any, ...] | None = None  # from a cursor: the sort values of the last hit seen
+    explain: bool = False
+
+
+def interval_for(first: date, last: date) -> Interval:
+    """Bars a reader can tell apart: days over two months, months over six years, else years."""
+    days = (last - first).days
+    if days <= 62:
+        return "day"
+    return "month" if days <= 6 * 366 else "year"

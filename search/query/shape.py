@@ -7,11 +7,22 @@ Everything that came from an article is HTML-escaped here or by Elasticsearch's 
 
 from __future__ import annotations
 
+import calendar
 import html
+import re
+from datetime import date
 from typing import Any
 
-from search.query.facets import FACETS
-from search.query.params import SearchParams
+from search.kinds import Kind
+from search.query.body import Selection
+from search.query.facets import FACETS, Facet
+from search.query.params import Interval, SearchParams
+
+
+def _marked(hit: dict[str, Any], field: str, plain: str | None) -> str:
+    """The highlighted field, else the plain value escaped."""
+    fragments = hit.get("highlight", {}).get(field)
+    return fragments[0] if fragments else html.escape(plain or "")
 
 
 def _snippets(hit: dict[str, Any]) -> list[str]:
@@ -23,29 +34,35 @@ def _snippets(hit: dict[str, Any]) -> list[str]:
     return [html.escape(lead[:300])] if lead else []
 
 
-def _quotes(hit: dict[str, Any]) -> list[dict[str, Any]]:
+def _hit_quotes(hit: dict[str, Any]) -> list[dict[str, Any]]:
     inner = hit.get("inner_hits", {}).get("quotes", {}).get("hits", {}).get("hits", [])
-    quotes = []
-    for quote in inner:
-        marked = quote.get("highlight", {}).get("quotes.text", [])
-        plain = html.escape(quote["_source"].get("text") or "")
-        quotes.append(
-            {
-                "speaker": quote["_source"].get("speaker"),
-                "cue": quote["_source"].get("cue"),
-                "text": marked[0] if marked else plain,
-            }
-        )
-    return quotes
+    return [
+        {
+            "speaker": quote["_source"].get("speaker"),
+            "speaker_id": quote["_source"].get("speaker_id"),
+            "cue": quote["_source"].get("cue"),
+            "text": _marked(quote, "quotes.text", quote["_source"].get("text")),
+        }
+        for quote in inner
+    ]
 
 
-def _hit(hit: dict[str, Any]) -> dict[str, Any]:
-    source = hit["_source"]
-    marks = hit.get("highlight", {})
+def speaker(person: dict[str, Any]) -> dict[str, Any]:
+    """A speaker as the API shows one: the person (id, canonical name) and how it was written."""
+    return {
+        "id": person.get("id"),
+        "name": person.get("name"),
+        "as_written": person.get("as_written"),
+        "role": person.get("role"),
+        **({"quote_count": person["quote_count"]} if "quote_count" in person else {}),
+    }
+
+
+def article_fields(source: dict[str, Any]) -> dict[str, Any]:
+    """What a hit and a whole article both show."""
     return {
         "id": source["id"],
         "title": source.get("title"),
-        "title_html": (marks.get("title") or [html.escape(source.get("title") or "")])[0],
         "lead": source.get("lead"),
         "published": source.get("published"),
         "date_precision": source.get("date_precision"),
@@ -53,44 +70,160 @@ def _hit(hit: dict[str, Any]) -> dict[str, Any]:
         "publisher": source.get("publisher"),
         "author": source.get("author"),
         "dateline": source.get("dateline"),
-        "speakers": source.get("speakers", []),
+        "speakers": [speaker(s) for s in source.get("speakers", [])],
         "url": source.get("url"),
+    }
+
+
+def _article_hit(hit: dict[str, Any]) -> dict[str, Any]:
+    source = hit["_source"]
+    return {
+        **article_fields(source),
+        "title_html": _marked(hit, "title", source.get("title")),
         "score": hit.get("_score"),
         "snippets": _snippets(hit),
-        "quotes": _quotes(hit),
+        "quotes": _hit_quotes(hit),
     }
 
 
-def _facets(aggs: dict[str, Any], params: SearchParams) -> dict[str, list[dict[str, Any]]]:
-    facets: dict[str, list[dict[str, Any]]] = {}
-    for facet in FACETS:
-        selected = {v.lower() for v in params.filters.get(facet.name, ())}
-        buckets = [
-            {"value": b["key"], "count": b["doc_count"], "selected": b["key"].lower() in selected}
-            for b in aggs[facet.name]["values"]["buckets"]
-        ]
-        # A selected value stays visible even when it falls out of the top buckets.
-        shown = {b["value"].lower() for b in buckets}
-        for value in params.filters.get(facet.name, ()):
-            if value.lower() not in shown:
-                buckets.append({"value": value, "count": 0, "selected": True})
-        facets[facet.name] = buckets
-    facets["date"] = [
-        {"value": b["key_as_string"], "count": b["doc_count"], "selected": False}
-        for b in aggs["date"]["values"]["buckets"]
-    ]
-    return facets
-
-
-def search_result(response: dict[str, Any], params: SearchParams) -> dict[str, Any]:
-    """The API's answer to a search, from Elasticsearch's."""
+def _quote_hit(hit: dict[str, Any]) -> dict[str, Any]:
+    source = hit["_source"]
+    article = source.get("article") or {}
     return {
-        "total": response["hits"]["total"]["value"],
-        "page": params.page,
-        "size": params.size,
-        "hits": [_hit(h) for h in response["hits"]["hits"]],
-        "facets": _facets(response["aggregations"], params),
+        "id": source["id"],
+        "text": _marked(hit, "text", source.get("text")),
+        "cue": source.get("cue"),
+        "speaker": speaker(source.get("speaker") or {}),
+        "article": {
+            "id": source.get("article_id"),
+            "title": article.get("title"),
+            "url": article.get("url"),
+        },
+        "published": source.get("published"),
+        "date_precision": source.get("date_precision"),
+        "dateline": source.get("dateline"),
+        "agency": source.get("agency"),
+        "score": hit.get("_score"),
     }
+
+
+def _buckets(agg: dict[str, Any]) -> list[tuple[str, str, int]]:
+    """(key, shown value, count) of a facet's terms buckets."""
+    found = []
+    for bucket in agg["buckets"]:
+        shown = bucket["shown"]["buckets"]
+        count = bucket["documents"]["doc_count"] if "documents" in bucket else bucket["doc_count"]
+        found.append((bucket["key"], shown[0]["key"] if shown else bucket["key"], count))
+    return found
+
+
+def facet_values(
+    facet: Facet, agg: dict[str, Any], chosen: tuple[str, ...]
+) -> list[dict[str, Any]]:
+    """A facet's buckets: the top values, then any chosen value outside them, with its count.
+    `chosen` are the filtered keys (person ids, or lower-cased values)."""
+    counts = agg.get("counts", agg)
+    chosen_keys = set(chosen)
+    values: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    rows = _buckets(counts["values"]) + (_buckets(counts["chosen"]) if "chosen" in counts else [])
+    for key, shown, count in rows:
+        filtered = key if facet.by_id else shown.lower()
+        if filtered in seen:
+            continue
+        seen.add(filtered)
+        bucket = {"value": shown, "count": count, "selected": filtered in chosen_keys}
+        if facet.by_id:
+            bucket["id"] = key
+        values.append(bucket)
+    return values
+
+
+def _month_end(day: date) -> date:
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def date_buckets(
+    agg: dict[str, Any], interval: Interval, params: SearchParams
+) -> list[dict[str, Any]]:
+    """Histogram bars, each with the range a click on it filters to; month bars become year
+    bars when the span calls for years (`execute` asks for months then)."""
+    rows = [(date.fromisoformat(b["key_as_string"]), b["doc_count"]) for b in agg["buckets"]]
+    if interval == "year":
+        years: dict[int, int] = {}
+        for day, count in rows:
+            years[day.year] = years.get(day.year, 0) + count
+        rows = [(date(year, 1, 1), count) for year, count in sorted(years.items())]
+    bars = []
+    for first, count in rows:
+        if interval == "day":
+            last, label = first, first.isoformat()
+        elif interval == "month":
+            last, label = _month_end(first), first.isoformat()[:7]
+        else:
+            last, label = date(first.year, 12, 31), str(first.year)
+        selected = (params.date_from is not None or params.date_to is not None) and (
+            (params.date_from or date.min) <= first and last <= (params.date_to or date.max)
+        )
+        bars.append(
+            {
+                "value": label,
+                "count": count,
+                "from": first.isoformat(),
+                "to": last.isoformat(),
+                "selected": selected,
+            }
+        )
+    return bars
+
+
+def facets(
+    aggs: dict[str, Any], params: SearchParams, selection: Selection, interval: Interval
+) -> dict[str, list[dict[str, Any]]]:
+    shaped = {
+        facet.name: facet_values(facet, aggs[facet.name], selection.get(facet.name, ()))
+        for facet in FACETS
+    }
+    shaped["date"] = date_buckets(aggs["date"]["values"], interval, params)
+    return shaped
+
+
+def _suggestion(response: dict[str, Any], q: str) -> str | None:
+    """The query with each word Elasticsearch knows a more frequent spelling of replaced."""
+    corrected, changed = q, False
+    for entry in response.get("suggest", {}).get("words", []):
+        if entry["options"]:
+            better = entry["options"][0]["text"]
+            pattern = re.compile(rf"(?<!\w){re.escape(entry['text'])}(?!\w)", re.IGNORECASE)
+            corrected, n = pattern.subn(better, corrected, count=1)
+            changed = changed or bool(n)
+    return corrected if changed and corrected.lower() != q.lower() else None
+
+
+FEW_HITS = 3  # fewer hits than this and a spelling suggestion is offered
+
+
+def result(
+    response: dict[str, Any],
+    params: SearchParams,
+    selection: Selection,
+    interval: Interval,
+    kind: Kind,
+) -> dict[str, Any]:
+    """The API's answer to a search of articles or quotes, from Elasticsearch's."""
+    hits = response["hits"]["hits"]
+    total = response["hits"]["total"]
+    shaped: dict[str, Any] = {
+        "total": {"value": total["value"], "relation": total["relation"]},
+        "page": params.page if params.after is None else None,
+        "size": params.size,
+        "hits": [_article_hit(h) if kind == "article" else _quote_hit(h) for h in hits],
+        "facets": facets(response["aggregations"], params, selection, interval),
+        "date_interval": interval,
+        "suggestion": _suggestion(response, params.q) if total["value"] < FEW_HITS else None,
+    }
+    shaped["last_sort"] = hits[-1]["sort"] if len(hits) == params.size else None
+    return shaped
 
 
 def suggestions(response: dict[str, Any]) -> list[str]:

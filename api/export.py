@@ -1,0 +1,95 @@
+"""Taking results away: every result as CSV or JSON Lines, and an Atom feed of any search."""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+from typing import Any
+from urllib.parse import quote
+
+from feedgen.feed import FeedGenerator
+from flask import Response, request, stream_with_context, url_for
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.arguments import ExportArgsSchema, FeedArgsSchema
+from api.engine import alias, es
+from search.kinds import ARTICLE, QUOTE
+from search.query import execute
+from search.query.export import csv_lines, jsonl_lines
+from search.query.params import SearchParams
+
+blp = Blueprint("export", __name__, url_prefix="/api", description="Export and feeds.")
+FEED_ENTRIES = 50
+_NAME = re.compile(r"[^a-z0-9]+")
+
+
+def _file_name(params: SearchParams, of: str, suffix: str) -> str:
+    words = _NAME.sub("-", params.q.lower()).strip("-")[:40] or "all"
+    return f"dateline-{of}-{words}-{date.today().isoformat()}.{suffix}"
+
+
+@blp.route("/export")
+class Export(MethodView):
+    @blp.arguments(ExportArgsSchema, location="query")
+    @blp.response(
+        200,
+        description="Every result, streamed: CSV with a header row, or one JSON object a line.",
+        content_type="text/csv",
+    )
+    def get(self, args: dict[str, Any]) -> Response:
+        """Every result of a search of articles (or of quotes: `of=quotes`), newest first, with
+        no cap; the rows stream as they are read, so memory stays flat."""
+        params, kind = args["params"], ARTICLE if args["of"] == "articles" else QUOTE
+        rows = execute.export_rows(es(), alias(), params, kind)
+        if args["format"] == "csv":
+            body: Any = csv_lines(rows, kind)
+            mimetype, suffix = "text/csv; charset=utf-8", "csv"
+        else:
+            body, mimetype, suffix = jsonl_lines(rows), "application/x-ndjson", "jsonl"
+        name = _file_name(params, args["of"], suffix)
+        return Response(
+            stream_with_context(body),
+            mimetype=mimetype,
+            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+        )
+
+
+def _when(day: str | None) -> datetime:
+    return datetime.combine(date.fromisoformat(day), time(), UTC) if day else datetime.now(UTC)
+
+
+@blp.route("/feed.atom")
+class Feed(MethodView):
+    @blp.arguments(FeedArgsSchema, location="query")
+    @blp.response(200, description="An Atom 1.0 feed.", content_type="application/atom+xml")
+    def get(self, args: dict[str, Any]) -> Response:
+        """The newest results of any search as an Atom feed, for a feed reader."""
+        params = replace(args["params"], sort="newest", size=FEED_ENTRIES)
+        kind = ARTICLE if args["of"] == "articles" else QUOTE
+        found = execute.search(es(), alias(), params, kind)
+        feed = FeedGenerator()
+        feed.id(request.url)
+        feed.title(f"Dateline: {params.q or 'all articles'}")
+        feed.link(href=request.url, rel="self")
+        feed.link(href=url_for("pages.page", _external=True, q=params.q), rel="alternate")
+        feed.updated(max((_when(h.get("published")) for h in found["hits"]), default=_when(None)))
+        for hit in reversed(found["hits"]):  # feedgen lists the last added first
+            entry = feed.add_entry()
+            article_id = hit["id"] if kind == ARTICLE else hit["article"]["id"]
+            link = f"{request.host_url}articles/{quote(article_id, safe='')}"
+            entry.id(link if kind == ARTICLE else f"{link}#{hit['id']}")
+            title = hit["title"] if kind == ARTICLE else f"{hit['speaker']['name']}: {hit['cue']}"
+            entry.title(title or "(untitled)")
+            entry.link(href=link)
+            entry.updated(_when(hit.get("published")))
+            summary = (
+                hit.get("lead")
+                if kind == ARTICLE
+                else html.unescape(re.sub(r"</?mark>", "", hit["text"]))
+            )
+            if summary:
+                entry.summary(summary)
+        return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

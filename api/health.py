@@ -1,0 +1,22 @@
+"""Whether the archive answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.engine import alias, es
+from api.responses import HealthSchema
+from search.kinds import ARTICLE, only
+
+blp = Blueprint("health", __name__, url_prefix="/api", description="Health.")
+
+
+@blp.route("/health")
+class Health(MethodView):
+    @blp.response(200, HealthSchema)
+    def get(self) -> dict[str, Any]:
+        """Whether the archive answers, and how many articles it holds."""
+        return {"status": "ok", "articles": es().count(index=alias(), query=only(ARTICLE))["count"]}

@@ -1,0 +1,84 @@
+"""Searching: articles, quotes, one facet's values, completions."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.arguments import FacetArgsSchema, SearchArgsSchema, SuggestArgsSchema
+from api.engine import alias, es
+from api.errors import fail
+from api.responses import (
+    FacetValuesSchema,
+    QuoteResultSchema,
+    SearchResultSchema,
+    SuggestSchema,
+)
+from search.kinds import ARTICLE, QUOTE, Kind
+from search.query import execute
+from search.query.cursor import BadCursor, decode
+from search.query.facets import BY_NAME
+
+blp = Blueprint("search", __name__, url_prefix="/api", description="Search the archive.")
+
+
+def listing(args: dict[str, Any], kind: Kind) -> dict[str, Any]:
+    """One page of a search, by page number or by the cursor of the page before."""
+    params = args["params"]
+    if args["cursor"]:
+        try:
+            params = replace(params, after=decode(kind, params, args["cursor"]))
+        except BadCursor as error:
+            fail(422, str(error), {"query": {"cursor": [str(error)]}})
+    found = execute.search(es(), alias(), params, kind)
+    if params.explain:
+        found["explain"] = execute.explain(params.q)
+    return found
+
+
+@blp.route("/search")
+class Search(MethodView):
+    @blp.arguments(SearchArgsSchema, location="query")
+    @blp.response(200, SearchResultSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Articles: highlighted snippets, the matching quotes, facets on speaker, dateline,
+        place, agency and date."""
+        return listing(args, ARTICLE)
+
+
+@blp.route("/quotes")
+class Quotes(MethodView):
+    @blp.arguments(SearchArgsSchema, location="query")
+    @blp.response(200, QuoteResultSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Quotes and reported statements: who said what, where and when. `q` searches what
+        was said; the filters are those of /api/search."""
+        return listing(args, QUOTE)
+
+
+@blp.route("/facets/<string:facet>")
+class FacetValues(MethodView):
+    @blp.arguments(FacetArgsSchema, location="query")
+    @blp.response(200, FacetValuesSchema)
+    def get(self, args: dict[str, Any], facet: str) -> dict[str, Any]:
+        """The values of one facet under the current search, with counts: for "more", and for
+        searching inside a long facet (`prefix`)."""
+        if facet not in BY_NAME:
+            fail(404, f"no such facet; there are {', '.join(BY_NAME)}")
+        kind = ARTICLE if args["of"] == "articles" else QUOTE
+        values = execute.facet_values(
+            es(), alias(), args["params"], BY_NAME[facet], kind, args["prefix"], args["size"]
+        )
+        return {"facet": facet, "values": values}
+
+
+@blp.route("/suggest")
+class Suggest(MethodView):
+    @blp.arguments(SuggestArgsSchema, location="query")
+    @blp.response(200, SuggestSchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Completions for the search box: speakers, people, places and titles."""
+        return {"suggestions": execute.suggest(es(), alias(), args["prefix"], args["size"])}

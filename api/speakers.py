@@ -1,0 +1,37 @@
+"""Speakers as people: the directory, and one person's profile."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask.views import MethodView
+from flask_smorest import Blueprint
+
+from api.arguments import SpeakersArgsSchema
+from api.engine import alias, es
+from api.errors import fail
+from api.responses import SpeakerDirectorySchema, SpeakerProfileSchema
+from search.query import execute
+
+blp = Blueprint("speakers", __name__, url_prefix="/api", description="Speakers as people.")
+
+
+@blp.route("/speakers")
+class Speakers(MethodView):
+    @blp.arguments(SpeakersArgsSchema, location="query")
+    @blp.response(200, SpeakerDirectorySchema)
+    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+        """Who speaks in the archive, most quoted first: names, roles, counts, first and last
+        dates; `prefix` finds people by the start of any word of their name."""
+        return {"speakers": execute.directory(es(), alias(), args["prefix"], args["size"])}
+
+
+@blp.route("/speakers/<string:person_id>")
+class Speaker(MethodView):
+    @blp.response(200, SpeakerProfileSchema)
+    def get(self, person_id: str) -> dict[str, Any]:
+        """One person: spellings, roles, quotes over time, places, who else speaks with them."""
+        found = execute.profile(es(), alias(), person_id)
+        if found is None:
+            fail(404, "no speaker with this id", {"path": {"id": [person_id[:200]]}})
+        return found

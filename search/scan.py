@@ -1,0 +1,51 @@
+"""Every hit of a query, page by page: a point in time keeps the view still while
+`search_after` walks it, so memory stays flat however many hits, and none is skipped or seen
+twice while the index changes underneath. Used by export (read) and by relabelling (write).
+https://www.elastic.co/docs/reference/elasticsearch/rest-apis/point-in-time-api
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from elasticsearch import Elasticsearch
+
+PAGE = 1000
+KEEP_ALIVE = "2m"
+BY_INDEX_ORDER: list[Any] = ["_shard_doc"]  # the cheapest total order under a point in time
+
+
+def scan(
+    es: Elasticsearch,
+    index: str,
+    query: dict[str, Any],
+    *,
+    sort: list[Any] | None = None,
+    source: list[str] | bool = True,
+    page: int = PAGE,
+) -> Iterator[list[dict[str, Any]]]:
+    """Pages of hits (each with `_id`, `_source` and `sort`) of `query` in `index`."""
+    pit = es.open_point_in_time(index=index, keep_alive=KEEP_ALIVE)["id"]
+    try:
+        after: list[Any] | None = None
+        while True:
+            extra: dict[str, Any] = {"search_after": after} if after is not None else {}
+            response = es.search(
+                pit={"id": pit, "keep_alive": KEEP_ALIVE},
+                query=query,
+                sort=sort or BY_INDEX_ORDER,
+                size=page,
+                source=source if isinstance(source, bool) else {"includes": source},
+                track_total_hits=False,
+                **extra,
+            )
+            pit = response.get("pit_id", pit)
+            hits = response["hits"]["hits"]
+            if hits:
+                yield hits
+            if len(hits) < page:
+                return
+            after = hits[-1]["sort"]
+    finally:
+        es.close_point_in_time(id=pit)
