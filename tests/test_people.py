@@ -1,4 +1,4 @@
-"""Behaviour of the rule-based speaker / quote / people finder (search.extract.people)."""
+"""Behaviour of the rule-based speaker / quote / people finder (search.extract.attribution)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from search.extract.people import PeopleFindings, find_people
-from search.extract.people_names import find_mentions
+from search.extract.attribution import PeopleFindings, find_people
+from search.extract.attribution.mentions import find_mentions
+from search.extract.attribution.spans import Sentences, quote_spans
 from search.extract.pipeline import extract
-from search.extract.quotes_cues import Sentences, quote_spans
 from search.sources import read_sources
 
 REPO = Path(__file__).resolve().parents[1]

@@ -1,4 +1,4 @@
-"""Find person-name mentions in an article body without a statistical model.
+"""Stage 1: person-name mentions in an article body, found without a statistical model.
 
 A mention is a run of capitalised tokens that survives three filters: leading titles and
 sentence-initial common words are peeled off (they become the role), runs holding an
@@ -14,18 +14,20 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from search.extract.gazetteer import fold, gazetteer
-from search.extract.people_lexicon import (
+from search.extract.attribution.cues import SAID_AFTER_RE, SAID_BEFORE_RE
+from search.extract.attribution.lexicon import (
     DEMONYMS,
     FIRST_NAMES,
     HONORIFICS,
     NOT_NAME,
     ORG_WORDS,
+    POSSESSIVE_RE,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     TITLE_WORDS,
     WEAK_TITLES,
 )
+from search.extract.gazetteer import fold, gazetteer
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _ABBREVIATIONS = (
@@ -54,7 +56,6 @@ RUN_RE = re.compile(
     rf"[{_UP}](?<![\w.@/#].){_TOKEN_REST}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*[{_UP}]{_TOKEN_REST})*"
 )
 _TOKEN_RE = re.compile(r"\S+")
-POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 _PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’][a-z])[a-z\-]+")  # set first: see RUN_RE
@@ -288,15 +289,11 @@ def _candidate(
     return Mention(start, end, words, role, strong, initial)
 
 
-_SAID_AFTER_RE = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
-_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
-
-
 def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:
     """Whether a run stands right next to a verb of saying, as its subject."""
     start, end = toks[0][1], toks[-1][2]
     return bool(
-        _SAID_AFTER_RE.match(body, end) or _SAID_BEFORE_RE.search(body, max(0, start - 8), start)
+        SAID_AFTER_RE.match(body, end) or SAID_BEFORE_RE.search(body, max(0, start - 8), start)
     )
 
 
@@ -430,3 +427,18 @@ def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:
     """Whether a name is a place; `major` keeps only countries, US states and big cities,
     the only places likely to stand as the subject of "said" (metonymy)."""
     return fold(" ".join(tokens)) in _place_tables()[1 if major else 0]
+
+
+def drop_tags(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop capitalised words of a tag right after a name: "John McCain (Ariz.)"."""
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            out
+            and body[m.start - 1 : m.start] == "("
+            and body[out[-1].end : m.start] == " ("
+            and ")" in body[m.end : m.end + 12]
+        ):
+            continue
+        out.append(m)
+    return out

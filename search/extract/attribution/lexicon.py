@@ -1,4 +1,5 @@
-"""Word lists for the rule-based people finder (search.extract.people).
+"""The vocabulary every stage of quote attribution shares: word lists and the few rules of
+writing (possessive, tag after a name) that more than one stage reads.
 
 Hand-written and deliberately generic: common first names, titles, role nouns and words that
 look like names when capitalised but never are. No specific public figures are listed, so the
@@ -6,6 +7,8 @@ rules carry over to articles the finder was not tuned on.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def _words(text: str) -> frozenset[str]:
@@ -176,3 +179,8 @@ NON_PERSON_SOURCES = _words("""
 politifact politico breitbart reuters bloomberg gallup quinnipiac rasmussen cnn msnbc fox
 twitter facebook wikileaks axios vox huffpost nbc abc cbs npr pbs bbc
 """)
+
+# A possessive ending a word ("Fox's"), cut off before a name is looked up.
+POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+# A tag in parentheses after a name: a party and state ("(R-Texas)") or a place ("(Ariz.)").
+TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
