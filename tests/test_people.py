@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from search.extract.attribution import PeopleFindings, find_people
+from search.extract.attribution.attribute import PeopleFindings, find_people
 from search.extract.attribution.mentions import find_mentions
 from search.extract.attribution.spans import Sentences, quote_spans
 from search.extract.pipeline import extract

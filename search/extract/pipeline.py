@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from search.extract.attribution import find_people
+from search.extract.attribution.attribute import find_people
 from search.extract.dateline import Dateline
 from search.extract.dates import published_date
 from search.extract.gazetteer import find_places, gazetteer

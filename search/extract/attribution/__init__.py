@@ -13,8 +13,7 @@ what the stages share, and imports only from the modules listed above it:
     exclusion    4. people found but not reported (credits, places, organisations)
     statements   5. what each person said, cut from the text, and the counts
     attribute    runs the stages: find_people
+
+The gazetteer reads the lexicon too (one possessive rule for people and places), so this
+package imports nothing on its own: find_people is imported from its module.
 """
-
-from search.extract.attribution.attribute import PeopleFindings, find_people
-
-__all__ = ["PeopleFindings", "find_people"]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from search.extract.attribution.lexicon import SENTENCE_BREAK_RE, TAG
+
 _CUE_VERBS = """
 said says say saying told tells telling added adds adding warned warns warning stressed
 stresses argued argues arguing noted notes noting wrote writes tweeted tweets tweeting claimed
@@ -106,7 +108,7 @@ _ORG_NAME = (
 # Text allowed between a subject mention and its cue: a party tag, up to two appositives and
 # auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
 LEFT_GAP_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,40}\)(?:,(?!\s+who\b))?)?"
+    rf"(?:{TAG}(?:,(?!\s+who\b))?)?"
     rf"(?:\s+(?:of|at)\s+{_ORG_NAME}(?:\s+in\s+[A-Z][\w.’'\-]*)?)?"
     r"(?:,\s*\d{1,3}(?=,))?"  # an age: "Carole Bower, 75, a retiree in Carthage, Ill., said"
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
@@ -114,12 +116,8 @@ LEFT_GAP_RE = re.compile(
 )
 # A long appositive or relative clause set off by commas between a subject and its cue.
 APPOSITIVE_GAP_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,40}\))?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
+    rf"(?:{TAG})?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}})?"
     rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
-)
-_SENT_BREAK_RE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSen)(?<!\bGov)"
-    r"(?<!\bRep)(?<!\bGen)[.!?]\s+[A-Z“\"]"
 )
 # Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence").
 RIGHT_GAP_RE = re.compile(r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*)\s+){0,6}$")
@@ -211,7 +209,7 @@ def left_gap_ok(gap: str, appositive_name: bool = False) -> bool:
         return False
     if appositive_name and _BARE_COMMA_RE.fullmatch(gap):
         return True
-    return bool(LEFT_GAP_RE.fullmatch(gap)) and not _SENT_BREAK_RE.search(gap)
+    return bool(LEFT_GAP_RE.fullmatch(gap)) and not SENTENCE_BREAK_RE.search(gap)
 
 
 def right_gap_ok(gap: str) -> bool:

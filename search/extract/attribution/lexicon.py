@@ -180,7 +180,22 @@ politifact politico breitbart reuters bloomberg gallup quinnipiac rasmussen cnn 
 twitter facebook wikileaks axios vox huffpost nbc abc cbs npr pbs bbc
 """)
 
-# A possessive ending a word ("Fox's"), cut off before a name is looked up.
-POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
+# Title abbreviations written with a full stop ("Sen. Warren", "Martin Luther King Jr."): the
+# stop belongs to the name and ends no sentence.
+TITLE_ABBREVIATIONS = tuple(
+    """Mr Mrs Ms Dr Sen Sens Rep Reps Gov Lt Gen Col Maj Capt Sgt Adm Cmdr Rev Prof Hon
+    Jr Sr St""".split()
+)
+# A sentence ends in a stretch of text: a stop that follows no initial and no title
+# abbreviation, then a capital or an opening quotation mark. The stop comes first in the
+# pattern, so that `re` looks behind only at stops.
+SENTENCE_BREAK_RE = re.compile(
+    r"[.!?](?<!\b[A-Z].)"
+    + "".join(rf"(?<!\b{abbreviation}.)" for abbreviation in TITLE_ABBREVIATIONS)
+    + r"\s+[A-Z“\"]"
+)
+# A possessive ending a word ("Fox's", "Texas'"), cut off before a name is looked up.
+POSSESSIVE_RE = re.compile(r"['’]s?$")
 # A tag in parentheses after a name: a party and state ("(R-Texas)") or a place ("(Ariz.)").
-TAG_RE = re.compile(r"\s*\([^()\n]{0,40}\)")
+TAG = r"\s*\([^()\n]{0,40}\)"
+TAG_RE = re.compile(TAG)

@@ -35,7 +35,7 @@ from search.extract.attribution.cues import (
     pronoun_may_end,
     right_gap_ok,
 )
-from search.extract.attribution.lexicon import ROLE_WORDS, TAG_RE
+from search.extract.attribution.lexicon import ROLE_WORDS, SENTENCE_BREAK_RE, TAG, TAG_RE
 from search.extract.attribution.mentions import Mention
 from search.extract.attribution.spans import inside
 
@@ -115,7 +115,7 @@ _POSSESSOR_GAP_RE = re.compile(
 
 
 _APPOSITIVE_AFTER_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,40}\))?,\s+(?:a|an|the|who|whose|[a-z]+(?<!ing)(?<!ed)(?<!ly))\b"
+    rf"(?:{TAG})?,\s+(?:a|an|the|who|whose|[a-z]+(?<!ing)(?<!ed)(?<!ly))\b"
 )
 _CLAUSE_END_RE = re.compile(r"(?<=[a-z]{2})[.!?;](?=\s)|\n|[\"“”]")
 
@@ -244,12 +244,9 @@ def _appositive_subject(
     if body.startswith(("'s", "’s"), m.end) or cs - m.end > 400:
         return None
     gap = body[m.end : cs]
-    if not APPOSITIVE_GAP_RE.fullmatch(gap) or _SENT_BREAK_RE.search(gap):
+    if not APPOSITIVE_GAP_RE.fullmatch(gap) or SENTENCE_BREAK_RE.search(gap):
         return None
     return j
-
-
-_SENT_BREAK_RE = re.compile(r"[a-z]{2}[.!?]\s+[A-Z]")
 
 
 def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:

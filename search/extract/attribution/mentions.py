@@ -24,18 +24,16 @@ from search.extract.attribution.lexicon import (
     POSSESSIVE_RE,
     ROLE_MODIFIERS,
     ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_TITLES,
 )
 from search.extract.gazetteer import fold, gazetteer
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_ABBREVIATIONS = (
-    "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Lt Gen Col Maj Capt Sgt Adm Cmdr Rev Prof Hon Jr Sr St"
-)
 
 
-def _after_capital(abbreviations: list[str]) -> str:
+def _after_capital(abbreviations: tuple[str, ...]) -> str:
     """A capitalised token (title abbreviation, initials or word) less its first letter, which
     the caller matches with a character set: a pattern that opens with a set lets `re` skip
     the text between capitals at C speed instead of trying every position (3x faster here)."""
@@ -47,7 +45,7 @@ def _after_capital(abbreviations: list[str]) -> str:
     return rf"(?:(?:{titles})\.|{initials}|[\w'’\-]*\w)"
 
 
-_TOKEN_REST = _after_capital(_ABBREVIATIONS.split())
+_TOKEN_REST = _after_capital(TITLE_ABBREVIATIONS)
 _PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".split())
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 # The look-behind after the first capital checks the character before it (not part of a word,
@@ -154,8 +152,10 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
     segs: list[list[tuple[str, int, int]]] = [[]]
     for m in _TOKEN_RE.finditer(body, start, end):
         tok, s, e = m.group(), m.start(), m.end()
-        if POSSESSIVE_RE.search(tok) and len(tok) > 3:
-            segs[-1].append((tok[:-2], s, e - 2))
+        possessive = POSSESSIVE_RE.search(tok)
+        if possessive and len(tok) > 3:
+            cut = possessive.start()
+            segs[-1].append((tok[:cut], s, s + cut))
             segs.append([])
         else:
             segs[-1].append((tok, s, e))

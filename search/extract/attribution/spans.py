@@ -10,30 +10,14 @@ import bisect
 import re
 import sys
 
+from search.extract.attribution.lexicon import TITLE_ABBREVIATIONS
+
 # Patterns scanned over whole bodies open with a character set, so that `re` skips the text
 # between candidates at C speed; look-behinds after that first character say which it was.
 _SENT_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’]?(?=\s))")
-_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "st",
-        "jr",
-        "sr",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "prof",
-        "rev",
-    }
-)
+# A stop after a plural title ("Sens.", "Reps.") still ends a sentence here, unlike in
+# SENTENCE_BREAK_RE: statements have always been cut there, and the quotes found depend on it.
+_NO_SENTENCE_END = frozenset(a.lower() for a in TITLE_ABBREVIATIONS) - {"sens", "reps"}
 
 
 def _ends(body: str, m: re.Match[str]) -> bool:
@@ -42,7 +26,7 @@ def _ends(body: str, m: re.Match[str]) -> bool:
         return True
     word = body[max(0, m.start() - 5) : m.start()].split()
     last = word[-1].lower() if word and not body[m.start() - 1].isspace() else ""
-    return not (len(last) == 1 and last.isalpha()) and last not in _ABBREVIATIONS
+    return not (len(last) == 1 and last.isalpha()) and last not in _NO_SENTENCE_END
 
 
 class Sentences:
