@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 
 from search.extract.attribution.lexicon import FIRST_NAMES, NON_PERSON_SOURCES, ROLE_WORDS, TAG_RE
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention, is_place
+from search.extract.attribution.mentions import Mention
 from search.extract.attribution.spans import inside
+from search.extract.gazetteer import gazetteer
 
 
 @dataclass
@@ -65,7 +66,11 @@ def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
     """Whether a mention alone shows it is a person."""
     if m.strong:
         return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
-    if m.surname in NON_PERSON_SOURCES or is_place(m.tokens, major=len(m.tokens) > 1):
+    # A full name must be a place likely to "say" something ("New York said"); a lone word may
+    # be any place ("Clinton", "Warren" are surnames too, but only on other evidence).
+    if m.surname in NON_PERSON_SOURCES or gazetteer().is_place(
+        " ".join(m.tokens), speaker=len(m.tokens) > 1
+    ):
         return False
     if len(m.tokens) == 1 and _BRAND_RE.match(m.tokens[0]):
         return False  # "DuPont", "BuzzFeed", "Wealth-X": a brand, not a surname

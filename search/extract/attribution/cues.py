@@ -63,17 +63,20 @@ testify
 """
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation factored by prefix. Python's re tries alternatives one at a time,
     so a flat list of ~300 verbs costs ~300 checks per position; a trie costs a handful."""
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         alts = [
             (r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in node.items() if ch
         ]

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 
 from search.extract.attribution.clustering import Cluster
 from search.extract.attribution.mentions import Mention
-from search.extract.gazetteer import fold, gazetteer
+from search.extract.gazetteer import gazetteer
 
 
 def dropped_clusters(
@@ -43,11 +43,9 @@ def _names_a_place(cluster: Cluster) -> bool:
     """ "Las Vegas said", "Iran warned": a place named in full, a country or a US state is not
     a person (a lone city-like word may still be a surname: "Jackson said")."""
     name = cluster.name()
-    gaz = gazetteer()
     if " " in name:
-        return gaz.mention(name) is not None
-    key = fold(name)
-    return key in gaz.country_by_name or key in gaz.state_by_name
+        return gazetteer().mention(name) is not None
+    return gazetteer().is_region(name)
 
 
 _CREDIT_NOISE_RE = re.compile(r"^(?:©|\(c\)|photo(?:graph)?s?:|by\s+)\s*|\s*[/|(].*$", re.I)

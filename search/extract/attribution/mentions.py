@@ -4,15 +4,14 @@ A mention is a run of capitalised tokens that survives three filters: leading ti
 sentence-initial common words are peeled off (they become the role), runs holding an
 organisation word ("Party", "Foundation") are dropped, and what remains must show person
 evidence: a known first name, an honorific or title, a role noun just before it, or (decided
-later by the caller) a cue verb next to it. Place names only veto weak candidates, because many
-surnames are also towns ("Clinton", "Warren").
+when mentions are clustered) a cue verb next to it. Place names, read there from the gazetteer,
+only veto weak candidates, because many surnames are also towns ("Clinton", "Warren").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from search.extract.attribution.cues import SAID_AFTER_RE, SAID_BEFORE_RE
 from search.extract.attribution.lexicon import (
@@ -28,7 +27,6 @@ from search.extract.attribution.lexicon import (
     TITLE_WORDS,
     WEAK_TITLES,
 )
-from search.extract.gazetteer import fold, gazetteer
 
 _UP = "A-ZÀ-ÖØ-Þ"
 
@@ -123,22 +121,6 @@ def _is_initial(token: str) -> bool:
 
 
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
-
-
-@lru_cache(maxsize=1)
-def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """(all places, major places), folded, built once from the project's gazetteer (itself loaded
-    once per process). All: countries, US states and cities of 50,000+; major: the same with
-    cities of a million or more."""
-    gaz = gazetteer()
-    # Countries and states are the mentions without coordinates; cities carry them.
-    regions = {key for key, place in gaz.mentions.items() if place.lat is None}
-    every = regions | set(gaz.mentions)
-    every |= {key for key, cities in gaz.cities.items() if cities[0].population >= 50_000}
-    major = regions | {
-        key for key, cities in gaz.cities.items() if cities[0].population >= 1_000_000
-    }
-    return frozenset(every), frozenset(major)
 
 
 def lowercase_vocabulary(body: str) -> frozenset[str]:
@@ -421,12 +403,6 @@ def _known_surnames(
         for text, s, e in rejected
         if text in full
     ]
-
-
-def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:
-    """Whether a name is a place; `major` keeps only countries, US states and big cities,
-    the only places likely to stand as the subject of "said" (metonymy)."""
-    return fold(" ".join(tokens)) in _place_tables()[1 if major else 0]
 
 
 def drop_tags(body: str, mentions: list[Mention]) -> list[Mention]:
