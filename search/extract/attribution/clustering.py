@@ -12,7 +12,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from search.extract.attribution.lexicon import FIRST_NAMES, NON_PERSON_SOURCES, ROLE_WORDS, TAG_RE
+from search.extract.attribution.lexicon import (
+    FIRST_NAMES,
+    NON_PERSON_SOURCES,
+    POSSESSOR_S,
+    ROLE_WORDS,
+    TAG_RE,
+)
 from search.extract.attribution.linking import Link
 from search.extract.attribution.mentions import Mention
 from search.extract.attribution.spans import inside
@@ -219,7 +225,7 @@ def _antecedent(
             continue
         if pos - m.start > _PRONOUN_REACH:
             break
-        if body.startswith(("'s", "’s"), m.end):
+        if body.startswith(POSSESSOR_S, m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
         if i in subjects or (m.sentence_initial and pos - m.start <= _WEAK_REACH):
             return cluster_of[i]

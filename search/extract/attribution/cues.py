@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from search.extract.attribution.lexicon import SENTENCE_BREAK_RE, TAG
+from search.extract.attribution.lexicon import POSSESSIVE, SENTENCE_BREAK_RE, TAG
 
 _CUE_VERBS = """
 said says say saying told tells telling added adds adding warned warns warning stressed
@@ -164,13 +164,13 @@ _BARE_COMMA_RE = re.compile(
 
 # "Trump's campaign said": a possessor speaking through staff counts as the source.
 PROXY_GAP_RE = re.compile(
-    r"(?:(?:['’]s?|s['’])\s+(?:[a-z\-]+\s+)?|\s+)(?:campaign|office|team|aides?|"
+    rf"(?:{POSSESSIVE}\s+(?:[a-z\-]+\s+)?|\s+)(?:campaign|office|team|aides?|"
     r"spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?|attorneys?|representatives?|"
     rf"allies|administration)(?:\s+{_AUX})*\s+$"
 )
 # "Sanders' arguments that ...": a possessive plus a statement noun is a nominal cue.
 NOMINAL_CUE_RE = re.compile(
-    r"(?:['’]s?|s['’])\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"
+    rf"{POSSESSIVE}\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"
     r"assertions?|arguments?|contention|insistence|suggestion|warnings?|announcement|op-ed|"
     r"memoir|calls?)\b"
 )

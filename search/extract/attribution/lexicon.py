@@ -194,8 +194,15 @@ SENTENCE_BREAK_RE = re.compile(
     + "".join(rf"(?<!\b{abbreviation}.)" for abbreviation in TITLE_ABBREVIATIONS)
     + r"\s+[A-Z“\"]"
 )
-# A possessive ending a word ("Fox's", "Texas'"), cut off before a name is looked up.
-POSSESSIVE_RE = re.compile(r"['’]s?$")
+# A possessive after a name ("Trump's", "Sanders'"); ending a word ("Fox's", "Texas'"), it is
+# cut off before the name is looked up.
+POSSESSIVE = r"['’]s?"
+POSSESSIVE_RE = re.compile(POSSESSIVE + "$")
+# Where a name is read as a possessor, not a speaker ("Trump's aides said", "Rubio's deputy
+# campaign manager, Rich Beeson, said"), only "'s" counts: a bare apostrophe ("Sanders' aides")
+# has always been let pass there, and the quotes found depend on it.
+POSSESSOR_S = ("'s", "’s")
+POSSESSOR = "(?:" + "|".join(POSSESSOR_S) + ")"
 # A tag in parentheses after a name: a party and state ("(R-Texas)") or a place ("(Ariz.)").
 TAG = r"\s*\([^()\n]{0,40}\)"
 TAG_RE = re.compile(TAG)

@@ -35,7 +35,15 @@ from search.extract.attribution.cues import (
     pronoun_may_end,
     right_gap_ok,
 )
-from search.extract.attribution.lexicon import ROLE_WORDS, SENTENCE_BREAK_RE, TAG, TAG_RE
+from search.extract.attribution.lexicon import (
+    POSSESSIVE,
+    POSSESSOR,
+    POSSESSOR_S,
+    ROLE_WORDS,
+    SENTENCE_BREAK_RE,
+    TAG,
+    TAG_RE,
+)
 from search.extract.attribution.mentions import Mention
 from search.extract.attribution.spans import inside
 
@@ -109,8 +117,8 @@ def signing_mentions(body: str, mentions: list[Mention]) -> set[int]:
 
 
 _POSSESSOR_GAP_RE = re.compile(
-    r"(?:['’]s?|s['’])?\s+(?:[a-z][a-z\-]*\s+){0,4}(?:[A-Z][a-z]+\.?\s+)?,?\s*$"
-    r"|(?:['’]s|s['’])\s+(?:[a-z][a-z\-]*\s+){0,3}[a-z][a-z\-]*,\s+$"  # "X's campaign chief, Y"
+    rf"(?:{POSSESSIVE})?\s+(?:[a-z][a-z\-]*\s+){{0,4}}(?:[A-Z][a-z]+\.?\s+)?,?\s*$"
+    rf"|{POSSESSOR}\s+(?:[a-z][a-z\-]*\s+){{0,3}}[a-z][a-z\-]*,\s+$"  # "X's campaign chief, Y"
 )
 
 
@@ -210,7 +218,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             relative = ", who " in gap[:7]
             if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
                 continue
-            if not proxy and body.startswith(("'s", "’s"), m.end):
+            if not proxy and body.startswith(POSSESSOR_S, m.end):
                 return None
             return j
     return _appositive_subject(body, mentions, starts, cs)
@@ -241,7 +249,7 @@ def _appositive_subject(
     if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
         return None
     m = mentions[j]
-    if body.startswith(("'s", "’s"), m.end) or cs - m.end > 400:
+    if body.startswith(POSSESSOR_S, m.end) or cs - m.end > 400:
         return None
     gap = body[m.end : cs]
     if not APPOSITIVE_GAP_RE.fullmatch(gap) or SENTENCE_BREAK_RE.search(gap):
@@ -284,7 +292,9 @@ def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int
 def _role_chain(gap: str) -> bool:
     """Gap of role words only, as in "Trump campaign manager" before the head name, or a
     short lower-case noun phrase ("Cruz constituent Dan Golvach")."""
-    words = gap.replace("’s", " ").replace("'s", " ").split()
+    for possessor in POSSESSOR_S:
+        gap = gap.replace(possessor, " ")
+    words = gap.split()
     if not words or any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
         return False
     if len(words) <= 2 and all(w.islower() and w not in _CHAIN_STOP for w in words):
