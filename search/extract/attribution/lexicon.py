@@ -1,5 +1,7 @@
-"""The vocabulary every stage of quote attribution shares: word lists and the few rules of
-writing (possessive, tag after a name) that more than one stage reads.
+"""The vocabulary every stage of quote attribution shares: word lists, and the rules of
+writing that more than one stage reads (title abbreviations, the sentence break, the
+possessive, a tag after a name), so that each is written once; the gazetteer reads the
+possessive too.
 
 Hand-written and deliberately generic: common first names, titles, role nouns and words that
 look like names when capitalised but never are. No specific public figures are listed, so the
@@ -181,7 +183,8 @@ twitter facebook wikileaks axios vox huffpost nbc abc cbs npr pbs bbc
 """)
 
 # Title abbreviations written with a full stop ("Sen. Warren", "Martin Luther King Jr."): the
-# stop belongs to the name and ends no sentence.
+# stop belongs to the name and ends no sentence. HONORIFICS, the words showing that a name
+# follows, is wider ("Atty.", "Pres." are split from the name), as it always was.
 TITLE_ABBREVIATIONS = tuple(
     """Mr Mrs Ms Dr Sen Sens Rep Reps Gov Lt Gen Col Maj Capt Sgt Adm Cmdr Rev Prof Hon
     Jr Sr St""".split()
