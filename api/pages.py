@@ -9,9 +9,9 @@ import marshmallow as ma
 from elasticsearch import ApiError, TransportError
 from flask import Blueprint, render_template, request
 
+from api.arguments import SearchArgsSchema
 from api.engine import alias, es
 from api.errors import engine_failure
-from api.arguments import SearchArgsSchema
 from search.query import execute
 from search.query.facets import FACETS
 

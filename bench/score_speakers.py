@@ -21,7 +21,7 @@ REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
 sys.path.insert(0, str(REPO))
 
-from search.extract.people import find_people  # noqa: E402
+from search.extract.attribution.attribute import find_people  # noqa: E402
 
 
 def load_scorer(shared: Path = SHARED):

@@ -10,12 +10,15 @@ from pathlib import Path
 
 import pytest
 
-from search.extract import compiled_is_current
+from search.extract import COMPILED, compiled_is_current
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED_SEED = REPO.parent / "shared" / "corpora" / "seed"
+# Whether the build is in use, then the kinds of file the hot path's modules came from: one kind
+# ("so" or "py"), since they are compiled or imported from source all together.
 WHICH = (
-    "import search.extract as e, search.extract.people as p; print(e.COMPILED_IN_USE, p.__file__)"
+    "import importlib, search.extract as e; print(e.COMPILED_IN_USE, *sorted({"
+    "importlib.import_module(m).__file__.rpartition('.')[2] for m in e.COMPILED}))"
 )
 
 needs_build = pytest.mark.skipif(
@@ -36,11 +39,20 @@ def _python(code: str, *, cwd: Path = REPO, **env: str) -> str:
     return done.stdout
 
 
+def test_the_compiled_set_is_every_attribution_module_and_the_gazetteer() -> None:
+    stages = {
+        f"search.extract.attribution.{source.stem}"
+        for source in (REPO / "search" / "extract" / "attribution").glob("*.py")
+        if source.stem != "__init__"
+    }
+    assert "search.extract.attribution.linking" in stages
+    assert set(COMPILED) == stages | {"search.extract.gazetteer"}
+
+
 @needs_build
 def test_compiled_and_source_extraction_agree() -> None:
-    assert _python(WHICH).startswith("True") and ".so" in _python(WHICH)
-    pure = _python(WHICH, DATELINE_PURE_PYTHON="1")
-    assert pure.startswith("False") and pure.strip().endswith("people.py")
+    assert _python(WHICH).split() == ["True", "so"]
+    assert _python(WHICH, DATELINE_PURE_PYTHON="1").split() == ["False", "py"]
     paths = [str(REPO / "deploy" / "sample")] + ([str(SHARED_SEED)] if SHARED_SEED.is_dir() else [])
     extract = f"from search.cli import main; main(['extract', *{paths!r}])"
     compiled = subprocess.run(
@@ -60,10 +72,20 @@ def test_compiled_and_source_extraction_agree() -> None:
 @needs_build
 def test_an_edited_source_is_imported_instead_of_its_stale_build(tmp_path: Path) -> None:
     shutil.copytree(REPO / "search", tmp_path / "search")
-    assert _python(WHICH, cwd=tmp_path).startswith("True")
-    with (tmp_path / "search" / "extract" / "quotes_cues.py").open("a") as source:
+    assert _python(WHICH, cwd=tmp_path).split() == ["True", "so"]
+    with (tmp_path / "search" / "extract" / "attribution" / "cues.py").open("a") as source:
         source.write("\nEDITED = True\n")
     which = _python(
-        WHICH + "; import search.extract.quotes_cues as q; print(q.EDITED)", cwd=tmp_path
+        WHICH + "; import search.extract.attribution.cues as c; print(c.EDITED)", cwd=tmp_path
     )
-    assert which.split() == ["False", str(tmp_path / "search" / "extract" / "people.py"), "True"]
+    assert which.split() == ["False", "py", "True"]
+
+
+@needs_build
+def test_a_new_stage_module_makes_the_build_stale(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "search", tmp_path / "search")
+    (tmp_path / "search" / "extract" / "attribution" / "new_stage.py").write_text("NEW = True\n")
+    which = _python(
+        WHICH + "; print('search.extract.attribution.new_stage' in e.COMPILED)", cwd=tmp_path
+    )
+    assert which.split() == ["False", "py", "True"]

@@ -38,3 +38,14 @@ def test_places_mentioned_skip_people_and_small_words() -> None:
 def test_place_names_start_at_a_word_and_take_abbreviations() -> None:
     text = "Flights from St. Louis to the U.K. and the U.S. left; none to MrParis."
     assert [p.name for p in find_places(text)] == ["St. Louis", "United Kingdom", "United States"]
+
+
+def test_regions_and_places_by_purpose() -> None:
+    gaz = gazetteer()
+    assert gaz.is_region("Texas") and gaz.is_region("Iran") and not gaz.is_region("Moscow")
+    # Any place large enough vetoes a name without other evidence of a person ...
+    assert gaz.is_place("Reno") and gaz.is_place("Warren") and not gaz.is_place("Clinton")
+    # ... but only countries, states and the largest cities "say" things ("Moscow said").
+    assert gaz.is_place("Moscow", speaker=True) and gaz.is_place("Iran", speaker=True)
+    assert not gaz.is_place("Reno", speaker=True)
+    assert not gaz.is_place("Vladimir Putin")

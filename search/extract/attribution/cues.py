@@ -1,15 +1,17 @@
-"""Cue verbs, quotation spans and sentence bounds for quote attribution.
+"""Every cue of quote attribution: the verbs and marks that introduce a statement, and the
+text allowed between a cue and its speaker.
 
 Follows the deterministic sieve of Muzny et al. (EACL 2017) in spirit: a cue verb links a
 statement to a speaker standing right before it ("Peskov said", "Fallon, a spokesman, said")
-or, after a quote or comma, right after it ("... ," said Peskov). The regexes here only describe
-the text between a speaker mention and its cue; people.py decides which mention that is.
+or, after a quote or comma, right after it ("... ," said Peskov). The patterns here only
+describe cues and the gaps around them; the linking stage decides which mention is the speaker.
 """
 
 from __future__ import annotations
 
-import bisect
 import re
+
+from search.extract.attribution.lexicon import POSSESSIVE, SENTENCE_BREAK_RE, TAG
 
 _CUE_VERBS = """
 said says say saying told tells telling added adds adding warned warns warning stressed
@@ -61,17 +63,20 @@ testify
 """
 
 
+_Trie = dict[str, "_Trie"]
+
+
 def _trie_pattern(words: list[str]) -> str:
     """A regex alternation factored by prefix. Python's re tries alternatives one at a time,
     so a flat list of ~300 verbs costs ~300 checks per position; a trie costs a handful."""
-    trie: dict = {}
+    trie: _Trie = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
 
-    def emit(node: dict) -> str:
+    def emit(node: _Trie) -> str:
         alts = [
             (r"\s+" if ch == " " else re.escape(ch)) + emit(sub) for ch, sub in node.items() if ch
         ]
@@ -106,7 +111,7 @@ _ORG_NAME = (
 # Text allowed between a subject mention and its cue: a party tag, up to two appositives and
 # auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
 LEFT_GAP_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,40}\)(?:,(?!\s+who\b))?)?"
+    rf"(?:{TAG}(?:,(?!\s+who\b))?)?"
     rf"(?:\s+(?:of|at)\s+{_ORG_NAME}(?:\s+in\s+[A-Z][\w.’'\-]*)?)?"
     r"(?:,\s*\d{1,3}(?=,))?"  # an age: "Carole Bower, 75, a retiree in Carthage, Ill., said"
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
@@ -114,12 +119,8 @@ LEFT_GAP_RE = re.compile(
 )
 # A long appositive or relative clause set off by commas between a subject and its cue.
 APPOSITIVE_GAP_RE = re.compile(
-    r"(?:\s*\([^()\n]{0,40}\))?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})?"
+    rf"(?:{TAG})?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}})?"
     rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
-)
-_SENT_BREAK_RE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSen)(?<!\bGov)"
-    r"(?<!\bRep)(?<!\bGen)[.!?]\s+[A-Z“\"]"
 )
 # Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence").
 RIGHT_GAP_RE = re.compile(r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*)\s+){0,6}$")
@@ -156,32 +157,6 @@ _RIGHT_STOP = frozenset(
 )
 PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
 
-# Patterns scanned over whole bodies open with a character set, so that `re` skips the text
-# between candidates at C speed; look-behinds after that first character say which it was.
-_SENT_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’]?(?=\s))")
-_ABBREVIATIONS = frozenset(
-    {
-        "mr",
-        "ms",
-        "mrs",
-        "dr",
-        "sen",
-        "rep",
-        "gov",
-        "gen",
-        "st",
-        "jr",
-        "sr",
-        "lt",
-        "col",
-        "capt",
-        "sgt",
-        "prof",
-        "rev",
-    }
-)
-
-
 _BARE_COMMA_RE = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}})?,(?:\s+{_AUX})*\s+$"
 )
@@ -189,13 +164,13 @@ _BARE_COMMA_RE = re.compile(
 
 # "Trump's campaign said": a possessor speaking through staff counts as the source.
 PROXY_GAP_RE = re.compile(
-    r"(?:(?:['’]s?|s['’])\s+(?:[a-z\-]+\s+)?|\s+)(?:campaign|office|team|aides?|"
+    rf"(?:{POSSESSIVE}\s+(?:[a-z\-]+\s+)?|\s+)(?:campaign|office|team|aides?|"
     r"spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?|attorneys?|representatives?|"
     rf"allies|administration)(?:\s+{_AUX})*\s+$"
 )
 # "Sanders' arguments that ...": a possessive plus a statement noun is a nominal cue.
 NOMINAL_CUE_RE = re.compile(
-    r"(?:['’]s?|s['’])\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"
+    rf"{POSSESSIVE}\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"
     r"assertions?|arguments?|contention|insistence|suggestion|warnings?|announcement|op-ed|"
     r"memoir|calls?)\b"
 )
@@ -237,7 +212,7 @@ def left_gap_ok(gap: str, appositive_name: bool = False) -> bool:
         return False
     if appositive_name and _BARE_COMMA_RE.fullmatch(gap):
         return True
-    return bool(LEFT_GAP_RE.fullmatch(gap)) and not _SENT_BREAK_RE.search(gap)
+    return bool(LEFT_GAP_RE.fullmatch(gap)) and not SENTENCE_BREAK_RE.search(gap)
 
 
 def right_gap_ok(gap: str) -> bool:
@@ -267,55 +242,36 @@ def inverted_cue_position(body: str, cue_start: int, cue: str = "said") -> bool:
     return bool(before) and before[-1] in ",\"”’'—–-:"
 
 
-def _ends(body: str, m: re.Match[str]) -> bool:
-    """A full stop after an initial or a title abbreviation does not end the sentence."""
-    if m.group()[0] != ".":
-        return True
-    word = body[max(0, m.start() - 5) : m.start()].split()
-    last = word[-1].lower() if word and not body[m.start() - 1].isspace() else ""
-    return not (len(last) == 1 and last.isalpha()) and last not in _ABBREVIATIONS
+# '"...," Sweeny said': a name between a closing quotation and an inverting cue signs the quote.
+QUOTE_CLOSE_RE = re.compile(r"[,?!]['\"”’]{1,2}\s+$")
+SAYS_RE = re.compile(r"\s+(?:" + "|".join(sorted(INVERTING_CUES)) + r"|continued)\b")
+# A run standing next to one of these is their subject ("Ian Read said", "said Steven Law").
+SAID_AFTER_RE = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
+SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
+# Cues after which the object, not the statement, comes first ("told reporters that ...").
+TELL_RE = re.compile(r"(?:told|tell|tells|telling|asked|asks|urged|urges|warned|warns)\b")
+# Polls, outlets and firms are sources of these far more often than people.
+ORG_PRONE_CUES = frozenset({"according to", "reported", "reports", "released", "issued"})
+# "Trump was asked": before a cue, a passive says the subject did not speak.
+PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+# "Trump, whom he called ..., said": a pronoun between a name and a cue is the subject.
+PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
 
 
-class Sentences:
-    """Sentence start offsets of a body, for cheap "which sentence is this in" look-ups."""
-
-    def __init__(self, body: str) -> None:
-        self.body = body
-        self.starts = [0] + [
-            m.end() for m in _SENT_END_RE.finditer(body) if body[m.start()] != "." or _ends(body, m)
-        ]
-
-    def bounds(self, pos: int) -> tuple[int, int]:
-        i = bisect.bisect_right(self.starts, pos) - 1
-        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.body)
-        return self.starts[i], end
+def pronoun_may_end(gap: str) -> bool:
+    """What PRONOUN_BETWEEN_RE needs, tested first because most gaps fail it: whitespace at
+    the end, and a pronoun ending one of the last two words."""
+    words = last_words(gap, 2)
+    return words is not None and any(word.endswith(("he", "it", "they")) for word in words)
 
 
-def quote_spans(body: str) -> list[tuple[int, int]]:
-    """Inner (start, end) offsets of direct quotations.
-
-    Quote marks are paired left to right within a paragraph, whatever their style, because
-    sources mix them ('“...too" Sweeny said'); a mark counts as opening when it is not glued
-    to the end of a word, and NYT-style '' pairs count as one mark.
-    """
-    out: list[tuple[int, int]] = []
-    open_at: int | None = None
-    for m in _QUOTE_MARK_RE.finditer(body):
-        mark, pos = m.group(), m.start()
-        if mark == "\n":
-            open_at = None
-            continue
-        prev = body[pos - 1] if pos else " "
-        opening = mark in "“" or (mark != "”" and (prev.isspace() or prev in "([—–-"))
-        if open_at is None:
-            if opening and mark != "”":
-                open_at = m.end()
-        elif pos > open_at:
-            out.append((open_at, pos))
-            open_at = None
-    return out
-
-
-# Single-character alternatives, so that `re` finds the first character from a set (see
-# _SENT_END_RE); "''" counts when it is not glued to a word on both sides.
-_QUOTE_MARK_RE = re.compile(r"“|”|\"|\n|'(?<!\w')'|''(?!\w)")
+# Cues hanging on a name rather than on a verb: a colon after it ('Gowdy: "..."', or 'PENCE:'
+# in a transcript), a signature dash before it ('"...” ― Carla Sanchez', '... #RINO — Ben
+# Jacobs').
+COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
+TRANSCRIPT_COLON_RE = re.compile(r"(:)")
+DASH_CUE_RE = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
+DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
+# "Trump: ...", "Former AG Mukasey at RNC: ...": a short lead before a headline colon names the
+# speaker.
+HEADLINE_COLON_RE = re.compile(r"^([^:\"“”‘’']{2,60}?):\s")

@@ -1,4 +1,7 @@
-"""Word lists for the rule-based people finder (search.extract.people).
+"""The vocabulary every stage of quote attribution shares: word lists, and the rules of
+writing that more than one stage reads (title abbreviations, the sentence break, the
+possessive, a tag after a name), so that each is written once; the gazetteer reads the
+possessive too.
 
 Hand-written and deliberately generic: common first names, titles, role nouns and words that
 look like names when capitalised but never are. No specific public figures are listed, so the
@@ -6,6 +9,8 @@ rules carry over to articles the finder was not tuned on.
 """
 
 from __future__ import annotations
+
+import re
 
 
 def _words(text: str) -> frozenset[str]:
@@ -176,3 +181,31 @@ NON_PERSON_SOURCES = _words("""
 politifact politico breitbart reuters bloomberg gallup quinnipiac rasmussen cnn msnbc fox
 twitter facebook wikileaks axios vox huffpost nbc abc cbs npr pbs bbc
 """)
+
+# Title abbreviations written with a full stop ("Sen. Warren", "Martin Luther King Jr."): the
+# stop belongs to the name and ends no sentence. HONORIFICS, the words showing that a name
+# follows, is wider ("Atty.", "Pres." are split from the name), as it always was.
+TITLE_ABBREVIATIONS = tuple(
+    """Mr Mrs Ms Dr Sen Sens Rep Reps Gov Lt Gen Col Maj Capt Sgt Adm Cmdr Rev Prof Hon
+    Jr Sr St""".split()
+)
+# A sentence ends in a stretch of text: a stop that follows no initial and no title
+# abbreviation, then a capital or an opening quotation mark. The stop comes first in the
+# pattern, so that `re` looks behind only at stops.
+SENTENCE_BREAK_RE = re.compile(
+    r"[.!?](?<!\b[A-Z].)"
+    + "".join(rf"(?<!\b{abbreviation}.)" for abbreviation in TITLE_ABBREVIATIONS)
+    + r"\s+[A-Z“\"]"
+)
+# A possessive after a name ("Trump's", "Sanders'"); ending a word ("Fox's", "Texas'"), it is
+# cut off before the name is looked up.
+POSSESSIVE = r"['’]s?"
+POSSESSIVE_RE = re.compile(POSSESSIVE + "$")
+# Where a name is read as a possessor, not a speaker ("Trump's aides said", "Rubio's deputy
+# campaign manager, Rich Beeson, said"), only "'s" counts: a bare apostrophe ("Sanders' aides")
+# has always been let pass there, and the quotes found depend on it.
+POSSESSOR_S = ("'s", "’s")
+POSSESSOR = "(?:" + "|".join(POSSESSOR_S) + ")"
+# A tag in parentheses after a name: a party and state ("(R-Texas)") or a place ("(Ariz.)").
+TAG = r"\s*\([^()\n]{0,40}\)"
+TAG_RE = re.compile(TAG)

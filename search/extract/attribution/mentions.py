@@ -1,39 +1,37 @@
-"""Find person-name mentions in an article body without a statistical model.
+"""Stage 1: person-name mentions in an article body, found without a statistical model.
 
 A mention is a run of capitalised tokens that survives three filters: leading titles and
 sentence-initial common words are peeled off (they become the role), runs holding an
 organisation word ("Party", "Foundation") are dropped, and what remains must show person
 evidence: a known first name, an honorific or title, a role noun just before it, or (decided
-later by the caller) a cue verb next to it. Place names only veto weak candidates, because many
-surnames are also towns ("Clinton", "Warren").
+when mentions are clustered) a cue verb next to it. Place names, read there from the gazetteer,
+only veto weak candidates, because many surnames are also towns ("Clinton", "Warren").
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from search.extract.gazetteer import fold, gazetteer
-from search.extract.people_lexicon import (
+from search.extract.attribution.cues import SAID_AFTER_RE, SAID_BEFORE_RE
+from search.extract.attribution.lexicon import (
     DEMONYMS,
     FIRST_NAMES,
     HONORIFICS,
     NOT_NAME,
     ORG_WORDS,
+    POSSESSIVE_RE,
     ROLE_MODIFIERS,
     ROLE_WORDS,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_TITLES,
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
-_ABBREVIATIONS = (
-    "Mr Mrs Ms Dr Sen Sens Rep Reps Gov Lt Gen Col Maj Capt Sgt Adm Cmdr Rev Prof Hon Jr Sr St"
-)
 
 
-def _after_capital(abbreviations: list[str]) -> str:
+def _after_capital(abbreviations: tuple[str, ...]) -> str:
     """A capitalised token (title abbreviation, initials or word) less its first letter, which
     the caller matches with a character set: a pattern that opens with a set lets `re` skip
     the text between capitals at C speed instead of trying every position (3x faster here)."""
@@ -45,7 +43,7 @@ def _after_capital(abbreviations: list[str]) -> str:
     return rf"(?:(?:{titles})\.|{initials}|[\w'’\-]*\w)"
 
 
-_TOKEN_REST = _after_capital(_ABBREVIATIONS.split())
+_TOKEN_REST = _after_capital(TITLE_ABBREVIATIONS)
 _PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".split())
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 # The look-behind after the first capital checks the character before it (not part of a word,
@@ -54,7 +52,6 @@ RUN_RE = re.compile(
     rf"[{_UP}](?<![\w.@/#].){_TOKEN_REST}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*[{_UP}]{_TOKEN_REST})*"
 )
 _TOKEN_RE = re.compile(r"\S+")
-POSSESSIVE_RE = re.compile(r"(?:['’]s|s['’])$")
 _PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
 _SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
 _LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’][a-z])[a-z\-]+")  # set first: see RUN_RE
@@ -126,22 +123,6 @@ def _is_initial(token: str) -> bool:
 _INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
-@lru_cache(maxsize=1)
-def _place_tables() -> tuple[frozenset[str], frozenset[str]]:
-    """(all places, major places), folded, built once from the project's gazetteer (itself loaded
-    once per process). All: countries, US states and cities of 50,000+; major: the same with
-    cities of a million or more."""
-    gaz = gazetteer()
-    # Countries and states are the mentions without coordinates; cities carry them.
-    regions = {key for key, place in gaz.mentions.items() if place.lat is None}
-    every = regions | set(gaz.mentions)
-    every |= {key for key, cities in gaz.cities.items() if cities[0].population >= 50_000}
-    major = regions | {
-        key for key, cities in gaz.cities.items() if cities[0].population >= 1_000_000
-    }
-    return frozenset(every), frozenset(major)
-
-
 def lowercase_vocabulary(body: str) -> frozenset[str]:
     """Words the article itself writes in lower case: a capitalised copy is a common word
     ("Rival Hillary Clinton" when the article also says "her rival")."""
@@ -153,8 +134,10 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
     segs: list[list[tuple[str, int, int]]] = [[]]
     for m in _TOKEN_RE.finditer(body, start, end):
         tok, s, e = m.group(), m.start(), m.end()
-        if POSSESSIVE_RE.search(tok) and len(tok) > 3:
-            segs[-1].append((tok[:-2], s, e - 2))
+        possessive = POSSESSIVE_RE.search(tok)
+        if possessive and len(tok) > 3:
+            cut = possessive.start()
+            segs[-1].append((tok[:cut], s, s + cut))
             segs.append([])
         else:
             segs[-1].append((tok, s, e))
@@ -288,15 +271,11 @@ def _candidate(
     return Mention(start, end, words, role, strong, initial)
 
 
-_SAID_AFTER_RE = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
-_SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
-
-
 def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:
     """Whether a run stands right next to a verb of saying, as its subject."""
     start, end = toks[0][1], toks[-1][2]
     return bool(
-        _SAID_AFTER_RE.match(body, end) or _SAID_BEFORE_RE.search(body, max(0, start - 8), start)
+        SAID_AFTER_RE.match(body, end) or SAID_BEFORE_RE.search(body, max(0, start - 8), start)
     )
 
 
@@ -426,7 +405,16 @@ def _known_surnames(
     ]
 
 
-def is_place(tokens: tuple[str, ...], major: bool = False) -> bool:
-    """Whether a name is a place; `major` keeps only countries, US states and big cities,
-    the only places likely to stand as the subject of "said" (metonymy)."""
-    return fold(" ".join(tokens)) in _place_tables()[1 if major else 0]
+def drop_tags(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Drop capitalised words of a tag right after a name: "John McCain (Ariz.)"."""
+    out: list[Mention] = []
+    for m in mentions:
+        if (
+            out
+            and body[m.start - 1 : m.start] == "("
+            and body[out[-1].end : m.start] == " ("
+            and ")" in body[m.end : m.end + 12]
+        ):
+            continue
+        out.append(m)
+    return out

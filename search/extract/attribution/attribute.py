@@ -1,0 +1,59 @@
+"""Speakers, quotes and people of an article body: the stages of attribution, top to bottom."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from search.extract.attribution.clustering import cluster_mentions, resolve_links, role
+from search.extract.attribution.exclusion import dropped_clusters
+from search.extract.attribution.linking import headline_subjects, link_cues, signing_mentions
+from search.extract.attribution.mentions import drop_tags, find_mentions
+from search.extract.attribution.spans import quote_spans
+from search.extract.attribution.statements import (
+    cue_statements,
+    headline_speakers,
+    paragraph_statements,
+)
+from search.model import Quote, Speaker
+
+
+@dataclass(frozen=True)
+class PeopleFindings:
+    speakers: list[Speaker]  # by quote_count desc, then first appearance
+    quotes: list[Quote]  # in text order
+    people: list[str]  # canonical names of all persons mentioned (speakers included)
+    person_spans: list[tuple[int, int]]  # body offsets of every person-name mention
+
+
+def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> PeopleFindings:
+    """Extract speakers, their quotes and the people mentioned in `body`.
+
+    `exclude` names (photo credits, bylines) never become speakers or people. `title` only
+    lends evidence that a capitalised word is a person; offsets always point into `body`.
+    """
+    mentions = drop_tags(body, find_mentions(body))
+    quotes = quote_spans(body)
+    links = link_cues(body, mentions, quotes)
+    linked = {lk.mention for lk in links if lk.mention is not None and not lk.extra}
+    title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
+    clusters, cluster_of = cluster_mentions(
+        mentions, linked, title_names, signing_mentions(body, mentions)
+    )
+    resolve_links(body, links, mentions, cluster_of, quotes)
+    dropped = dropped_clusters(body, clusters, mentions, exclude)
+    quotes_out, counts = cue_statements(body, links, clusters, dropped, quotes)
+    paragraph_statements(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
+    for cid in headline_speakers(headline_subjects(title), clusters, dropped):
+        counts[cid] += 1  # the headline's statement (offsets point into the body, so no Quote)
+    first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}
+    speakers = [
+        Speaker(clusters[cid].name(), role(clusters[cid], body, mentions), n)
+        for cid, n in sorted(counts.items(), key=lambda kv: (-kv[1], first_seen[kv[0]]))
+    ]
+    kept = [cid for cid in range(len(clusters)) if cid not in dropped]
+    order = sorted(kept, key=first_seen.__getitem__)
+    people = list(dict.fromkeys(clusters[cid].name() for cid in order))
+    spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
+    return PeopleFindings(speakers, quotes_out, people, spans)

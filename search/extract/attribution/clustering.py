@@ -1,0 +1,251 @@
+"""Stage 3: mentions into people, within one article, and pronoun links to those people.
+
+Full names first; then surname-only and first-name-only mentions join the full name, and a
+surname one edit away from a known one ("Pskov" for "Peskov") too. A weak mention becomes a
+person only on evidence (a title, a known first name, a cue it speaks through, the headline).
+"He said" goes to the latest person standing as a subject.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from search.extract.attribution.lexicon import (
+    FIRST_NAMES,
+    NON_PERSON_SOURCES,
+    POSSESSOR_S,
+    ROLE_WORDS,
+    TAG_RE,
+)
+from search.extract.attribution.linking import Link
+from search.extract.attribution.mentions import Mention
+from search.extract.attribution.spans import inside
+from search.extract.gazetteer import gazetteer
+
+
+@dataclass
+class Cluster:
+    """One person within the article: all mentions that refer to them."""
+
+    surname: str
+    forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    mentions: list[int] = field(default_factory=list)
+
+    @property
+    def first_name(self) -> str | None:
+        return next((f[0].lower() for f in self.forms if len(f) >= 2), None)
+
+    def name(self) -> str:
+        full = [f for f in self.forms if len(f) >= 2]
+        if not full:
+            return next(iter(self.forms))[0]
+        best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
+        return " ".join(best)
+
+
+_WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
+_PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
+_WEAK_REACH = 600  # ... when that person only opens a sentence and is no cue subject
+
+
+def _edit1(a: str, b: str) -> bool:
+    """True if a and b differ by exactly one insertion, deletion or substitution."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1 :] == b[i + 1 :]
+    return a[i:] == b[i + 1 :]
+
+
+# A capital inside a lone word marks a brand, except after a surname prefix ("McConnell").
+_BRAND_RE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])")
+
+
+def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
+    """Whether a mention alone shows it is a person."""
+    if m.strong:
+        return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
+    # A full name must be a place likely to "say" something ("New York said"); a lone word may
+    # be any place ("Clinton", "Warren" are surnames too, but only on other evidence).
+    if m.surname in NON_PERSON_SOURCES or gazetteer().is_place(
+        " ".join(m.tokens), speaker=len(m.tokens) > 1
+    ):
+        return False
+    if len(m.tokens) == 1 and _BRAND_RE.match(m.tokens[0]):
+        return False  # "DuPont", "BuzzFeed", "Wealth-X": a brand, not a surname
+    return is_linked or (len(m.tokens) >= 2 and m.surname in title_names)
+
+
+def cluster_mentions(
+    mentions: list[Mention], linked: set[int], title_names: set[str], quoted: set[int]
+) -> tuple[list[Cluster], dict[int, int]]:
+    """Group mentions into people; returns clusters and mention index -> cluster index.
+
+    `quoted` holds mentions signing a quotation ('"...," Sweeny said'): a lone surname there
+    is a person even if the article names it only once."""
+    clusters: list[Cluster] = []
+    by_surname: dict[str, list[int]] = {}
+    cluster_of: dict[int, int] = {}
+    confirmed = [_confirmed(m, i in linked, title_names) for i, m in enumerate(mentions)]
+    confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
+    # A lone capitalised word seen only at sentence starts is more likely a common word.
+    mid_sentence = {m.surname for m in mentions if not m.sentence_initial or len(m.tokens) > 1}
+    mid_sentence |= {m.surname for m in mentions if not _WORDLIKE_RE.search(m.surname)}
+
+    def add(i: int, cid: int) -> None:
+        clusters[cid].forms[mentions[i].tokens] += 1
+        clusters[cid].mentions.append(i)
+        cluster_of[i] = cid
+
+    def new(i: int) -> None:
+        clusters.append(Cluster(mentions[i].surname))
+        by_surname.setdefault(mentions[i].surname, []).append(len(clusters) - 1)
+        add(i, len(clusters) - 1)
+
+    # Full names first, so that later surname-only mentions find them.
+    for i, m in enumerate(mentions):
+        if len(m.tokens) < 2 or not (confirmed[i] or m.surname in confirmed_surnames):
+            continue
+        same = [
+            c
+            for c in by_surname.get(m.surname, [])
+            if clusters[c].first_name in (None, m.tokens[0].lower())
+            or _initial_of(m.tokens[0], clusters[c].first_name)
+        ]
+        if same:
+            add(i, same[0])
+        else:
+            new(i)
+    # Then one-word mentions, titled ones ("Sen. Rubio") before bare ones, so that a bare
+    # surname joins the titled person instead of being judged (say, as a town) on its own.
+    singles = sorted(
+        (i for i, m in enumerate(mentions) if len(m.tokens) == 1),
+        key=lambda i: not mentions[i].strong,
+    )
+    repeated = Counter(m.surname for m in mentions)
+    for i in singles:
+        m = mentions[i]
+        cid = _single_target(m, i, mentions, clusters, by_surname, cluster_of)
+        if cid is not None:
+            add(i, cid)
+        elif confirmed[i] and (
+            m.strong or (m.surname in mid_sentence and (repeated[m.surname] > 1 or i in quoted))
+        ):
+            new(i)
+    for c in clusters:
+        c.mentions.sort()
+    return clusters, cluster_of
+
+
+def _initial_of(token: str, first: str | None) -> bool:
+    if not first:
+        return False
+    return len(token) == 2 and token.endswith(".") and first[0] == token[0].lower()
+
+
+def _single_target(
+    m: Mention,
+    i: int,
+    mentions: list[Mention],
+    clusters: list[Cluster],
+    by_surname: dict[str, list[int]],
+    cluster_of: dict[int, int],
+) -> int | None:
+    """The cluster a one-word mention belongs to: same surname (the one last mentioned),
+    a unique first name, or a surname one edit away (misspelling)."""
+    word = m.surname
+    cands = by_surname.get(word)
+    if cands:
+        return _most_recent(cands, clusters, mentions, m.start)
+    if word in FIRST_NAMES:
+        firsts = [cid for cid, c in enumerate(clusters) if c.first_name == word]
+        if len(firsts) == 1:
+            return firsts[0]
+    if len(word) >= 5:
+        first, last = word[0], word[-1]
+        # One edit cannot change both the first and the last letter of a 5+ letter word.
+        near = [
+            s
+            for s in by_surname
+            if (s[0] == first or s[-1] == last) and len(s) >= 5 and _edit1(word, s)
+        ]
+        if len(near) == 1:
+            return _most_recent(by_surname[near[0]], clusters, mentions, m.start)
+    return None
+
+
+def _most_recent(
+    cands: list[int], clusters: list[Cluster], mentions: list[Mention], pos: int
+) -> int:
+    best, best_pos = cands[0], -1
+    for cid in cands:
+        for i in clusters[cid].mentions:
+            if best_pos < mentions[i].start < pos:
+                best, best_pos = cid, mentions[i].start
+    return best
+
+
+def resolve_links(
+    body: str,
+    links: list[Link],
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    quotes: list[tuple[int, int]],
+) -> None:
+    """Give each link its person; "he said" goes to the latest subject-like person."""
+    subjects = {lk.mention for lk in links if lk.mention is not None}
+    for lk in links:
+        if lk.mention is not None:
+            lk.cluster = cluster_of.get(lk.mention)
+            continue
+        lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
+
+
+def _antecedent(
+    body: str,
+    pos: int,
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    subjects: set[int],
+    quotes: list[tuple[int, int]],
+) -> int | None:
+    """Most recent person mention before `pos` that is a cue subject or (within a few
+    sentences) opens a sentence; None when no such mention is near (a possessor or object is
+    not a safe antecedent)."""
+    for i in range(len(mentions) - 1, -1, -1):
+        m = mentions[i]
+        if m.start >= pos or i not in cluster_of or inside(m.start, quotes):
+            continue
+        if pos - m.start > _PRONOUN_REACH:
+            break
+        if body.startswith(POSSESSOR_S, m.end):
+            continue  # "Trump's aides": a possessor is not the one who speaks next
+        if i in subjects or (m.sentence_initial and pos - m.start <= _WEAK_REACH):
+            return cluster_of[i]
+    return None
+
+
+_APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
+
+
+def role(cluster: Cluster, body: str, mentions: list[Mention]) -> str | None:
+    """First role seen for a person: words before a mention, else an appositive after it."""
+    for i in cluster.mentions:
+        if mentions[i].role:
+            return mentions[i].role
+    for i in cluster.mentions:
+        end = mentions[i].end
+        tag = TAG_RE.match(body, end)
+        if tag:
+            end = tag.end()
+        app = _APPOSITIVE_ROLE_RE.match(body, end)
+        if app and any(w.lower() in ROLE_WORDS for w in app.group(1).split()):
+            return app.group(1).strip()
+    return None

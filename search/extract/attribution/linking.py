@@ -1,0 +1,351 @@
+"""Stage 2: link every cue to the subject that speaks through it, a mention or a pronoun.
+
+A cue verb goes to a name just before it, to a name just after it when inverted ("...," said X),
+or to "he"/"she" (resolved to a person once mentions are clustered); a colon ('Gowdy: "..."'),
+a signature dash ('..." ― Carla Sanchez') or a possessive statement noun ("Sanders' remarks")
+cue on the name itself. Coordinated subjects ("Trump and Pence said") and names inside the
+subject's noun phrase ("Clinton spokeswoman Jennifer Palmieri") are linked too.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from search.extract.attribution.cues import (
+    APPOSITIVE_GAP_RE,
+    COLON_CUE_RE,
+    CUE_RE,
+    DASH_BEFORE_RE,
+    DASH_CUE_RE,
+    HEADLINE_COLON_RE,
+    HEADLINE_CUE_RE,
+    NOMINAL_CUE_RE,
+    ORG_PRONE_CUES,
+    PASSIVE_RE,
+    PRONOUN_BETWEEN_RE,
+    PRONOUN_RE,
+    PROXY_GAP_RE,
+    QUOTE_CLOSE_RE,
+    SAYS_RE,
+    TRANSCRIPT_COLON_RE,
+    inverted_cue_position,
+    left_gap_ok,
+    pronoun_may_end,
+    right_gap_ok,
+)
+from search.extract.attribution.lexicon import (
+    POSSESSIVE,
+    POSSESSOR,
+    POSSESSOR_S,
+    ROLE_WORDS,
+    SENTENCE_BREAK_RE,
+    TAG,
+    TAG_RE,
+)
+from search.extract.attribution.mentions import Mention
+from search.extract.attribution.spans import inside
+
+
+@dataclass
+class Link:
+    """A cue verb and the subject it was linked to (a mention index, or a pronoun)."""
+
+    cue_start: int
+    cue_end: int
+    subj_start: int
+    subj_end: int
+    mention: int | None  # None: pronoun, resolved later
+    cluster: int | None = None
+    extra: bool = False  # a name inside the subject's noun phrase, not the head subject
+
+
+_PREP_BEFORE_RE = re.compile(
+    r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|like|under|toward|"
+    r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+$"
+)
+_AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
+_NEAR_WINDOW = 260
+_MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
+
+
+def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]]) -> list[Link]:
+    """Link each cue verb outside quotation marks to the subject next to it."""
+    links: list[Link] = []
+    starts = [m.start for m in mentions]
+    sure = {m.surname for m in mentions if m.strong}
+    for cue in CUE_RE.finditer(body):
+        cs, ce = cue.span()
+        if inside(cs, quotes):
+            continue  # a cue inside a quotation belongs to the quoted speech
+        according = cue.group().lower().startswith("according")
+        subject = None if according else _left_subject(body, mentions, starts, cs)
+        inverted = subject is None and (according or inverted_cue_position(body, cs, cue.group()))
+        if inverted:
+            subject = _right_subject(body, mentions, starts, ce)
+        if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
+            subject = None
+        if subject is not None:
+            group = _coordinated_after if inverted else _coordinated
+            heads = group(body, mentions, subject)
+            for idx in heads:
+                m = mentions[idx]
+                links.append(Link(cs, ce, m.start, m.end, idx))
+            for idx in _np_names(body, mentions, heads, cs, ce, inverted):
+                m = mentions[idx]
+                links.append(Link(cs, ce, m.start, m.end, idx, extra=True))
+            continue
+        pron = PRONOUN_RE.search(body, max(0, cs - 60), cs)
+        if pron and not according:
+            links.append(Link(cs, ce, pron.start(1), pron.end(1), None))
+    for idx, m in enumerate(mentions):
+        cue_span = _mention_cue(body, m, quotes)
+        if cue_span:
+            links.append(Link(*cue_span, m.start, m.end, idx))
+    links.sort(key=lambda lk: lk.cue_start)
+    return links
+
+
+def signing_mentions(body: str, mentions: list[Mention]) -> set[int]:
+    """Mentions that sign a quotation ('"...," Sweeny said')."""
+    return {
+        i
+        for i, m in enumerate(mentions)
+        if QUOTE_CLOSE_RE.search(body, max(0, m.start - 4), m.start) and SAYS_RE.match(body, m.end)
+    }
+
+
+_POSSESSOR_GAP_RE = re.compile(
+    rf"(?:{POSSESSIVE})?\s+(?:[a-z][a-z\-]*\s+){{0,4}}(?:[A-Z][a-z]+\.?\s+)?,?\s*$"
+    rf"|{POSSESSOR}\s+(?:[a-z][a-z\-]*\s+){{0,3}}[a-z][a-z\-]*,\s+$"  # "X's campaign chief, Y"
+)
+
+
+_APPOSITIVE_AFTER_RE = re.compile(
+    rf"(?:{TAG})?,\s+(?:a|an|the|who|whose|[a-z]+(?<!ing)(?<!ed)(?<!ly))\b"
+)
+_CLAUSE_END_RE = re.compile(r"(?<=[a-z]{2})[.!?;](?=\s)|\n|[\"“”]")
+
+
+def _np_names(
+    body: str, mentions: list[Mention], heads: list[int], cs: int, ce: int, inverted: bool
+) -> list[int]:
+    """Other names inside the source noun phrase of linked subjects: a possessor or modifier
+    before the head ("Clinton spokeswoman Jennifer Palmieri", "Rubio's deputy campaign
+    manager, Rich Beeson") and names in an appositive between the head and the cue ("Grimm,
+    a Donald Trump supporter, said")."""
+    out: list[int] = []
+    first, last = min(heads), max(heads)
+    # Possessor or modifier right before the first head.
+    if first > 0:
+        prev = mentions[first - 1]
+        gap = body[prev.end : mentions[first].start]
+        if (
+            len(gap) <= 45
+            and (not inverted or prev.start >= ce)
+            and _POSSESSOR_GAP_RE.fullmatch(gap)
+            and "\n" not in gap
+        ):
+            out.append(first - 1)
+    if inverted:
+        # An appositive after an inverted speaker runs to the end of the sentence.
+        end = mentions[last].end
+        if _APPOSITIVE_AFTER_RE.match(body, end):
+            stop = _CLAUSE_END_RE.search(body, end)
+            limit = stop.start() if stop else len(body)
+            k = last + 1
+            while k < len(mentions) and mentions[k].end <= limit:
+                out.append(k)
+                k += 1
+    else:
+        # Names between the last head and the cue (appositives, "of" phrases).
+        k = last + 1
+        while k < len(mentions) and mentions[k].end <= cs:
+            out.append(k)
+            k += 1
+    return [i for i in out if i not in heads]
+
+
+def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """Cues that hang on the name itself rather than on a verb: a signature dash before it
+    ('..." ― Carla Sanchez'), a colon after it ('Gowdy: "..."', 'PENCE: ...') or a possessive
+    statement noun ("Sanders' arguments")."""
+    before = body[max(0, m.start - 8) : m.start]
+    if "―" in before or "—" in before or "–" in before:
+        dash = DASH_CUE_RE.search(before)
+        if dash and not inside(m.start, quotes):
+            pos = m.start - len(before) + dash.start(1)
+            return pos, pos + 1
+    nxt = body[m.end : m.end + 1]
+    if nxt in (":", " ") and (m.strong or m.sentence_initial):
+        transcript = body[m.start : m.end].isupper()
+        colon = (TRANSCRIPT_COLON_RE if transcript else COLON_CUE_RE).match(body, m.end)
+        if colon and (m.sentence_initial or DASH_BEFORE_RE.search(before[-2:])):
+            return colon.span(1)
+    if nxt in ("'", "’", "s"):
+        nominal = NOMINAL_CUE_RE.match(body, m.end)
+        if nominal and not inside(m.start, quotes):
+            return nominal.span(1)
+    return None
+
+
+def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:
+    """Polls, outlets and firms are "according to" / "reported" sources far more often than
+    people: for those cues the name must be shown to be a person somewhere in the article."""
+    return m.strong or m.surname in people or " ".join(cue.split()).lower() not in ORG_PRONE_CUES
+
+
+def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
+    """The mention standing as the subject right before a cue, if any."""
+    if PASSIVE_RE.search(body, max(0, cs - 12), cs):
+        return None  # "Trump was asked": the subject did not speak
+    i = bisect.bisect_left(starts, cs) - 1
+    for j in range(i, max(-1, i - _MAX_BACK), -1):
+        m = mentions[j]
+        if m.end > cs or cs - m.end > _NEAR_WINDOW:
+            break
+        gap = body[m.end : cs]
+        if pronoun_may_end(gap) and PRONOUN_BETWEEN_RE.search(body, m.end, cs):
+            return None
+        proxy = bool(PROXY_GAP_RE.fullmatch(gap))
+        if (
+            proxy
+            or left_gap_ok(gap)
+            or ("," in gap and _appositive_name(body, m.start) and left_gap_ok(gap, True))
+        ):
+            head = body[max(0, m.start - 12) : m.start]
+            relative = ", who " in gap[:7]
+            if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
+                continue
+            if not proxy and body.startswith(POSSESSOR_S, m.end):
+                return None
+            return j
+    return _appositive_subject(body, mentions, starts, cs)
+
+
+# "The Democratic candidates, Hillary Clinton and Senator Bernie Sanders, have promised":
+# the last name of a list set off by commas.
+_LIST_OPEN_RE = re.compile(
+    r", [A-Z](?:[^,;:.!?\"“”\n]|(?<=\b[A-Z])\.){0,60} and (?:[A-Z][\w.’'\-]*\s+){0,2}$"
+)
+
+
+def _appositive_name(body: str, start: int) -> bool:
+    """Whether the name at `start` opens (or ends a list that opens) a comma-set appositive."""
+    return body[max(0, start - 2) : start] == ", " or bool(
+        _LIST_OPEN_RE.search(body, max(0, start - 90), start)
+    )
+
+
+def _appositive_subject(
+    body: str, mentions: list[Mention], starts: list[int], cs: int
+) -> int | None:
+    """A name opening its sentence and set off from the cue by a long comma-delimited
+    appositive or relative clause ("Rich Heffley, a top GOP operative who played a major role
+    in ... and is now running ..., said")."""
+    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    j = bisect.bisect_left(starts, s_start)
+    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+        return None
+    m = mentions[j]
+    if body.startswith(POSSESSOR_S, m.end) or cs - m.end > 400:
+        return None
+    gap = body[m.end : cs]
+    if not APPOSITIVE_GAP_RE.fullmatch(gap) or SENTENCE_BREAK_RE.search(gap):
+        return None
+    return j
+
+
+def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
+    """The speaker named after an inverted cue ("said Sen. X"), taking the head of a chain
+    such as "said Trump campaign manager X"."""
+    j = bisect.bisect_left(starts, ce)
+    if j >= len(mentions) or mentions[j].start - ce > 80:
+        return None
+    if not right_gap_ok(body[ce : mentions[j].start]):
+        return None
+    while j + 1 < len(mentions):
+        nxt = mentions[j + 1]
+        gap = body[mentions[j].end : nxt.start]
+        if nxt.start - mentions[j].end > 60 or not _role_chain(gap):
+            break
+        j += 1
+    return j
+
+
+def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:
+    """An inverted subject plus names listed after it: "wrote Jason Dana and Robyn Dawes"."""
+    out = [idx]
+    j = idx
+    while j + 1 < len(mentions):
+        gap = body[mentions[j].end : mentions[j + 1].start]
+        if gap not in (" and ", ", and ", ", "):
+            break
+        out.append(j + 1)
+        j += 1
+    if len(out) > 1 and body[mentions[out[-2]].end : mentions[out[-1]].start] == ", ":
+        out = out[:1]  # "said X, Y": an appositive place or title, not a list of speakers
+    return out
+
+
+def _role_chain(gap: str) -> bool:
+    """Gap of role words only, as in "Trump campaign manager" before the head name, or a
+    short lower-case noun phrase ("Cruz constituent Dan Golvach")."""
+    for possessor in POSSESSOR_S:
+        gap = gap.replace(possessor, " ")
+    words = gap.split()
+    if not words or any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
+        return False
+    if len(words) <= 2 and all(w.islower() and w not in _CHAIN_STOP for w in words):
+        return True
+    return all(w.lower().strip(".") in ROLE_WORDS or w[0].isupper() for w in words)
+
+
+_CHAIN_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")
+_CHAIN_STOP = frozenset(
+    "of in on at to for from with by and or the a an as than that who which said says".split()
+)
+
+
+_OF_PLACE_RE = re.compile(r"^\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=,? and )")
+_AND_ROLE_RE = re.compile(r",? and ([^,]{2,40}) ")
+
+
+def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
+    """A subject plus names coordinated before it: "Trump and Pence said"."""
+    out = [idx]
+    j = idx
+    while j > 0:
+        prev = mentions[j - 1]
+        gap = _OF_PLACE_RE.sub("", TAG_RE.sub("", body[prev.end : mentions[j].start]))
+        if gap not in (" and ", ", and ") and not (gap == ", " and len(out) > 1):
+            # "state Senate leader Phil Berger and House Speaker Tim Moore said"
+            lead = _AND_ROLE_RE.fullmatch(gap)
+            if not (lead and _role_chain(lead.group(1))):
+                break
+        out.append(j - 1)
+        j -= 1
+    return out
+
+
+_HEAD_WORD_RE = re.compile(r"[A-Z][\w’'\-]+")
+_HEAD_PREP_RE = re.compile(r"\s(?:to|at|on|in|for|with|about)\s")
+_HEAD_LOWER_RE = re.compile(r"\b[a-z]")
+_HEAD_SUBJECT_END_RE = re.compile(r"[\w’'\-]\s+$")
+
+
+def headline_subjects(title: str) -> list[list[str]]:
+    """Capitalised words of each headline phrase that speaks: the name before a headline colon
+    ("Trump: ...") or the subject of a cue verb ("Trump says ...", "Clinton calls ...")."""
+    segments = []
+    colon = HEADLINE_COLON_RE.match(title)
+    if colon and len(colon.group(1).split()) <= 6 and not HEADLINE_CUE_RE.search(colon.group(1)):
+        lead = _HEAD_PREP_RE.split(colon.group(1))[0]
+        if not _HEAD_LOWER_RE.search(lead):  # a name phrase, not a clause ("X heckles Y:")
+            segments.append(lead)
+    for cue in HEADLINE_CUE_RE.finditer(title):
+        words = _HEAD_WORD_RE.findall(title[max(0, cue.start() - 40) : cue.start()])
+        if words and _HEAD_SUBJECT_END_RE.search(title, 0, cue.start()):
+            segments.append(words[-1])
+    return [_HEAD_WORD_RE.findall(seg) for seg in segments]

@@ -1,0 +1,80 @@
+"""Where a body's quotations and sentences lie: read by every stage after the mentions.
+
+Cues inside a quotation belong to the quoted speech, and a statement is cut at sentence ends,
+so both are found once per body and looked up by offset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import sys
+
+from search.extract.attribution.lexicon import TITLE_ABBREVIATIONS
+
+# Patterns scanned over whole bodies open with a character set, so that `re` skips the text
+# between candidates at C speed; look-behinds after that first character say which it was.
+_SENT_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’]?(?=\s))")
+# A stop after a plural title ("Sens.", "Reps.") still ends a sentence here, unlike in
+# SENTENCE_BREAK_RE: statements have always been cut there, and the quotes found depend on it.
+_NO_SENTENCE_END = frozenset(a.lower() for a in TITLE_ABBREVIATIONS) - {"sens", "reps"}
+
+
+def _ends(body: str, m: re.Match[str]) -> bool:
+    """A full stop after an initial or a title abbreviation does not end the sentence."""
+    if m.group()[0] != ".":
+        return True
+    word = body[max(0, m.start() - 5) : m.start()].split()
+    last = word[-1].lower() if word and not body[m.start() - 1].isspace() else ""
+    return not (len(last) == 1 and last.isalpha()) and last not in _NO_SENTENCE_END
+
+
+class Sentences:
+    """Sentence start offsets of a body, for cheap "which sentence is this in" look-ups."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.starts = [0] + [
+            m.end() for m in _SENT_END_RE.finditer(body) if body[m.start()] != "." or _ends(body, m)
+        ]
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, pos) - 1
+        end = self.starts[i + 1] if i + 1 < len(self.starts) else len(self.body)
+        return self.starts[i], end
+
+
+def quote_spans(body: str) -> list[tuple[int, int]]:
+    """Inner (start, end) offsets of direct quotations.
+
+    Quote marks are paired left to right within a paragraph, whatever their style, because
+    sources mix them ('“...too" Sweeny said'); a mark counts as opening when it is not glued
+    to the end of a word, and NYT-style '' pairs count as one mark.
+    """
+    out: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for m in _QUOTE_MARK_RE.finditer(body):
+        mark, pos = m.group(), m.start()
+        if mark == "\n":
+            open_at = None
+            continue
+        prev = body[pos - 1] if pos else " "
+        opening = mark in "“" or (mark != "”" and (prev.isspace() or prev in "([—–-"))
+        if open_at is None:
+            if opening and mark != "”":
+                open_at = m.end()
+        elif pos > open_at:
+            out.append((open_at, pos))
+            open_at = None
+    return out
+
+
+# Single-character alternatives, so that `re` finds the first character from a set (see
+# _SENT_END_RE); "''" counts when it is not glued to a word on both sides.
+_QUOTE_MARK_RE = re.compile(r"“|”|\"|\n|'(?<!\w')'|''(?!\w)")
+
+
+def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether `pos` falls in one of `spans`, which are sorted and do not overlap."""
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]

@@ -1,0 +1,212 @@
+"""Stage 5: what each person said, cut from the text, and how many statements each made.
+
+A linked cue's statement is the adjacent direct quotation, or else the reported clause; a
+quotation left without a cue goes to the one person its paragraph names as a subject (cue "");
+a headline's statement counts for the person it names, but has no offsets in the body.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+
+from search.extract.attribution.clustering import Cluster
+from search.extract.attribution.cues import TELL_RE
+from search.extract.attribution.lexicon import POSSESSIVE_RE, ROLE_WORDS
+from search.extract.attribution.linking import Link
+from search.extract.attribution.mentions import Mention
+from search.extract.attribution.spans import Sentences, inside
+from search.model import Quote
+
+
+def cue_statements(
+    body: str,
+    links: list[Link],
+    clusters: list[Cluster],
+    dropped: set[int],
+    quotes: list[tuple[int, int]],
+) -> tuple[list[Quote], Counter[int]]:
+    """Turn resolved links into Quote records (text order) and per-person quote counts.
+
+    A statement belongs to the first cue that claims it, shared only by subjects coordinated on
+    that same cue ("A and B said"); a pronoun cue inside an earlier statement is part of it.
+    """
+    sents = Sentences(body)
+    owner: dict[tuple[int, int], int] = {}  # statement span -> cue start of its first link
+    out: dict[tuple[int, int, int], Quote] = {}
+    counts: Counter[int] = Counter()
+    for lk in links:
+        if lk.cluster is None or lk.cluster in dropped:
+            continue
+        if lk.mention is None and any(s <= lk.cue_start < e for s, e in owner):
+            continue
+        span = _statement_span(body, lk, quotes, sents)
+        if span is None or (*span, lk.cluster) in out:
+            continue
+        if owner.setdefault(span, lk.cue_start) != lk.cue_start:
+            continue
+        text, cue = body[span[0] : span[1]], body[lk.cue_start : lk.cue_end]
+        out[(*span, lk.cluster)] = Quote(clusters[lk.cluster].name(), text, cue, *span)
+        counts[lk.cluster] += 1
+    return sorted(out.values(), key=lambda q: q.start), counts
+
+
+def paragraph_statements(
+    body: str,
+    quotes: list[tuple[int, int]],
+    quotes_out: list[Quote],
+    counts: Counter[int],
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    clusters: list[Cluster],
+    dropped: set[int],
+) -> None:
+    """A direct quotation left without a cue goes to the one person its paragraph names
+    outside quotation marks, provided that person opens a sentence there (Muzny et al.'s
+    paragraph sieve, restricted to subjects)."""
+    taken = [(q.start, q.end) for q in quotes_out]
+    breaks = [m.start() for m in re.finditer("\n", body)]
+    named: dict[int, set[int]] = {}  # paragraph -> clusters named outside quotes
+    subjects: dict[int, set[int]] = {}  # paragraph -> clusters opening a sentence
+    for i, cid in cluster_of.items():
+        m = mentions[i]
+        if inside(m.start, quotes):
+            continue
+        para = bisect.bisect(breaks, m.start)
+        named.setdefault(para, set()).add(cid)
+        if m.sentence_initial:
+            subjects.setdefault(para, set()).add(cid)
+    for qs, qe in quotes:
+        if len(body[qs:qe].split()) < 4 or any(s <= qs < e or qs <= s < qe for s, e in taken):
+            continue
+        para = bisect.bisect(breaks, qs)
+        people = named.get(para, set())
+        if len(people) != 1 or people != subjects.get(para) or next(iter(people)) in dropped:
+            continue
+        cid = next(iter(people))
+        span = _trim(body, qs, qe)
+        if span:
+            quotes_out.append(Quote(clusters[cid].name(), body[span[0] : span[1]], "", *span))
+            counts[cid] += 1
+    quotes_out.sort(key=lambda q: q.start)
+
+
+def headline_speakers(
+    subjects: list[list[str]], clusters: list[Cluster], dropped: set[int]
+) -> list[int]:
+    """People of the body who speak in the headline, from the words of its speaking phrases
+    (`linking.headline_subjects`), each read from its end. A headline name found nowhere in the
+    body is not trusted."""
+    if not subjects:
+        return []
+    by_name: dict[str, int] = {}
+    firsts: Counter[str] = Counter()
+    for cid, c in enumerate(clusters):
+        if cid not in dropped:
+            by_name.setdefault(c.surname, cid)
+            if c.first_name:
+                firsts[c.first_name] += 1
+    for cid, c in enumerate(clusters):
+        first = c.first_name
+        if cid not in dropped and first and firsts[first] == 1:
+            by_name.setdefault(first, cid)
+    out: list[int] = []
+    for seg_words in subjects:
+        for word in reversed(seg_words):
+            named = by_name.get(POSSESSIVE_RE.sub("", word).lower())
+            if named is not None:
+                if named not in out:
+                    out.append(named)
+                break
+    return out
+
+
+_QUOTE_LEADS = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
+_TIME_RE = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*"
+    r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*)?[:,]?\s*"
+)
+_ADVERBIAL_RE = re.compile(
+    r"(?:at|in|on|during|after|before|while|as|to|from|of|for|with|about|when|earlier|later|"
+    r"last|this|through|via|by|outside|inside|afterward|afterwards|yesterday|today|Monday|"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+_LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
+_TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
+_OBJECT_RE = re.compile(
+    r"\s*(?:(?:to\s+)?(?:reporters|the\s+media|journalists|the\s+crowd|supporters|the\s+audience|"
+    r"him|her|them|us|me|the\s+\w+|[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)\s*)?"
+    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*)?[:,]?\s*"
+)
+
+
+def _without_role(text: str) -> str:
+    """A reported clause without the speaker's role that ends it: "..., Russian presidential
+    spokesman" (before "Dmitry Peskov has told the media") keeps only what was said."""
+    head, comma, tail = text.rpartition(",")
+    words = tail.split()
+    if comma and 0 < len(words) <= 6 and words[-1].lower() in ROLE_WORDS:
+        return head
+    return text
+
+
+def _statement_span(
+    body: str, lk: Link, quotes: list[tuple[int, int]], sents: Sentences
+) -> tuple[int, int] | None:
+    """Offsets of what was said: the reported clause after the cue ("said that ..."), else an
+    adjacent quotation ("'...,' X said" or "X said: '...'"), else the sentence before the cue."""
+    lo, hi = min(lk.cue_start, lk.subj_start), max(lk.cue_end, lk.subj_end)
+    s_start, s_end = sents.bounds(hi - 1)
+    obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
+    rest = obj.end() if obj else hi
+    for qs, qe in quotes:
+        if qs - 1 >= rest and qs - 1 - rest <= 5 and body[rest : qs - 1].strip() in _QUOTE_LEADS:
+            return _trim(body, qs, qe)
+        if qs > rest:
+            break
+    inverted = lk.subj_start > lk.cue_start
+    if (
+        not inverted
+        and rest < s_end
+        and body[rest].isalnum()
+        and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
+        and len(body[rest:s_end].split()) > 2
+        and not _ADVERBIAL_RE.match(body, rest)
+    ):
+        return _trim(body, rest, s_end)
+    for qs, qe in reversed(quotes):
+        gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
+        if qe < lo and (
+            re.fullmatch(r"[\s,—–-]*", gap)
+            or (
+                body[qe - 1] == ","
+                and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
+                and not re.search(r"[a-z]{3}\.\s", gap)
+            )
+        ):
+            return _trim(body, qs, qe)
+        if qe < lo:
+            break
+    before = body[s_start:lo].rstrip()
+    if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
+        return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
+    # A short reported clause ("Flake said he would.") still states something.
+    short = 1 if lk.mention is not None else 2
+    return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
+
+
+def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """Shrink a span past separators, a leading "that" and unbalanced quote marks."""
+    text = body[start:end]
+    lead = _LEAD_TRIM_RE.match(text)
+    if lead:
+        start += lead.end()
+    tail = _TAIL_TRIM_RE.search(body[start:end])
+    if tail:
+        end = start + tail.start()
+    while start < end and body[start] in "“”\"'’ ":
+        start += 1
+    while end > start and body[end - 1] in "“”\"' ,":
+        end -= 1
+    return (start, end) if end - start >= 2 else None
