@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
+import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -22,7 +23,7 @@ def _missing(article_id: str) -> NoReturn:
 
 @blp.route("/articles/<path:article_id>")
 class Article(MethodView):
-    @blp.arguments(ArticleArgsSchema, location="query")
+    @blp.arguments(ArticleArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, ArticleSchema)
     def get(self, args: dict[str, Any], article_id: str) -> dict[str, Any]:
         """The article with its body, speakers and every quote; `q`'s words marked."""

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 from urllib.parse import quote
 
+import marshmallow as ma
 from feedgen.feed import FeedGenerator
 from flask import Response, request, stream_with_context, url_for
 from flask.views import MethodView
@@ -33,7 +34,7 @@ def _file_name(params: SearchParams, of: str, suffix: str) -> str:
 
 @blp.route("/export")
 class Export(MethodView):
-    @blp.arguments(ExportArgsSchema, location="query")
+    @blp.arguments(ExportArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(
         200,
         description="Every result, streamed: CSV with a header row, or one JSON object a line.",
@@ -63,7 +64,7 @@ def _when(day: str | None) -> datetime:
 
 @blp.route("/feed.atom")
 class Feed(MethodView):
-    @blp.arguments(FeedArgsSchema, location="query")
+    @blp.arguments(FeedArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, description="An Atom 1.0 feed.", content_type="application/atom+xml")
     def get(self, args: dict[str, Any]) -> Response:
         """The newest results of any search as an Atom feed, for a feed reader."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -41,7 +42,7 @@ def listing(args: dict[str, Any], kind: Kind) -> dict[str, Any]:
 
 @blp.route("/search")
 class Search(MethodView):
-    @blp.arguments(SearchArgsSchema, location="query")
+    @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, SearchResultSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Articles: highlighted snippets, the matching quotes, facets on speaker, dateline,
@@ -51,7 +52,7 @@ class Search(MethodView):
 
 @blp.route("/quotes")
 class Quotes(MethodView):
-    @blp.arguments(SearchArgsSchema, location="query")
+    @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, QuoteResultSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Quotes and reported statements: who said what, where and when. `q` searches what
@@ -61,7 +62,7 @@ class Quotes(MethodView):
 
 @blp.route("/facets/<string:facet>")
 class FacetValues(MethodView):
-    @blp.arguments(FacetArgsSchema, location="query")
+    @blp.arguments(FacetArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, FacetValuesSchema)
     def get(self, args: dict[str, Any], facet: str) -> dict[str, Any]:
         """The values of one facet under the current search, with counts: for "more", and for
@@ -77,7 +78,7 @@ class FacetValues(MethodView):
 
 @blp.route("/suggest")
 class Suggest(MethodView):
-    @blp.arguments(SuggestArgsSchema, location="query")
+    @blp.arguments(SuggestArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, SuggestSchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Completions for the search box: speakers, people, places and titles."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -18,7 +19,7 @@ blp = Blueprint("speakers", __name__, url_prefix="/api", description="Speakers a
 
 @blp.route("/speakers")
 class Speakers(MethodView):
-    @blp.arguments(SpeakersArgsSchema, location="query")
+    @blp.arguments(SpeakersArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, SpeakerDirectorySchema)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Who speaks in the archive, most quoted first: names, roles, counts, first and last

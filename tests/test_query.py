@@ -2,59 +2,68 @@
 
 from datetime import date
 
-from search.query.body import build
+from search.query.body import build, build_quotes
 from search.query.params import SearchParams
 
+PESKOV = ("dmitry-peskov",)
 
-def test_text_query_searches_articles_and_quotes_and_tolerates_syntax() -> None:
-    body = build(SearchParams(q='peskov "no contacts"'))
-    should = body["query"]["bool"]["should"]
-    sqs = should[0]["simple_query_string"]
-    assert sqs["query"] == 'peskov "no contacts"'
-    assert sqs["quote_field_suffix"] == ".exact" and sqs["default_operator"] == "and"
-    assert should[1]["nested"]["path"] == "quotes"
+
+def test_words_search_articles_and_their_quotes() -> None:
+    body = build(SearchParams(q='peskov "no contacts"'), {}, "month")
+    query = body["query"]["bool"]
+    assert query["filter"] == [{"term": {"kind": "article"}}]
+    assert query["minimum_should_match"] == 1
+    nested = next(c["nested"] for c in query["should"] if "nested" in c)
+    assert nested["path"] == "quotes" and "inner_hits" in nested
     assert body["highlight"]["encoder"] == "html"
 
 
-def test_empty_query_matches_everything() -> None:
-    assert build(SearchParams())["query"] == {"match_all": {}}
+def test_empty_query_matches_every_article() -> None:
+    body = build(SearchParams(), {}, "month")
+    assert body["query"] == {"bool": {"filter": [{"term": {"kind": "article"}}], "should": []}}
 
 
-def test_facets_are_disjunctive() -> None:
-    params = SearchParams(filters={"speaker": ("Dmitry Peskov",), "location": ("Moscow",)})
-    body = build(params)
-    assert body["post_filter"] == {
-        "bool": {
-            "filter": [
-                {"terms": {"speakers.name.folded": ["dmitry peskov"]}},
-                {"terms": {"dateline.name.folded": ["moscow"]}},
-            ]
-        }
-    }
-    # The speaker facet is counted under the location choice only, and vice versa.
-    assert body["aggs"]["speaker"]["filter"] == {
-        "bool": {"filter": [{"terms": {"dateline.name.folded": ["moscow"]}}]}
-    }
-    assert body["aggs"]["location"]["filter"] == {
-        "bool": {"filter": [{"terms": {"speakers.name.folded": ["dmitry peskov"]}}]}
-    }
-    assert (
-        body["aggs"]["place"]["filter"]["bool"]["filter"] == body["post_filter"]["bool"]["filter"]
-    )
+def test_a_speaker_filter_shows_that_speakers_quotes() -> None:
+    body = build(SearchParams(), {"speaker": PESKOV}, "month")
+    [nested] = body["query"]["bool"]["should"]
+    quotes = nested["nested"]["query"]["bool"]
+    assert quotes["filter"] == [{"terms": {"quotes.speaker_id": ["dmitry-peskov"]}}]
+    assert "inner_hits" in nested["nested"]
 
 
-def test_dates_paging_and_stable_sort() -> None:
-    params = SearchParams(
-        q="x",
-        date_from=date(2016, 11, 1),
-        date_to=date(2016, 11, 30),
-        page=3,
-        size=20,
-        sort="newest",
-    )
-    body = build(params)
-    assert body["query"]["bool"]["filter"] == [
-        {"range": {"published": {"gte": "2016-11-01", "lte": "2016-11-30"}}}
-    ]
+def test_facets_and_dates_are_disjunctive() -> None:
+    params = SearchParams(date_from=date(2016, 11, 1), date_to=date(2016, 11, 30))
+    chosen = {"speaker": PESKOV, "location": ("moscow",)}
+    body = build(params, chosen, "day")
+    speaker = {"nested": {"path": "speakers", "query": {"terms": {"speakers.id": list(PESKOV)}}}}
+    moscow = {"terms": {"dateline.name.folded": ["moscow"]}}
+    november = {"range": {"published": {"gte": "2016-11-01", "lte": "2016-11-30"}}}
+    assert body["post_filter"] == {"bool": {"filter": [speaker, moscow, november]}}
+    # Each facet is counted under the other selections and the dates; the dates under all
+    # facet selections but not under the date range itself.
+    assert body["aggs"]["speaker"]["filter"] == {"bool": {"filter": [moscow, november]}}
+    assert body["aggs"]["location"]["filter"] == {"bool": {"filter": [speaker, november]}}
+    assert body["aggs"]["date"]["filter"] == {"bool": {"filter": [speaker, moscow]}}
+    assert body["aggs"]["date"]["aggs"]["values"]["date_histogram"]["calendar_interval"] == "day"
+
+
+def test_a_chosen_value_is_counted_whatever_its_rank() -> None:
+    body = build(SearchParams(), {"agency": ("agency 11",)}, "month")
+    counts = body["aggs"]["agency"]["aggs"]["counts"]["aggs"]
+    assert counts["chosen"]["terms"]["include"] == ["agency 11"]
+
+
+def test_paging_by_number_or_after_a_cursor_and_a_stable_sort() -> None:
+    params = SearchParams(q="x", page=3, size=20, sort="newest")
+    body = build(params, {}, "month")
     assert (body["from"], body["size"]) == (40, 20)
     assert body["sort"][-1] == {"id": "asc"}
+    after = build(SearchParams(q="x", after=(1.5, 0, "a")), {}, "month")
+    assert after["search_after"] == [1.5, 0, "a"] and "from" not in after
+
+
+def test_quote_search_asks_for_quote_documents() -> None:
+    body = build_quotes(SearchParams(q="trump"), {"speaker": PESKOV}, "month")
+    assert body["query"]["bool"]["filter"] == [{"term": {"kind": "quote"}}]
+    assert body["post_filter"] == {"bool": {"filter": [{"terms": {"speaker.id": list(PESKOV)}}]}}
+    assert "text" in body["highlight"]["fields"]

@@ -8,7 +8,6 @@ import io
 import json
 import re
 import uuid
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -51,7 +50,7 @@ WIRE = [  # one story, run by two agencies under their own headlines, and one ot
         "id": "wire-b",
         "published": "2031-08-01",
         "agency": "NWS",
-        "text": f"Northern dam to be rebuilt\n\nKRAKOW (NWS) — {STORY} Officials declined to comment.",
+        "text": f"Northern dam to be rebuilt\n\nKRAKOW (NWS) — {STORY} No comment was given.",
     },
     {
         "id": "wire-c",
@@ -157,7 +156,7 @@ def test_a_surname_matches_every_person_of_that_name_and_the_facet_says_who(
 def test_speaker_facet_counts_people_as_the_fixture_says(client: FlaskClient) -> None:
     body = get(client, "/api/facets/speaker?size=100")
     counts = {b["id"]: b["count"] for b in body["values"]}
-    for person, (name, articles) in TRUTH.items():
+    for person, (_, articles) in TRUTH.items():
         assert counts[person] == len(articles), person
     names = {b["id"]: b["value"] for b in body["values"]}
     assert all(names[p] == TRUTH[p][0] for p in TRUTH)
@@ -216,7 +215,7 @@ def test_the_peskov_question_on_the_seed(client: FlaskClient) -> None:
     for hit in body["hits"]:
         assert hit["speaker"]["name"] == "Dmitry Peskov"
         assert hit["dateline"]["name"] == "Moscow" and hit["published"].startswith("2016-11")
-        assert "<mark>Trump</mark>" in hit["text"]
+        assert "<mark>Trump" in hit["text"]
 
 
 def test_a_hits_quotes_are_those_of_the_selected_speaker(client: FlaskClient) -> None:
@@ -270,8 +269,9 @@ def test_total_took_and_a_suggestion_when_hits_are_few(client: FlaskClient) -> N
 def test_facet_values_by_prefix_under_the_current_search(client: FlaskClient) -> None:
     body = get(client, "/api/facets/agency?q=tram&prefix=agency+1")
     assert {b["value"] for b in body["values"]} == {"Agency 10", "Agency 11"}
-    people = get(client, "/api/facets/speaker?prefix=ferr")["values"]
-    assert {b["id"] for b in people} == {"bill-ferreira", "hillary-ferreira", "ferreira"}
+    people = {b["id"] for b in get(client, "/api/facets/speaker?prefix=ferr")["values"]}
+    assert people >= {"bill-ferreira", "hillary-ferreira", "ferreira"}
+    assert all(re.search(r"(^|-)ferr", p) for p in people)
     get(client, "/api/facets/colour", 404)
 
 
@@ -353,11 +353,17 @@ def test_wire_copies_are_grouped_not_listed_apart(client: FlaskClient) -> None:
 
 
 def test_hostile_text_and_queries_stay_escaped(client: FlaskClient) -> None:
-    for url in ("/api/search?q=bridge", "/api/quotes?q=bridge", "/api/articles/hostile?q=bridge"):
-        text = json.dumps(get(client, url))
-        assert "<script>" not in text and "<img" not in text and "<b>" not in text
-    body = get(client, '/api/search?q=%3Cscript%3Ealert(1)%3C/script%3E"&explain=true')
-    assert "<script>" not in json.dumps(body["hits"])
+    search = get(client, "/api/search?q=bridge")["hits"]
+    search += get(client, "/api/search?q=%3Cscript%3Ebridge%3C/script%3E%22")["hits"]
+    quotes = get(client, "/api/quotes?q=bridge")["hits"]
+    article = get(client, "/api/articles/hostile?q=bridge")
+    shown = [h["title_html"] for h in search] + [s for h in search for s in h["snippets"]]
+    shown += [q["text"] for h in search for q in h["quotes"]] + [q["text"] for q in quotes]
+    shown += [article["title_html"], article["body_html"]]
+    shown += [q["text_html"] for q in article["quotes"]]
+    assert any("&lt;script&gt;" in s for s in shown)
+    for html in shown:
+        assert not re.search(r"<(?!/?mark>)", html), html
 
 
 def test_dates_out_of_order_are_a_422(client: FlaskClient) -> None:
@@ -393,13 +399,7 @@ def test_every_endpoint_is_in_the_openapi_document(client: FlaskClient) -> None:
 def test_counts_are_articles_not_quote_documents(
     client: FlaskClient, es: Elasticsearch, archive: str
 ) -> None:
-    health = get(client, "/api/health")
-    assert health["articles"] == get(client, "/api/search")["total"]["value"]
-    assert (
-        Counter(
-            es.search(index=archive, size=0, aggs={"k": {"terms": {"field": "kind"}}})[
-                "aggregations"
-            ]["k"]["buckets"][0]
-        )
-        != {}
-    )
+    articles = get(client, "/api/search")["total"]["value"]
+    assert get(client, "/api/health")["articles"] == articles
+    quotes = get(client, "/api/quotes")["total"]["value"]
+    assert es.count(index=archive)["count"] == articles + quotes > articles

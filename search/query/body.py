@@ -171,7 +171,7 @@ def facet_counts(
         agg["aggs"] = per_value
     if fields.nested:
         return {"nested": {"path": fields.nested}, "aggs": aggs}
-    return {"aggs": aggs}
+    return {"filter": {"match_all": {}}, "aggs": aggs}
 
 
 def date_histogram(interval: Interval, window: tuple[date, date] | None) -> dict[str, Any]:
@@ -213,9 +213,10 @@ def aggregations(
     aggs: dict[str, Any] = {}
     for facet in FACETS:
         counts = facet_counts(facet, kind, selection.get(facet.name, ()), FACET_SIZE)
-        inner = {"counts": counts} if "nested" in counts else counts["aggs"]
-        aggs[facet.name] = {"filter": _under(filters(params, selection, kind, skip=facet.name))}
-        aggs[facet.name]["aggs"] = inner
+        aggs[facet.name] = {
+            "filter": _under(filters(params, selection, kind, skip=facet.name)),
+            "aggs": {"counts": counts},
+        }
     aggs["date"] = {
         "filter": _under(filters(params, selection, kind, skip="date")),
         "aggs": {

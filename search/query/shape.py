@@ -122,7 +122,7 @@ def facet_values(
 ) -> list[dict[str, Any]]:
     """A facet's buckets: the top values, then any chosen value outside them, with its count.
     `chosen` are the filtered keys (person ids, or lower-cased values)."""
-    counts = agg.get("counts", agg)
+    counts = agg.get("counts", agg)  # under the facet's filter, or asked for alone
     chosen_keys = set(chosen)
     values: list[dict[str, Any]] = []
     seen: set[str] = set()

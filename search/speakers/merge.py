@@ -117,17 +117,15 @@ def _groups(bearers: list[KeyStat], together: set[Pair]) -> list[list[KeyStat]]:
     return groups
 
 
-def _weight(stat: KeyStat) -> tuple[int, int, str]:
-    return (-stat.articles, -len(stat.name.key), stat.name.key)
+def _weight(stat: KeyStat) -> tuple[int, bool, str]:
+    """Most articles first; then a name without a suffix, then alphabetical."""
+    return (-stat.articles, bool(stat.name.suffix), stat.name.key)
 
 
 def _person(group: list[KeyStat]) -> Person:
     """Named by the key most of its articles use, in their most common spelling."""
     full = [s for s in group if s.name.given]
     lead = min(full or group, key=_weight)
-    spellings: Counter[str] = Counter()
-    for stat in group:
-        if stat.name.given or not lead.name.given:
-            spellings.update(stat.displays)
+    spellings = lead.displays
     name = min(spellings, key=lambda d: (-spellings[d], d)) if spellings else lead.name.display
     return Person(slug(lead.name.key), name)

@@ -21,6 +21,7 @@ sys.path.insert(0, str(HERE.parents[1]))
 from search.config import EsSettings  # noqa: E402
 from search.index.archive import reindex  # noqa: E402
 from search.query.body import build, suggest_body  # noqa: E402
+from search.query.execute import selection  # noqa: E402
 from search.query.params import SearchParams  # noqa: E402
 from tests.helpers import SAMPLE, drop_indices  # noqa: E402
 
@@ -47,10 +48,12 @@ def main() -> None:
     try:
         reindex(es, alias, [SAMPLE, hostile], workers=1)
         for name, params in SEARCHES.items():
-            body = build(params)
+            chosen = selection(es, alias, params)
+            body = build(params, chosen, "month")
             body["from_"] = body.pop("from")
             answer = es.search(index=alias, **body).body
-            _write(out / f"search_{name}.json", {"params": _params(params), "response": answer})
+            recorded = {"params": _params(params), "selection": chosen, "response": answer}
+            _write(out / f"search_{name}.json", recorded)
         answer = es.search(index=alias, **suggest_body("lind", 8)).body
         _write(out / "suggest_lind.json", {"prefix": "lind", "response": answer})
         ops = (
