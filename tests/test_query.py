@@ -8,27 +8,45 @@ from search.query.params import SearchParams
 PESKOV = ("dmitry-peskov",)
 
 
-def test_words_search_articles_and_their_quotes() -> None:
+def _nested(query: object, path: str) -> list[dict]:
+    """Every nested clause on `path` anywhere in `query`."""
+    found = []
+    if isinstance(query, dict):
+        if query.get("nested", {}).get("path") == path:
+            found.append(query["nested"])
+        for value in query.values():
+            found += _nested(value, path)
+    elif isinstance(query, list):
+        for value in query:
+            found += _nested(value, path)
+    return found
+
+
+def test_words_search_articles_and_show_the_quotes_holding_them() -> None:
     body = build(SearchParams(q='peskov "no contacts"'), {}, "month")
     query = body["query"]["bool"]
     assert query["filter"] == [{"term": {"kind": "article"}}]
-    assert query["minimum_should_match"] == 1
-    nested = next(c["nested"] for c in query["should"] if "nested" in c)
-    assert nested["path"] == "quotes" and "inner_hits" in nested
+    [shown] = [n for n in _nested(query, "quotes") if "inner_hits" in n]
+    assert shown["query"]["bool"]["minimum_should_match"] == 1
     assert body["highlight"]["encoder"] == "html"
 
 
 def test_empty_query_matches_every_article() -> None:
     body = build(SearchParams(), {}, "month")
-    assert body["query"] == {"bool": {"filter": [{"term": {"kind": "article"}}], "should": []}}
+    assert body["query"] == {
+        "bool": {"filter": [{"term": {"kind": "article"}}], "must": [{"match_all": {}}]}
+    }
 
 
 def test_a_speaker_filter_shows_that_speakers_quotes() -> None:
     body = build(SearchParams(), {"speaker": PESKOV}, "month")
-    [nested] = body["query"]["bool"]["should"]
-    quotes = nested["nested"]["query"]["bool"]
-    assert quotes["filter"] == [{"terms": {"quotes.speaker_id": ["dmitry-peskov"]}}]
-    assert "inner_hits" in nested["nested"]
+    [shown] = _nested(body["query"], "quotes")
+    assert shown["query"]["bool"]["filter"] == [{"terms": {"quotes.speaker_id": ["dmitry-peskov"]}}]
+    assert "inner_hits" in shown
+    with_words = build(SearchParams(q="trump"), {"speaker": PESKOV}, "month")
+    [shown] = [n for n in _nested(with_words["query"], "quotes") if "inner_hits" in n]
+    assert shown["query"]["bool"]["filter"] == [{"terms": {"quotes.speaker_id": ["dmitry-peskov"]}}]
+    assert shown["query"]["bool"]["minimum_should_match"] == 1
 
 
 def test_facets_and_dates_are_disjunctive() -> None:

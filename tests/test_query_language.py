@@ -19,6 +19,7 @@ from search.query.language import (
     MAX_CLAUSES,
     MAX_DEPTH,
     MAX_FUZZY_TERMS,
+    MAX_PHRASES,
     QUOTES,
     SCOPES,
     Fields,
@@ -336,7 +337,6 @@ TEXT = {
         "exact": {
             "type": "text",
             "index_prefixes": {"min_chars": 2, "max_chars": 5},
-            "index_phrases": True,
         }
     },
 }
@@ -504,3 +504,10 @@ def test_quotes_holding_the_words_come_back_as_inner_hits(es: Elasticsearch, ind
 )
 def test_odd_queries_are_valid_elasticsearch(es: Elasticsearch, index: str, q: str) -> None:
     es.search(index=index, query=to_query(parse(q), ARTICLES), size=1)
+
+
+def test_phrases_beyond_the_cap_are_searched_as_words() -> None:
+    parsed = parse(" ".join(f'"word{n} next{n}"' for n in range(MAX_PHRASES + 2)))
+    kinds = [term.kind for term in highlight_terms(parsed)]
+    assert kinds == ["phrase"] * MAX_PHRASES + ["word", "word"]
+    assert any("phrases at most" in note for note in explain(parsed)["notes"])

@@ -64,18 +64,26 @@ def index_settings(
     }
 
 
-# Prefix queries (`strike*`) read these pre-built prefixes instead of expanding every term
-# that starts the same: the cost of `a*|ab*|…` stays that of a few term queries.
+# Phrases and prefixes are searched on the unstemmed twin, with prefixes built at index time:
+# a query of many two-letter prefixes (`a*|ab*|…`) then costs a few term lookups instead of
+# term expansions (search.query.language). Not `index_phrases`: a phrase answered from
+# shingles is no longer marked by the highlighter; the language caps phrases instead.
 # https://www.elastic.co/docs/reference/elasticsearch/mapping-reference/index-prefixes
-_PREFIXES = {"min_chars": 2, "max_chars": 8}
+_EXACT = {
+    "type": "text",
+    "analyzer": "dl_exact",
+    "index_prefixes": {"min_chars": 2, "max_chars": 5},
+}
 
 
-def _text(*, prefixes: bool = True, **extra: Any) -> dict[str, Any]:
-    """Stemmed text, with an unstemmed `.exact` twin that quoted phrases search."""
-    main: dict[str, Any] = {"type": "text", "analyzer": "dl_text", **extra}
-    if prefixes:
-        main["index_prefixes"] = _PREFIXES
-    return {**main, "fields": {"exact": {"type": "text", "analyzer": "dl_exact", **extra}}}
+def _text(**extra: Any) -> dict[str, Any]:
+    """Stemmed text, with an unstemmed `.exact` twin for phrases and prefixes."""
+    return {
+        "type": "text",
+        "analyzer": "dl_text",
+        **extra,
+        "fields": {"exact": {**_EXACT, **extra}},
+    }
 
 
 def _facet() -> dict[str, Any]:
@@ -110,7 +118,7 @@ _PERSON = {
     "key": _id(),
     "name": _facet(),
     "as_written": _facet(),
-    "surname": _id(),
+    "surname": {"type": "keyword", "normalizer": "dl_folded"},
     "role": {"type": "text", "analyzer": "dl_text", "fields": {"keyword": _id()}},
 }
 
@@ -146,7 +154,7 @@ MAPPINGS: dict[str, Any] = {
                 "speaker_id": _id(),
                 "speaker_key": _id(),
                 "speaker": _facet(),
-                "text": _text(prefixes=False),
+                "text": _text(),
                 "cue": _id(),
                 "start": {"type": "integer", "index": False},
                 "end": {"type": "integer", "index": False},
@@ -163,7 +171,7 @@ MAPPINGS: dict[str, Any] = {
         "speaker": {"properties": _PERSON},
         "article": {
             "properties": {
-                "title": _text(prefixes=False),
+                "title": _text(),
                 "url": {"type": "keyword", "index": False},
             }
         },

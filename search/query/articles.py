@@ -8,7 +8,9 @@ import re
 from typing import Any
 
 from search.kinds import ARTICLE, only
-from search.query.body import marks, quote_text_query, text_query
+from search.query import language
+from search.query.body import marks
+from search.query.language import ARTICLES
 from search.query.shape import article_fields
 
 MAX_QUOTES_MARKED = 100  # Elasticsearch's index.max_inner_result_window
@@ -19,29 +21,28 @@ _WORD = re.compile(r"\w+")
 
 
 def article_body(article_id: str, q: str) -> dict[str, Any]:
-    """The article, its body and title marked for `q`, and every quote, marked where it
-    matches."""
+    """The article, its body and title marked for `q`, and its quotes marked where they
+    match."""
     body: dict[str, Any] = {
         "size": 1,
         "_source": {"excludes": ["suggest", "people_keys"]},
         "query": {"bool": {"filter": [{"ids": {"values": [article_id]}}, only(ARTICLE)]}},
     }
-    if q.strip():
-        body["query"]["bool"]["should"] = [
-            {
-                "nested": {
-                    "path": "quotes",
-                    "query": quote_text_query(q),
-                    "inner_hits": {
-                        "size": MAX_QUOTES_MARKED,
-                        "_source": False,
-                        "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
-                    },
-                }
-            }
-        ]
+    parsed = language.parse(q)
+    quotes = language.shown(
+        parsed,
+        ARTICLES,
+        inner_hits={
+            "size": MAX_QUOTES_MARKED,
+            "_source": False,
+            "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
+        },
+    )
+    if quotes is not None:
+        body["query"]["bool"]["should"] = [quotes]
+    if parsed.root is not None:
         highlight = marks(title={"number_of_fragments": 0}, body={"number_of_fragments": 0})
-        highlight["highlight_query"] = text_query(q, ARTICLE)
+        highlight["highlight_query"] = language.to_query(parsed, ARTICLES)
         body["highlight"] = highlight
     return body
 

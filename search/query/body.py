@@ -14,7 +14,9 @@ from datetime import date, timedelta
 from typing import Any
 
 from search.kinds import ARTICLE, QUOTE, Kind, only
+from search.query import language
 from search.query.facets import FACETS, Facet
+from search.query.language import ARTICLES, QUOTES
 from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams
 from search.speakers.names import slug
 
@@ -22,33 +24,11 @@ MARK = ("<mark>", "</mark>")
 # Selected values: facet name -> what the selection filters by (person ids for speakers,
 # folded values for the others), resolved by `search.query.execute`.
 Selection = dict[str, tuple[str, ...]]
-ARTICLE_FIELDS = ["title^2", "lead^1.5", "body", "people", "dateline.name.text"]
-QUOTE_FIELDS = ["text"]
 
 
 def text_query(q: str, kind: Kind) -> dict[str, Any]:
-    """Stemmed matching of what the reader typed."""
-    common = {
-        "query": q,
-        "default_operator": "and",
-        "quote_field_suffix": ".exact",
-        "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|PREFIX|WHITESPACE|ESCAPE",
-    }
-    fields = ARTICLE_FIELDS if kind == ARTICLE else QUOTE_FIELDS
-    return {"simple_query_string": {**common, "fields": fields}}
-
-
-def quote_text_query(q: str) -> dict[str, Any]:
-    """The same words inside an article's quotes."""
-    return {
-        "simple_query_string": {
-            "query": q,
-            "default_operator": "and",
-            "quote_field_suffix": ".exact",
-            "flags": "AND|OR|NOT|PHRASE|PRECEDENCE|PREFIX|WHITESPACE|ESCAPE",
-            "fields": ["quotes.text"],
-        }
-    }
+    """What the reader typed, in Dateline's query language (`search.query.language`)."""
+    return language.to_query(language.parse(q), ARTICLES if kind == ARTICLE else QUOTES)
 
 
 def marks(**fields: dict[str, Any]) -> dict[str, Any]:
@@ -65,48 +45,29 @@ def marks(**fields: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _quotes_of_hit(
-    q: str, speaker_ids: tuple[str, ...] | None, *, shown: bool
-) -> dict[str, Any] | None:
-    """The hit's quotes a reader asked about: those matching the words and the speaker;
-    `shown`: brought back with the hit (marked), not only matched."""
-    if not q.strip() and speaker_ids is None:
-        return None
-    query: dict[str, Any] = {
-        "bool": {
-            "must": [quote_text_query(q) if q.strip() else {"match_all": {}}],
-            "filter": [{"terms": {"quotes.speaker_id": list(speaker_ids)}}]
-            if speaker_ids is not None
-            else [],
-        }
+def _shown_quotes() -> dict[str, Any]:
+    """A hit brings back the quotes holding the reader's words, marked."""
+    return {
+        "size": INNER_QUOTES,
+        "_source": ["quotes.speaker", "quotes.speaker_id", "quotes.cue", "quotes.text"],
+        "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
     }
-    nested: dict[str, Any] = {"path": "quotes", "score_mode": "max", "query": query}
-    if shown:
-        nested["inner_hits"] = {
-            "size": INNER_QUOTES,
-            "_source": ["quotes.speaker", "quotes.speaker_id", "quotes.cue", "quotes.text"],
-            "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
-        }
-    return {"nested": nested}
 
 
 def article_query(
     params: SearchParams, selection: Selection, *, quotes_shown: bool = True
 ) -> dict[str, Any]:
-    """Articles matching the words, in their text or in their quotes."""
-    q = params.q
-    quotes = _quotes_of_hit(q, selection.get("speaker"), shown=quotes_shown)
-    if not q.strip():
-        should = [quotes] if quotes else []
-        return {"bool": {"filter": [only(ARTICLE)], "should": should}}
-    in_quotes = _quotes_of_hit(q, None, shown=False) if quotes is None else quotes
-    return {
-        "bool": {
-            "filter": [only(ARTICLE)],
-            "should": [text_query(q, ARTICLE), in_quotes],
-            "minimum_should_match": 1,
-        }
-    }
+    """Articles matching the words; with `quotes_shown`, each brings the quotes a reader asked
+    about (holding the words, of the selected speakers)."""
+    speakers = selection.get("speaker")
+    within = [{"terms": {"quotes.speaker_id": list(speakers)}}] if speakers is not None else None
+    query = language.to_query(
+        language.parse(params.q),
+        ARTICLES,
+        inner_hits=_shown_quotes() if quotes_shown else None,
+        shown_within=within if quotes_shown else None,
+    )
+    return {"bool": {"filter": [only(ARTICLE)], "must": [query]}}
 
 
 def _selected(facet: Facet, kind: Kind, values: tuple[str, ...]) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from elasticsearch import Elasticsearch
 
 from search.kinds import ARTICLE, Kind
-from search.query import articles, cursor, export, speakers
+from search.query import articles, cursor, export, language, speakers
 from search.query.body import (
     Selection,
     Window,
@@ -186,4 +186,4 @@ def export_rows(
 
 def explain(q: str) -> dict[str, Any]:
     """How the query was understood."""
-    return {"normalized": " ".join(q.split())}
+    return language.explain(language.parse(q))

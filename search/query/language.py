@@ -23,12 +23,9 @@ Cost (issue 13). Parsing is linear and its recursion shallow: a query is cut at
 Elasticsearch does grows with the terms, so repeated terms are searched once (``a*|a*|…`` is the
 one word ``a``), at most `MAX_CLAUSES` terms are kept and typos allowed on `MAX_FUZZY_TERMS`
 of them (a fuzzy word costs several plain ones), each expanding to `FUZZY_EXPANSIONS` terms
-past an exact first letter. Prefixes and phrases search the ``.exact`` twins, whose
-``index_prefixes`` and ``index_phrases`` answer a short prefix or a two-word phrase with one
-term. On 30,000 recombined articles the costliest queries found take about 4 times
-``trump clinton`` (80 against 20 ms; the ``a*|`` probe 5 ms).
+past an exact first letter, and `MAX_PHRASES` phrases checked as phrases. Prefixes and phrases
+search the ``.exact`` twins, whose ``index_prefixes`` answer a short prefix with one term.
 https://www.elastic.co/docs/reference/elasticsearch/mapping-reference/index-prefixes
-https://www.elastic.co/docs/reference/elasticsearch/mapping-reference/index-phrases
 
 Ranking. Title, lead and body are searched together (``best_fields``: the best field counts,
 the others add a ``tie_breaker`` share) at boosts 2, 1.5 and 1, instead of the title's former 3,
@@ -59,6 +56,7 @@ MIN_PREFIX = 2  # characters before a `*`: one letter would expand to much of th
 MIN_FUZZY = 3  # letters before a `~`: Elasticsearch's AUTO allows no typo below 3 anyway
 MAX_FUZZINESS = 2  # the most Lucene's automata allow
 MAX_FUZZY_TERMS = 3  # words with typos allowed; later ones are searched exactly
+MAX_PHRASES = 6  # phrases searched as phrases; later ones are searched as words
 FUZZY_EXPANSIONS = 50
 PROXIMITY_SLOP = 10
 BONUS_TERMS = 8  # terms that earn the proximity and quote bonuses
@@ -465,26 +463,34 @@ class _Parser:
 
 def _limit(root: Node | None, max_clauses: int, notes: _Notes) -> Node | None:
     """The first `max_clauses` terms in the order typed, typos allowed on the first
-    `MAX_FUZZY_TERMS` of them."""
+    `MAX_FUZZY_TERMS` of them, the first `MAX_PHRASES` phrases searched as phrases (a phrase
+    checks word positions, which costs; phrases are also highlighted, which rules out
+    `index_phrases`)."""
     if root is None:
         return None
     terms = [term for term, _, _ in _leaves(root)]
     total = len(terms)
-    typos = sum(t.kind == "fuzzy" for t in terms[:max_clauses])
-    if total <= max_clauses and typos <= MAX_FUZZY_TERMS:
+    kept = terms[:max_clauses]
+    typos = sum(t.kind == "fuzzy" for t in kept)
+    phrases = sum(t.kind == "phrase" for t in kept)
+    if total <= max_clauses and typos <= MAX_FUZZY_TERMS and phrases <= MAX_PHRASES:
         return root
-    seen = fuzzy = 0
+    seen = fuzzy = phrased = 0
 
     def prune(node: Node) -> Node | None:
-        nonlocal seen, fuzzy
+        nonlocal seen, fuzzy, phrased
         if isinstance(node, Term):
             seen += 1
             fuzzy += node.kind == "fuzzy"
+            phrased += node.kind == "phrase"
             if seen > max_clauses:
                 return None
             if node.kind == "fuzzy" and fuzzy > MAX_FUZZY_TERMS:
                 note = f"typos are allowed on {MAX_FUZZY_TERMS} words at most: searched exactly"
                 notes.add(note, _render(node))
+                return Term("word", node.text)
+            if node.kind == "phrase" and phrased > MAX_PHRASES:
+                notes.add(f"{MAX_PHRASES} phrases at most: searched as words", _render(node))
                 return Term("word", node.text)
             return node
         if isinstance(node, Group):
@@ -665,34 +671,59 @@ def _proximity(root: Node, target: Target) -> list[dict[str, Any]]:
     return bonus
 
 
-def _shown(root: Node, target: Target, inner_hits: Mapping[str, Any] | None) -> list[Any]:
-    """The nested items (quotes) holding any searched term, to score and show them."""
-    shown = target.shown
-    if shown is None:
-        return []
-    in_shown = {"", *(s for s, f in target.scopes.items() if f.path and f.path == shown.path)}
-    terms = [t for t, scope, negated in _leaves(root) if scope in in_shown and not negated]
+def shown(
+    parsed: Parsed,
+    target: Target,
+    *,
+    within: list[dict[str, Any]] | None = None,
+    inner_hits: Mapping[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """A clause on the target's `shown` nested items (quotes): those holding any searched term,
+    and only those passing `within` (say, one speaker's); with no term, every item passing
+    `within`. None when there is nothing to show."""
+    items = target.shown
+    if items is None or not items.path:
+        return None
+    in_shown = {"", *(s for s, f in target.scopes.items() if f.path and f.path == items.path)}
+    leaves = _leaves(parsed.root) if parsed.root is not None else iter(())
+    terms = [t for t, scope, negated in leaves if scope in in_shown and not negated]
     terms = terms[:BONUS_TERMS]
-    if not terms or not shown.path:
-        return []
-    clause = _nested(shown.path, {"bool": {"should": [_match(t, shown, target) for t in terms]}})
+    if not terms and within is None:
+        return None
+    query: dict[str, Any] = {"bool": {}}
+    if terms:
+        query["bool"] |= {
+            "should": [_match(t, items, target) for t in terms],
+            "minimum_should_match": 1,
+        }
+    if within:
+        query["bool"]["filter"] = within
+    clause = _nested(items.path, query)
     if inner_hits is not None:
         clause["nested"]["inner_hits"] = dict(inner_hits)
-    return [clause]
+    return clause
 
 
 def to_query(
-    parsed: Parsed, target: Target, *, inner_hits: Mapping[str, Any] | None = None
+    parsed: Parsed,
+    target: Target,
+    *,
+    inner_hits: Mapping[str, Any] | None = None,
+    shown_within: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The Elasticsearch query for `parsed` on `target`'s fields.
 
     `inner_hits`, if given, goes on the clause over the target's `shown` nested items (the
-    quotes holding a searched term), so a hit can show them; it never changes what matches.
+    quotes holding a searched term, of those passing `shown_within`), so a hit can show them;
+    it never changes what matches.
     """
+    quotes = shown(parsed, target, within=shown_within, inner_hits=inner_hits)
     if parsed.root is None:
-        return {"match_all": {}}
+        if quotes is None:
+            return {"match_all": {}}
+        return {"bool": {"must": [{"match_all": {}}], "should": [quotes]}}
     query = _compile(parsed.root, target, target.default, "")
-    should = _proximity(parsed.root, target) + _shown(parsed.root, target, inner_hits)
+    should = _proximity(parsed.root, target) + ([quotes] if quotes else [])
     if not should:
         return query
     if "must" in query.get("bool", {}):  # the usual AND of terms: one level, not two
