@@ -112,25 +112,29 @@ def facet_counts(
     facet: Facet, kind: Kind, chosen: tuple[str, ...], size: int, include: str | None = None
 ) -> dict[str, Any]:
     """A facet's values with their counts, plus the chosen ones whatever their rank; with
-    `include` (see `value_prefix`), only values matching it, counted by the filtered field."""
+    `include` (see `value_prefix`), only the values it matches."""
     fields = facet.fields(kind)
-    counted = fields.filtered if facet.by_id or include else fields.shown
+    counted = fields.filtered if facet.by_id else fields.shown
     terms: dict[str, Any] = {"field": counted, "size": size}
     if include:
         terms["include"] = include
     aggs: dict[str, Any] = {"values": {"terms": terms}}
     if chosen:
-        # Counts of the chosen values by the field they filter on (folded, or ids), so a value
-        # outside the top ones still shows its real count.
-        aggs["chosen"] = {
-            "terms": {"field": fields.filtered, "include": list(chosen), "size": len(chosen)}
+        # The chosen values counted whatever their rank, so each shows its real count; values
+        # typed by hand match whatever their case.
+        listed: str | list[str] = (
+            list(chosen) if facet.by_id else "|".join(_caseless(v) for v in chosen)
+        )
+        width = len(chosen) * (1 if facet.by_id else 4)  # a value may be written in a few cases
+        aggs["chosen"] = {"terms": {"field": counted, "include": listed, "size": width}}
+    if fields.nested:
+        # A person is counted by id and shown by name; the articles are counted, not speakers.
+        per_person = {
+            "shown": {"terms": {"field": fields.shown, "size": 1}},
+            "documents": {"reverse_nested": {}},
         }
-    per_value: dict[str, Any] = {"shown": {"terms": {"field": fields.shown, "size": 1}}}
-    if fields.nested:
-        per_value["documents"] = {"reverse_nested": {}}
-    for agg in aggs.values():
-        agg["aggs"] = per_value
-    if fields.nested:
+        for agg in aggs.values():
+            agg["aggs"] = per_person
         return {"nested": {"path": fields.nested}, "aggs": aggs}
     return {"filter": {"match_all": {}}, "aggs": aggs}
 
@@ -153,15 +157,25 @@ def date_histogram(interval: Interval, window: tuple[date, date] | None) -> dict
 _REGEX_SPECIAL = re.compile(r'([.?+*|{}\[\]()"\\#@&<>~])')
 
 
+def _caseless(text: str) -> str:
+    """A Lucene regular expression matching `text` in any case (terms `include` has no flag)."""
+    out = []
+    for char in text:
+        lower, upper = char.lower(), char.upper()
+        if lower != upper and len(lower) == len(upper) == 1:
+            out.append(f"[{lower}{upper}]")
+        else:
+            out.append(_REGEX_SPECIAL.sub(r"\\\1", char))
+    return "".join(out)
+
+
 def value_prefix(facet: Facet, prefix: str) -> str:
     """A terms `include` pattern for values with a word starting with `prefix`: person ids
-    are slugs ("dmitry-peskov"), other values are counted lower-cased for this."""
+    are slugs ("dmitry-peskov"), other values are matched in any case."""
     if facet.by_id:
-        word, separators = slug(prefix), "-"
-    else:
-        word, separators = " ".join(prefix.lower().split()), r" \-"
-    escaped = _REGEX_SPECIAL.sub(r"\\\1", word)
-    return f"(.*[{separators}])?{escaped}.*"
+        word = _REGEX_SPECIAL.sub(r"\\\1", slug(prefix))
+        return f"(.*-)?{word}.*"
+    return rf"(.*[ \-])?{_caseless(' '.join(prefix.split()))}.*"
 
 
 def aggregations(

@@ -1,5 +1,6 @@
 """Asking Elasticsearch: the requests built by `body` and `speakers`, the answers shaped by
-`shape`. The only module of the read path that talks to the cluster."""
+`shape` (with `export`, which streams, the only modules of the read path that talk to the
+cluster)."""
 
 from __future__ import annotations
 

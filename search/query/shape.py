@@ -108,10 +108,11 @@ def _quote_hit(hit: dict[str, Any]) -> dict[str, Any]:
 
 
 def _buckets(agg: dict[str, Any]) -> list[tuple[str, str, int]]:
-    """(key, shown value, count) of a facet's terms buckets."""
+    """(key, shown value, count) of a facet's terms buckets: people are counted by id and
+    shown by name, in articles; other values are shown as they are."""
     found = []
     for bucket in agg["buckets"]:
-        shown = bucket["shown"]["buckets"]
+        shown = bucket.get("shown", {}).get("buckets")
         count = bucket["documents"]["doc_count"] if "documents" in bucket else bucket["doc_count"]
         found.append((bucket["key"], shown[0]["key"] if shown else bucket["key"], count))
     return found
