@@ -28,7 +28,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(DEFAULTS)
     if config:
         app.config.update(config)
-    from api import articles, engine, errors, export, health, pages, search, speakers
+    from api import articles, docs, engine, errors, export, health, pages, search, speakers
 
     engine.init_app(app, app.config.get("ES_SETTINGS") or EsSettings.from_env())
 
@@ -38,5 +38,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     for module in (search, articles, speakers, export, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(docs.bp)
     errors.register(app)
     return app

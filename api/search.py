@@ -9,6 +9,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from api import examples
 from api.arguments import FacetArgsSchema, SearchArgsSchema, SuggestArgsSchema
 from api.engine import alias, es
 from api.errors import fail
@@ -43,7 +44,7 @@ def listing(args: dict[str, Any], kind: Kind) -> dict[str, Any]:
 @blp.route("/search")
 class Search(MethodView):
     @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
-    @blp.response(200, SearchResultSchema)
+    @blp.response(200, SearchResultSchema, example=examples.SEARCH)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Articles: highlighted snippets, the matching quotes, facets on speaker, dateline,
         place, agency and date."""
@@ -53,7 +54,7 @@ class Search(MethodView):
 @blp.route("/quotes")
 class Quotes(MethodView):
     @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
-    @blp.response(200, QuoteResultSchema)
+    @blp.response(200, QuoteResultSchema, example=examples.QUOTES)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Quotes and reported statements: who said what, where and when. `q` searches what
         was said; the filters are those of /api/search."""
@@ -63,7 +64,7 @@ class Quotes(MethodView):
 @blp.route("/facets/<string:facet>")
 class FacetValues(MethodView):
     @blp.arguments(FacetArgsSchema, location="query", unknown=ma.RAISE)
-    @blp.response(200, FacetValuesSchema)
+    @blp.response(200, FacetValuesSchema, example=examples.FACET_VALUES)
     def get(self, args: dict[str, Any], facet: str) -> dict[str, Any]:
         """The values of one facet under the current search, with counts: for "more", and for
         searching inside a long facet (`prefix`)."""

@@ -8,6 +8,7 @@ import marshmallow as ma
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
+from api import examples
 from api.arguments import SpeakersArgsSchema
 from api.engine import alias, es
 from api.errors import fail
@@ -20,7 +21,7 @@ blp = Blueprint("speakers", __name__, url_prefix="/api", description="Speakers a
 @blp.route("/speakers")
 class Speakers(MethodView):
     @blp.arguments(SpeakersArgsSchema, location="query", unknown=ma.RAISE)
-    @blp.response(200, SpeakerDirectorySchema)
+    @blp.response(200, SpeakerDirectorySchema, example=examples.DIRECTORY)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
         """Who speaks in the archive, most quoted first: names, roles, counts, first and last
         dates; `prefix` finds people by the start of any word of their name."""
@@ -29,7 +30,7 @@ class Speakers(MethodView):
 
 @blp.route("/speakers/<string:person_id>")
 class Speaker(MethodView):
-    @blp.response(200, SpeakerProfileSchema)
+    @blp.response(200, SpeakerProfileSchema, example=examples.PROFILE)
     def get(self, person_id: str) -> dict[str, Any]:
         """One person: spellings, roles, quotes over time, places, who else speaks with them."""
         found = execute.profile(es(), alias(), person_id)

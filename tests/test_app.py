@@ -40,3 +40,16 @@ def test_settings_from_environment() -> None:
         "news",
     )
     assert EsSettings.from_env({"DATELINE_ES_PORT": "9201"}).url == "http://127.0.0.1:9201"
+
+
+def test_the_docs_page_lists_every_endpoint_with_examples() -> None:
+    client = create_app().test_client()
+    spec = client.get("/api/openapi.json").get_json()
+    page = client.get("/api/docs").get_data(as_text=True)
+    for path, item in spec["paths"].items():
+        for method in item.keys() - {"parameters"}:
+            assert f"{method.upper()} {path}" in page
+    for path in ("/api/search", "/api/quotes", "/api/speakers", "/api/speakers/{person_id}"):
+        content = spec["paths"][path]["get"]["responses"]["200"]["content"]
+        assert content["application/json"]["example"], path
+    assert "&lt;mark&gt;strike&lt;/mark&gt;" in page  # examples are shown, escaped

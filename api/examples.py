@@ -1,0 +1,120 @@
+"""Example answers for the OpenAPI document and the docs page (taken from the fictional sample
+corpus, shortened)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+_PLACE = {
+    "name": "Oslo",
+    "country": "Norway",
+    "country_code": "NO",
+    "location": {"lat": 59.91273, "lon": 10.74609},
+}
+_SPEAKER = {
+    "id": "tomas-okafor",
+    "name": "Tomas Okafor",
+    "as_written": "Tomas Okafor",
+    "role": "union negotiator",
+    "quote_count": 3,
+}
+_FACETS = {
+    "speaker": [{"value": "Tomas Okafor", "id": "tomas-okafor", "count": 5, "selected": True}],
+    "location": [{"value": "Oslo", "count": 2, "selected": False}],
+    "place": [{"value": "Lisbon", "count": 2, "selected": False}],
+    "agency": [{"value": "NWS", "count": 3, "selected": False}],
+    "date": [
+        {
+            "value": "2030-03",
+            "count": 4,
+            "from": "2030-03-01",
+            "to": "2030-03-31",
+            "selected": False,
+        }
+    ],
+}
+_LISTING = {
+    "total": {"value": 5, "relation": "eq"},
+    "page": 1,
+    "size": 10,
+    "facets": _FACETS,
+    "date_interval": "month",
+    "next_cursor": None,
+    "took_ms": 14,
+    "suggestion": None,
+}
+SEARCH: dict[str, Any] = {
+    **_LISTING,
+    "hits": [
+        {
+            "id": "nws-2030-03-27-oslo-port-strike-ends",
+            "title": "Oslo port strike ends after deal on night-shift pay",
+            "title_html": "Oslo port <mark>strike</mark> ends after deal on night-shift pay",
+            "lead": "Dockworkers will return to work on Thursday…",
+            "published": "2030-03-27",
+            "date_precision": "day",
+            "agency": "NWS",
+            "publisher": None,
+            "author": None,
+            "url": None,
+            "dateline": _PLACE,
+            "speakers": [_SPEAKER],
+            "score": 9.46,
+            "snippets": ["…ending a 23-day <mark>strike</mark> that spread to Lisbon…"],
+            "quotes": [
+                {
+                    "speaker": "Tomas Okafor",
+                    "speaker_id": "tomas-okafor",
+                    "cue": "said",
+                    "text": "Nobody should have to <mark>strike</mark> for it twice",
+                }
+            ],
+        }
+    ],
+}
+QUOTES: dict[str, Any] = {
+    **_LISTING,
+    "hits": [
+        {
+            "id": "nws-2030-03-27-oslo-port-strike-ends#3",
+            "text": "Nobody should have to <mark>strike</mark> for it twice",
+            "cue": "said",
+            "speaker": _SPEAKER,
+            "article": {
+                "id": "nws-2030-03-27-oslo-port-strike-ends",
+                "title": "Oslo port strike ends after deal on night-shift pay",
+                "url": None,
+            },
+            "published": "2030-03-27",
+            "date_precision": "day",
+            "dateline": _PLACE,
+            "agency": "NWS",
+            "score": 4.2,
+        }
+    ],
+}
+DIRECTORY: dict[str, Any] = {
+    "speakers": [
+        {
+            "id": "tomas-okafor",
+            "name": "Tomas Okafor",
+            "roles": ["union negotiator"],
+            "articles": 5,
+            "quotes": 11,
+            "first": "2030-03-04",
+            "last": "2030-12-06",
+        }
+    ]
+}
+PROFILE: dict[str, Any] = {
+    **DIRECTORY["speakers"][0],
+    "variants": ["Tomas Okafor", "Okafor"],
+    "places": [{"value": "Oslo", "count": 2}, {"value": "Valparaíso", "count": 2}],
+    "co_speakers": [{"id": "mara-lindqvist", "name": "Mara Lindqvist", "articles": 2}],
+    "interval": "month",
+    "over_time": [{"value": "2030-03-01", "count": 9}, {"value": "2030-12-01", "count": 2}],
+}
+FACET_VALUES: dict[str, Any] = {
+    "facet": "place",
+    "values": [{"value": "Oslo", "count": 4, "selected": False}],
+}
