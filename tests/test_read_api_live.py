@@ -403,3 +403,24 @@ def test_counts_are_articles_not_quote_documents(
     assert get(client, "/api/health")["articles"] == articles
     quotes = get(client, "/api/quotes")["total"]["value"]
     assert es.count(index=archive)["count"] == articles + quotes > articles
+
+
+@pytest.mark.parametrize(
+    ("q", "expected"),
+    [
+        ("okonkwu~1", "okonkwo-1"),  # a typo allowed
+        ("speaker:halvorsen audit", "halvorsen-1"),  # a field scope
+        ("quote:crown", "halvorsen-1"),  # only inside quotes
+        ("title:(tram costs)", "ferreira-hillary"),
+        ("stadium -referendum -deal", "ashby-both"),
+        ('"river port" | "grain tariff"', "okonkwo-3"),
+    ],
+)
+def test_the_query_language_end_to_end(client: FlaskClient, q: str, expected: str) -> None:
+    assert expected in _ids(get(client, f"/api/search?size=50&q={q}"))
+
+
+def test_explain_says_how_the_query_was_understood(client: FlaskClient) -> None:
+    explained = get(client, "/api/search?q=speaker:peskov+trump~+-kremlin&explain=true")["explain"]
+    kinds = {(c["kind"], c["text"], c["negated"]) for c in explained["clauses"]}
+    assert {("word", "peskov", False), ("fuzzy", "trump", False), ("word", "kremlin", True)} <= kinds
