@@ -120,8 +120,23 @@ def _reported(interrupted: str) -> Iterator[None]:
 @_paths
 @_year
 @_workers
-@click.option("--shards", type=click.IntRange(1, 64), default=1, show_default=True)
-@click.option("--replicas", type=click.IntRange(0, 8), default=0, show_default=True)
+@click.option(
+    "--shards",
+    type=click.IntRange(1, 64),
+    default=1,
+    envvar="DATELINE_SHARDS",
+    show_default=True,
+    help="Primary shards of the new index [DATELINE_SHARDS].",
+)
+@click.option(
+    "--replicas",
+    type=click.IntRange(0, 8),
+    default=0,
+    envvar="DATELINE_REPLICAS",
+    show_default=True,
+    help="Replicas once loaded (none while loading; the switch waits for them) "
+    "[DATELINE_REPLICAS].",
+)
 @click.option(
     "--refresh-interval",
     default="1s",

@@ -19,7 +19,7 @@ class BadCursor(ValueError):
     """The cursor is not one this search handed out."""
 
 
-def _fingerprint(kind: str, params: SearchParams) -> str:
+def fingerprint(kind: str, params: SearchParams) -> str:
     """The parameters a cursor must be replayed with (all but the page position)."""
     plain = replace(params, page=1, after=None, explain=False)
     described = json.dumps(
@@ -38,7 +38,7 @@ def _fingerprint(kind: str, params: SearchParams) -> str:
 
 
 def encode(kind: str, params: SearchParams, sort_values: list[Any]) -> str:
-    data = json.dumps({"s": _fingerprint(kind, params), "a": sort_values}, separators=(",", ":"))
+    data = json.dumps({"s": fingerprint(kind, params), "a": sort_values}, separators=(",", ":"))
     return base64.urlsafe_b64encode(data.encode()).decode().rstrip("=")
 
 
@@ -48,13 +48,13 @@ def decode(kind: str, params: SearchParams, cursor: str) -> tuple[Any, ...]:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)
         after = data["a"]
-        fingerprint = data["s"]
+        given = data["s"]
     except (ValueError, TypeError, KeyError) as error:
         raise BadCursor("not a cursor this API handed out") from error
     if not isinstance(after, list) or not after or len(after) > 4:
         raise BadCursor("not a cursor this API handed out")
     if not all(v is None or isinstance(v, str | int | float) for v in after):
         raise BadCursor("not a cursor this API handed out")
-    if fingerprint != _fingerprint(kind, params):
+    if given != fingerprint(kind, params):
         raise BadCursor("this cursor belongs to another search: repeat its parameters with it")
     return tuple(after)

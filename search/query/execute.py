@@ -32,10 +32,13 @@ from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
 
 
-def _search(es: Elasticsearch, index: str, body: dict[str, Any]) -> dict[str, Any]:
+def _search(
+    es: Elasticsearch, index: str, body: dict[str, Any], preference: str | None = None
+) -> dict[str, Any]:
     if "from" in body:
         body = {**body, "from_": body.pop("from")}  # the client's spelling of the reserved word
-    answer: dict[str, Any] = es.search(index=index, **body).body
+    extra = {"preference": preference} if preference else {}
+    answer: dict[str, Any] = es.search(index=index, **body, **extra).body
     return answer
 
 
@@ -105,7 +108,11 @@ def search(
     chosen = selection(es, index, params)
     interval, window = _histogram_plan(params)
     build_body = build if kind == ARTICLE else build_quotes
-    response = _search(es, index, build_body(params, chosen, interval, window))
+    # Every page of one search asks the same shard copies, so scores (and the order they give)
+    # do not change between pages on a cluster with replicas.
+    response = _search(
+        es, index, build_body(params, chosen, interval, window), cursor.fingerprint(kind, params)
+    )
     if window is None:
         interval = _settle_dates(es, index, params, chosen, kind, response)
     shaped = result(response, params, chosen, interval, kind)
