@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 import marshmallow as ma
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.arguments import ArticleArgsSchema
 from api.engine import alias, es
 from api.errors import fail
+from api.render import json_answer
 from api.responses import ArticleSchema, RelatedSchema
 from search.query import execute
 
@@ -25,12 +27,12 @@ def _missing(article_id: str) -> NoReturn:
 class Article(MethodView):
     @blp.arguments(ArticleArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, ArticleSchema)
-    def get(self, args: dict[str, Any], article_id: str) -> dict[str, Any]:
+    def get(self, args: dict[str, Any], article_id: str) -> Response:
         """The article with its body, speakers and every quote; `q`'s words marked."""
         found = execute.article(es(), alias(), article_id, args["q"])
         if found is None:
             _missing(article_id)
-        return found
+        return json_answer(found)
 
 
 @blp.route("/articles/<path:article_id>/related")

@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any
 
 import marshmallow as ma
+from flask import Response
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
@@ -13,6 +14,7 @@ from api import examples
 from api.arguments import FacetArgsSchema, SearchArgsSchema, SuggestArgsSchema
 from api.engine import alias, es
 from api.errors import fail
+from api.render import json_answer
 from api.responses import (
     FacetValuesSchema,
     QuoteResultSchema,
@@ -45,20 +47,20 @@ def listing(args: dict[str, Any], kind: Kind) -> dict[str, Any]:
 class Search(MethodView):
     @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, SearchResultSchema, example=examples.SEARCH)
-    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+    def get(self, args: dict[str, Any]) -> Response:
         """Articles: highlighted snippets, the matching quotes, facets on speaker, dateline,
         place, agency and date."""
-        return listing(args, ARTICLE)
+        return json_answer(listing(args, ARTICLE))
 
 
 @blp.route("/quotes")
 class Quotes(MethodView):
     @blp.arguments(SearchArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, QuoteResultSchema, example=examples.QUOTES)
-    def get(self, args: dict[str, Any]) -> dict[str, Any]:
+    def get(self, args: dict[str, Any]) -> Response:
         """Quotes and reported statements: who said what, where and when. `q` searches what
         was said; the filters are those of /api/search."""
-        return listing(args, QUOTE)
+        return json_answer(listing(args, QUOTE))
 
 
 @blp.route("/facets/<string:facet>")

@@ -37,8 +37,9 @@ def _search(
 ) -> dict[str, Any]:
     if "from" in body:
         body = {**body, "from_": body.pop("from")}  # the client's spelling of the reserved word
-    extra = {"preference": preference} if preference else {}
-    answer: dict[str, Any] = es.search(index=index, **body, **extra).body
+    if preference:
+        body = {**body, "preference": preference}
+    answer: dict[str, Any] = es.search(index=index, **body).body
     return answer
 
 
