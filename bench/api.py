@@ -43,8 +43,9 @@ from reindex import REPO, build_corpus
 
 from search.config import EsSettings
 from search.index.indices import count_articles
-from search.kinds import QUOTE
+from search.kinds import ARTICLE, QUOTE, Kind
 from search.query import execute
+from search.query.cursor import encode
 from search.query.params import SearchParams
 
 ALIAS = "dateline-bench-api"
@@ -67,39 +68,36 @@ def recording(es: Elasticsearch) -> list[Call]:
     return calls
 
 
-def mix(es: Elasticsearch) -> list[tuple[str, str, Callable[[Elasticsearch], Any]]]:
-    """(name, API path, the API's own call), chosen from what the archive holds."""
+Request = tuple[str, str, Callable[[Elasticsearch], Any]]  # name, API path, the API's call
+
+
+def searching(name: str, params: SearchParams, kind: Kind = ARTICLE, alias: str = ALIAS) -> Request:
+    """A search as the API is asked it and as the API's own code runs it."""
+    query: list[tuple[str, Any]] = [("q", params.q)] if params.q else []
+    query += [(facet, value) for facet, values in params.filters.items() for value in values]
+    query += [(k, v) for k, v in (("from", params.date_from), ("to", params.date_to)) if v]
+    if params.sort != "relevance":
+        query.append(("sort", params.sort))
+    if params.size != 10:
+        query.append(("size", params.size))
+    if params.after is not None:
+        query.append(("cursor", encode(kind, params, list(params.after))))
+    path = f"/api/{'search' if kind == ARTICLE else 'quotes'}?{urlencode(query)}"
+    return name, path, lambda c: execute.search(c, alias, params, kind)
+
+
+def mix(es: Elasticsearch) -> list[Request]:
+    """The requests measured, chosen from what the archive holds."""
     top = execute.search(es, ALIAS, SearchParams(q="campaign", size=1))
     speaker = top["facets"]["speaker"][0]["id"]
     article = top["hits"][0]["id"]
     october = SearchParams(q="debate", date_from=date(2016, 10, 1), date_to=date(2016, 10, 31))
-    said = SearchParams(q="said", filters={"speaker": (speaker,)})
     return [
-        (
-            "words",
-            "/api/search?q=campaign+voters",
-            lambda c: execute.search(c, ALIAS, SearchParams(q="campaign voters")),
-        ),
-        (
-            "phrase",
-            "/api/search?q=%22the+campaign%22",
-            lambda c: execute.search(c, ALIAS, SearchParams(q='"the campaign"')),
-        ),
-        (
-            "words+speaker",
-            f"/api/search?q=said&speaker={speaker}",
-            lambda c: execute.search(c, ALIAS, said),
-        ),
-        (
-            "words+dates",
-            "/api/search?q=debate&from=2016-10-01&to=2016-10-31",
-            lambda c: execute.search(c, ALIAS, october),
-        ),
-        (
-            "quotes",
-            "/api/quotes?q=economy",
-            lambda c: execute.search(c, ALIAS, SearchParams(q="economy"), QUOTE),
-        ),
+        searching("words", SearchParams(q="campaign voters")),
+        searching("phrase", SearchParams(q='"the campaign"')),
+        searching("words+speaker", SearchParams(q="said", filters={"speaker": (speaker,)})),
+        searching("words+dates", october),
+        searching("quotes", SearchParams(q="economy"), QUOTE),
         (
             "article",
             f"/api/articles/{quote(article, safe='')}?q=campaign",

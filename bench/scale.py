@@ -42,9 +42,9 @@ import psutil
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from reindex import REPO, TRAIN
 
-from api import Keepalive, _auth, _free_port, _p, measure, recording, serve
+from api import Keepalive, Request, _auth, _free_port, _p, measure, recording, searching, serve
 from search.config import EsSettings
-from search.kinds import QUOTE
+from search.kinds import ARTICLE, QUOTE
 from search.query import execute
 from search.query.cursor import decode
 from search.query.params import SearchParams
@@ -199,59 +199,31 @@ def _tenths(progress: list[tuple[float, int]], count: int) -> dict[str, float]:
     return rate
 
 
-def _cursor_params(params: SearchParams, cursor: str) -> SearchParams:
-    return replace(params, after=decode("article", params, cursor))
-
-
-def mix(es: Any) -> list[tuple[str, str, Any]]:
-    """(name, API path, the API's own call) on what the archive holds."""
+def mix(es: Any) -> list[Request]:
+    """The requests measured, chosen from what the archive holds."""
     top = execute.search(es, ALIAS, SearchParams(q="election", size=1))
     speaker = top["facets"]["speaker"][0]["id"]
     deep = SearchParams(q="said", size=100, sort="newest")
     page = execute.search(es, ALIAS, deep)
-    for _ in range(19):  # the cursor of the page 2,000 hits deep
-        page = execute.search(es, ALIAS, _cursor_params(deep, page["next_cursor"]))
-    cursor = page["next_cursor"]
-    deep_page = _cursor_params(deep, cursor)
-    year = SearchParams(date_from=date(2021, 1, 1), date_to=date(2021, 12, 31))
-    by_speaker = SearchParams(filters={"speaker": (speaker,)})
-    said = SearchParams(q="said", filters={"speaker": (speaker,)})
+    for _ in range(19):  # to the page 2,000 hits deep
+        after = decode(ARTICLE, deep, page["next_cursor"])
+        page = execute.search(es, ALIAS, replace(deep, after=after))
+    after = decode(ARTICLE, deep, page["next_cursor"])
     return [
-        (
-            "words",
-            "/api/search?q=election+campaign",
-            lambda c: execute.search(c, ALIAS, SearchParams(q="election campaign")),
-        ),
-        (
-            "phrase",
-            "/api/search?q=%22the+white+house%22",
-            lambda c: execute.search(c, ALIAS, SearchParams(q='"the white house"')),
-        ),
-        (
-            "words+speaker",
-            f"/api/search?q=said&speaker={speaker}",
-            lambda c: execute.search(c, ALIAS, said),
-        ),
-        (
-            "speaker",
-            f"/api/search?speaker={speaker}",
-            lambda c: execute.search(c, ALIAS, by_speaker),
-        ),
-        (
-            "dates",
-            "/api/search?from=2021-01-01&to=2021-12-31",
-            lambda c: execute.search(c, ALIAS, year),
-        ),
-        (
-            "quotes",
-            "/api/quotes?q=economy",
-            lambda c: execute.search(c, ALIAS, SearchParams(q="economy"), QUOTE),
-        ),
-        (
-            "deep cursor",
-            f"/api/search?q=said&size=100&sort=newest&cursor={cursor}",
-            lambda c: execute.search(c, ALIAS, deep_page),
-        ),
+        searching(name, params, kind, ALIAS)
+        for name, params, kind in (
+            ("words", SearchParams(q="election campaign"), ARTICLE),
+            ("phrase", SearchParams(q='"the white house"'), ARTICLE),
+            ("words+speaker", SearchParams(q="said", filters={"speaker": (speaker,)}), ARTICLE),
+            ("speaker", SearchParams(filters={"speaker": (speaker,)}), ARTICLE),
+            (
+                "dates",
+                SearchParams(date_from=date(2021, 1, 1), date_to=date(2021, 12, 31)),
+                ARTICLE,
+            ),
+            ("quotes", SearchParams(q="economy"), QUOTE),
+            ("deep cursor", replace(deep, after=after), ARTICLE),
+        )
     ]
 
 
