@@ -8,6 +8,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -96,8 +97,6 @@ class Tab:
         return " ".join(self.page.inner_text("#results-heading").split())
 
     def query(self) -> dict[str, list[str]]:
-        from urllib.parse import parse_qs, urlsplit
-
         return parse_qs(urlsplit(self.page.url).query)
 
     def count(self, facet: str, value: str) -> int:
@@ -133,42 +132,50 @@ def test_a_journalists_search(tab: Callable[..., Tab], js: bool) -> None:
     t = tab(js=js)
     page = t.page
     t.go("/")
-    assert t.summary() == "1–10 of 34 articles"
+    shown = re.fullmatch(r"1–10 of (\d+) articles", t.summary())
+    assert shown, t.summary()
+    everything = int(shown[1])
 
     # Type a query.
     page.fill("#q", "strike")
     with page.expect_navigation():
         page.press("#q", "Enter")
     assert t.summary() == "5 articles for strike"
-    assert (t.count("agency", "NWS"), t.count("agency", "DPN")) == (3, 2)
+    agencies = (t.count("agency", "NWS"), t.count("agency", "DPN"))
+    assert sum(agencies) == 5
 
     # Tick a speaker: the hits and the other facets' counts follow; untick it again.
+    hers = t.count("speaker", "Irene Castellanos")
     t.click(page.locator("#values-speaker a.value", has_text="Irene Castellanos"))
     assert t.query()["speaker"] == ["irene-castellanos"]
-    assert t.summary() == "2 articles for strike · Irene Castellanos"
-    chosen = page.locator("#values-speaker a.value").first
+    assert t.summary() == f"{hers} articles for strike · Irene Castellanos"
+    chosen = page.locator("#values-speaker a.value").first  # the selected value comes first
     assert chosen.get_attribute("aria-current") == "true"
     assert "Irene Castellanos" in chosen.inner_text()
-    assert (t.count("agency", "NWS"), t.count("agency", "DPN")) == (1, 1)
+    assert t.count("speaker", "Irene Castellanos") == hers
+    narrowed = (t.count("agency", "NWS"), t.count("agency", "DPN"))
+    assert sum(narrowed) == hers and narrowed != agencies
     t.click(chosen)
     assert t.summary() == "5 articles for strike"
-    assert t.count("agency", "NWS") == 3
+    assert (t.count("agency", "NWS"), t.count("agency", "DPN")) == agencies
 
     # Pick a month on the time line: a range, shown as a chip.
-    t.click(page.locator("svg.bars a[aria-label^='March 2030']"))
+    march = page.locator("svg.bars a[aria-label^='March 2030']")
+    in_march = int(march.get_attribute("aria-label").split(": ")[1].split()[0])
+    t.click(march)
     assert t.query()["from"] == ["2030-03-01"] and t.query()["to"] == ["2030-03-31"]
-    assert t.summary() == "4 articles for strike · March 2030"
-    assert page.locator("svg.bars a[aria-current=true]").count() == 4  # its four days
+    assert t.summary() == f"{in_march} articles for strike · March 2030"
+    assert page.locator("svg.bars a[aria-current=true]").count() >= 1  # its days, chosen
     assert page.locator(".chip", has_text="March 2030").count() == 1
 
     # Remove the words' chip: the dates stay.
     t.click(page.locator(".chip", has_text="Words"))
-    assert "q" not in t.query() and t.summary() == "4 articles · March 2030"
+    assert "q" not in t.query() and t.summary().endswith("articles · March 2030")
 
     # Start over, page, sort.
     t.click(page.get_by_role("link", name="Start over"))
     t.click(page.locator(".pagination a[rel=next]"))
-    assert t.summary() == "11–20 of 34 articles"
+    assert t.summary() == f"11–20 of {everything} articles"
     assert page.locator(".pagination [aria-current=page]").inner_text().endswith("2")
     t.click(page.locator(".choice a", has_text="Newest first"))
     assert "page" not in t.query() and t.query()["sort"] == ["newest"]
@@ -185,7 +192,7 @@ def test_a_journalists_search(tab: Callable[..., Tab], js: bool) -> None:
     page.go_back()
     assert page.inner_text("h1") == title
     page.go_back()
-    assert t.query()["sort"] == ["newest"] and t.summary() == "1–10 of 34 articles"
+    assert t.query()["sort"] == ["newest"] and t.summary() == f"1–10 of {everything} articles"
     page.go_forward()
     assert page.inner_text("h1") == title
     t.click(page.get_by_role("link", name=re.compile("Back to the results")))
@@ -211,7 +218,7 @@ def test_the_facets_more_values(tab: Callable[..., Tab], js: bool) -> None:
             page.press("#prefix", "Enter")
         t.click(page.locator("#values a.value", has_text="James Halvorsen"))
     assert t.query()["speaker"] == ["james-halvorsen"]
-    assert t.summary() == "3 articles · James Halvorsen"
+    assert t.summary().endswith("articles · James Halvorsen")
 
 
 def test_completions_become_filters(tab: Callable[..., Tab]) -> None:

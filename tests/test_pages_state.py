@@ -7,6 +7,7 @@ from datetime import date
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
+from flask.testing import FlaskClient
 
 from api import create_app
 from api.pages import charts, worldmap
@@ -151,6 +152,16 @@ def test_a_time_line_shows_the_empty_months_between() -> None:
     assert all(0 <= b.x < chart.width for b in chart.bars)
 
 
+def test_a_chosen_month_is_drawn_whole_in_days() -> None:
+    days = [
+        {"from": day, "to": day, "count": 1, "selected": True}
+        for day in ("2030-03-04", "2030-03-27")
+    ]
+    chart = charts.from_facet(days, "day", (date(2030, 3, 1), date(2030, 3, 31)))
+    assert len(chart.bars) == 31 and chart.bars[0].label == "1 March 2030"
+    assert [b.count for b in chart.bars if b.count] == [1, 1]
+
+
 def test_a_speakers_quotes_over_years() -> None:
     chart = charts.from_profile(
         [{"value": "2024-01-01", "count": 2}, {"value": "2027-01-01", "count": 5}],
@@ -194,14 +205,14 @@ def test_a_pin_says_where_in_degrees() -> None:
 
 
 @pytest.fixture(scope="module")
-def down() -> object:
+def down() -> FlaskClient:
     """The app with no Elasticsearch behind it."""
     settings = EsSettings(url="http://127.0.0.1:9", timeout=1)
     return create_app({"ES_SETTINGS": settings, "INDEX": "dateline-test-none"}).test_client()
 
 
 @pytest.mark.parametrize("url", ["/?q=strike&speaker=x", "/quotes", "/articles/a/b", "/speakers/x"])
-def test_an_engine_that_is_down_gives_a_page_with_a_retry_link(down, url: str) -> None:  # type: ignore[no-untyped-def]
+def test_an_engine_that_is_down_gives_a_page_with_a_retry_link(down: FlaskClient, url: str) -> None:
     response = down.get(url)
     page = response.get_data(as_text=True)
     assert response.status_code == 503 and response.headers["Retry-After"]
@@ -209,7 +220,7 @@ def test_an_engine_that_is_down_gives_a_page_with_a_retry_link(down, url: str) -
     assert response.mimetype == "text/html"
 
 
-def test_pages_carry_a_policy_against_inline_script(down) -> None:  # type: ignore[no-untyped-def]
+def test_pages_carry_a_policy_against_inline_script(down: FlaskClient) -> None:
     response = down.get("/?q=x")
     for name, value in HEADERS.items():
         assert response.headers[name] == value

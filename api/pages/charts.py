@@ -18,6 +18,7 @@ STEP = 10  # one bar and the gap after it
 WIDTH = 8
 MIN_BARS = 24  # fewer bars are centred in a drawing this wide, so one bar is not a slab
 MAX_BARS = 400  # a reader cannot tell more apart; beyond this the empty ones are not filled
+Span = tuple[date | None, date | None]
 
 
 @dataclass(frozen=True)
@@ -72,23 +73,33 @@ def _following(first: date, interval: str) -> date:
     return date(first.year + 1, 1, 1)
 
 
-def _filled(bars: list[Bar], interval: str) -> list[Bar]:
+def _start(day: date, interval: str) -> date:
+    """The first day of the period of `interval` that holds `day`."""
+    if interval == "day":
+        return day
+    return day.replace(day=1) if interval == "month" else date(day.year, 1, 1)
+
+
+def _filled(bars: list[Bar], interval: str, cover: Span) -> list[Bar]:
+    """Every period from the first bar to the last, and over the whole of `cover`."""
     if not bars:
         return []
     by_start = {b.first: b for b in bars}
+    starts = [bars[0].first, bars[-1].first]
+    starts += [_start(day, interval) for day in cover if day is not None]
     filled: list[Bar] = []
-    cursor = bars[0].first
-    while cursor <= bars[-1].first and len(filled) < MAX_BARS:
+    cursor, end = min(starts), max(starts)
+    while cursor <= end and len(filled) < MAX_BARS:
         first, last = period(cursor, interval)
         filled.append(by_start.get(cursor) or Bar(first, last, 0))
         cursor = _following(cursor, interval)
     return filled if len(filled) < MAX_BARS else bars
 
 
-def chart(bars: Iterable[Bar], interval: str) -> Chart:
-    """Bars in time order, gaps filled, each placed: the tallest reaches the top, and a count
-    of one stays visible however tall the tallest."""
-    placed = _filled(sorted(bars, key=lambda b: b.first), interval)
+def chart(bars: Iterable[Bar], interval: str, cover: Span = (None, None)) -> Chart:
+    """Bars in time order, gaps filled (and the chosen range `cover` drawn whole), each placed:
+    the tallest reaches the top, and a count of one stays visible however tall the tallest."""
+    placed = _filled(sorted(bars, key=lambda b: b.first), interval, cover)
     top = max((b.count for b in placed), default=0)
     width = max(len(placed), MIN_BARS) * STEP
     offset = (width - len(placed) * STEP) / 2
@@ -109,7 +120,9 @@ def chart(bars: Iterable[Bar], interval: str) -> Chart:
     return Chart(tuple(drawn), interval, width)
 
 
-def from_facet(buckets: Iterable[Mapping[str, Any]], interval: str) -> Chart:
+def from_facet(
+    buckets: Iterable[Mapping[str, Any]], interval: str, cover: Span = (None, None)
+) -> Chart:
     """The search's date facet: bars with the range each filters to."""
     return chart(
         (
@@ -122,13 +135,12 @@ def from_facet(buckets: Iterable[Mapping[str, Any]], interval: str) -> Chart:
             for b in buckets
         ),
         interval,
+        cover,
     )
 
 
 def from_profile(
-    buckets: Iterable[Mapping[str, Any]],
-    interval: str,
-    chosen: tuple[date | None, date | None] = (None, None),
+    buckets: Iterable[Mapping[str, Any]], interval: str, chosen: Span = (None, None)
 ) -> Chart:
     """A speaker's quotes over time: each bucket's value is the first day of its period;
     bars inside the `chosen` range (the list's own dates) are marked."""

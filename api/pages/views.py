@@ -164,7 +164,9 @@ def _listing(kind: Kind) -> tuple[str, int, dict[str, str]]:
         described=[c.value for c in chips if c.label not in {"Words", "Sort", "Results per page"}],
         facets=_ordered_facets(result),
         more_links={f.name: state.only(KEYS, f"/facets/{f.name}", of) for f in FACETS},
-        chart=charts.from_facet(result["facets"]["date"], result["date_interval"]),
+        chart=charts.from_facet(
+            result["facets"]["date"], result["date_interval"], (params.date_from, params.date_to)
+        ),
         bar_link=lambda bar: state.date_range(path, bar.first.isoformat(), bar.last.isoformat()),
         page_link=lambda n: state.page_link(path, n),
         first=(params.page - 1) * params.size + 1,

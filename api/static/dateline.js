@@ -149,6 +149,10 @@
     const list = document.getElementById(`values-${facet}`);
     const original = [...list.children];
     const noun = filters.dataset.noun;
+    const status = document.createElement("p");
+    status.className = "visually-hidden";
+    status.setAttribute("role", "status");
+    input.after(status);
     input.hidden = false;
 
     function link(bucket) {
@@ -192,13 +196,14 @@
 
     const lookUp = debounce(async () => {
       const typed = input.value.trim();
-      if (!typed) { list.replaceChildren(...original); return; }
+      if (!typed) { list.replaceChildren(...original); status.textContent = ""; return; }
       const params = new URLSearchParams(filters.dataset.filters);
       params.set("prefix", typed);
       params.set("size", "30");
       try {
         const found = await getJSON(`/api/facets/${facet}?${params}`);
         if (typed !== input.value.trim()) return;
+        status.textContent = `${found.values.length} found`;
         if (found.values.length) {
           list.replaceChildren(...found.values.map(item));
         } else {
