@@ -61,6 +61,9 @@ def _plain(message: str) -> str:
     if "cursor" in message:
         return "pages reach 10,000 results deep at most"
     text = message.replace("`", "").rstrip(".")
+    text = re.sub(
+        r"greater than or equal to (\S+) and less than or equal to (\S+)", r"from \1 to \2", text
+    )
     return text[:1].lower() + text[1:]
 
 

@@ -19,7 +19,6 @@ from api.pages import charts, worldmap
 from api.pages.state import (
     FILTER_KEYS,
     KEYS,
-    LABELS,
     SIZES,
     SORTS,
     State,
@@ -31,7 +30,7 @@ from api.pages.state import (
 )
 from search.kinds import ARTICLE, QUOTE, Kind
 from search.query import execute
-from search.query.facets import BY_NAME, FACETS
+from search.query.facets import BY_NAME, FACETS, Facet
 from search.query.params import FACET_SIZE, MAX_FACET_VALUES, MAX_RESULT_WINDOW, SearchParams
 
 bp = Blueprint("pages", __name__)
@@ -79,7 +78,6 @@ def _render(template: str, status: int = 200, **context: Any) -> tuple[str, int,
     headers = {"Retry-After": RETRY_AFTER} if status == 503 else {}
     page = render_template(
         template,
-        labels=LABELS,
         day=iso_day_label,
         article_href=article_href,
         speaker_href=speaker_href,
@@ -104,7 +102,7 @@ def _missing(what: str) -> tuple[str, int, dict[str, str]]:
 VIEWS: dict[Kind, tuple[str, str]] = {ARTICLE: ("/", "articles"), QUOTE: ("/quotes", "quotes")}
 
 
-def _ordered_facets(result: Mapping[str, Any]) -> list[tuple[Any, list[dict[str, Any]], bool]]:
+def _ordered_facets(result: Mapping[str, Any]) -> list[tuple[Facet, list[dict[str, Any]], bool]]:
     """Each facet's values, the selected first (with their real counts); whether it has more."""
     shown = []
     for facet in FACETS:
