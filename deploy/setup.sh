@@ -23,6 +23,18 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
+# Browser tests: chromium chromium-driver from Debian (Playwright drives /usr/bin/chromium; a
+# browser cannot be downloaded by its own installer here). DATELINE_NO_BROWSER=1 skips this.
+if [ -z "${DATELINE_NO_BROWSER:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+    if [ "$(id -u)" = 0 ]; then
+        say "installing chromium chromium-driver (browser tests)"
+        apt-get update -qq >/dev/null
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+    else
+        say "the browser tests need chromium and chromium-driver: apt-get install them as root"
+    fi
+fi
+
 python3 - <<'PY' || { say "Dateline needs Python 3.11 or newer"; exit 1; }
 import sys
 sys.exit(0 if sys.version_info >= (3, 11) else 1)

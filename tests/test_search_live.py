@@ -139,16 +139,6 @@ def test_bad_arguments_get_a_clear_422(client: FlaskClient) -> None:
         assert payload["code"] == 422 and payload["errors"], payload
 
 
-def test_page_shows_the_hit_and_facets(client: FlaskClient) -> None:
-    response = client.get("/?q=inauguration")
-    assert response.status_code == 200
-    page = response.get_data(as_text=True)
-    assert "Kremlin reiterates there will be no contacts" in page
-    assert "<mark>inauguration</mark>" in page
-    assert re.search(r"<span>Moscow</span><span class=\"count\">\d+</span>", page)
-    assert "&lt;script&gt;" in page and "<script>" not in page
-
-
 def test_article_endpoint_returns_quotes(client: FlaskClient) -> None:
     body = client.get(f"/api/articles/{SEED_ARTICLE.stem}").get_json()
     assert body["agency"] == "TASS" and body["published"] == "2016-11-14"
@@ -162,33 +152,6 @@ def test_suggestions_complete_surnames_to_full_names(client: FlaskClient) -> Non
     body = client.get("/api/suggest?prefix=pesk").get_json()
     assert "Dmitry Peskov" in body["suggestions"]
     assert client.get("/api/suggest?prefix=").status_code == 422
-
-
-def test_page_date_links_restrict_to_that_period(client: FlaskClient) -> None:
-    page = client.get("/?q=inauguration").get_data(as_text=True)
-    assert 'href="?q=inauguration&amp;from=2016-01-01&amp;to=2016-12-31"' in page
-    narrowed = client.get("/?q=inauguration&from=2016-11-01&to=2016-11-30").get_data(as_text=True)
-    assert "Kremlin reiterates" in narrowed and "Valparaiso" not in narrowed
-
-
-def test_page_reports_bad_arguments_and_an_unreachable_engine() -> None:
-    from search.config import EsSettings
-
-    down = create_app({"ES_SETTINGS": EsSettings(url="http://127.0.0.1:9", timeout=1)})
-    response = down.test_client().get("/?q=x")
-    assert response.status_code == 503
-    assert "search engine is unavailable" in response.get_data(as_text=True)
-    bad = down.test_client().get("/?size=0")
-    assert bad.status_code == 400 and "size" in bad.get_data(as_text=True)
-
-
-def test_page_facet_links_can_be_followed(client: FlaskClient) -> None:
-    page = client.get("/?q=inauguration").get_data(as_text=True)
-    link = re.search(r'href="(\?q=inauguration&amp;speaker=[^"]+)"', page)[1].replace("&amp;", "&")
-    narrowed = client.get("/" + link)
-    assert narrowed.status_code == 200
-    text = narrowed.get_data(as_text=True)
-    assert 'class="selected"' in text and "1 article " in text
 
 
 def test_every_error_has_the_whole_envelope(client: FlaskClient) -> None:
