@@ -287,19 +287,21 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="per query, side and level")
     parser.add_argument("--keep", action="store_true", help="keep the archive at the end")
     parser.add_argument("--reuse", action="store_true", help="measure the kept archive only")
+    parser.add_argument(
+        "--corpus", type=Path, help="the generated corpus: built here if missing, else reused"
+    )
     args = parser.parse_args()
     settings = EsSettings.from_env()
     es = settings.client()
     if not args.reuse:
         with tempfile.TemporaryDirectory(dir=os.environ.get("DATELINE_BENCH_TMP")) as tmp:
-            corpus = Path(tmp, "corpus.jsonl")
-            began = time.perf_counter()
-            build_corpus(corpus, args.articles)
+            corpus = args.corpus or Path(tmp, "corpus.jsonl")
+            if not corpus.exists():
+                began = time.perf_counter()
+                build_corpus(corpus, args.articles)
+                print(f"corpus built in {time.perf_counter() - began:.0f}s")
             size = corpus.stat().st_size / 2**30
-            print(
-                f"corpus: {args.articles} articles, {size:.1f} GB, "
-                f"built in {time.perf_counter() - began:.0f}s"
-            )
+            print(f"corpus: {args.articles} articles, {size:.1f} GB JSON Lines ({corpus})")
             run = reindex(corpus, args.articles)
         tenths = run["tenths"]
         print(run["summary"].strip())
