@@ -1,4 +1,4 @@
-"""Stage 5: what each person said, cut from the text, and how many statements each made.
+"""Stage 6: what each person said, cut from the text, and how many statements each made.
 
 A linked cue's statement is the adjacent direct quotation, or else the reported clause; a
 quotation left without a cue goes to the one person its paragraph names as a subject (cue "");
