@@ -1,5 +1,5 @@
 """Agency copy as it comes: one fictional article per agency layout (tests/data/extract/in/)
-and what extraction must give for it (out/): dateline, agency, date and speakers."""
+and what extraction must give for it (out/): dateline, agency, date, speakers and people."""
 
 from __future__ import annotations
 
@@ -31,6 +31,7 @@ def _summary(article: Article) -> dict[str, Any]:
         "published": article.published.isoformat() if article.published else None,
         "dateline": dateline,
         "speakers": [asdict(speaker) for speaker in article.speakers],
+        "people": article.people,
     }
 
 

@@ -35,6 +35,20 @@ def cues_of(found: PeopleFindings, name: str) -> list[str]:
             id="the top diplomat is the foreign policy chief",
         ),
         pytest.param(
+            "Kremlin spokesman Yegor Lapin spoke on Tuesday. “The date is not set,” the Kremlin "
+            "press secretary said.",
+            "Yegor Lapin",
+            "said",
+            id="a press secretary is a spokesman",
+        ),
+        pytest.param(
+            "Governor Stepan Kulikov opened the port on Tuesday. According to him, the port will "
+            "employ three hundred people.",
+            "Stepan Kulikov",
+            "according to",
+            id="according to him",
+        ),
+        pytest.param(
             "Russian Deputy Foreign Minister Lev Grachyov spoke to Interfax. “The American side "
             "has not answered our proposals,” the deputy minister said.",
             "Lev Grachyov",

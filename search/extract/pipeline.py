@@ -21,6 +21,13 @@ from search.model import Article, Place, RawArticle, Rejected
 # Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).
 _MISSING = {"", "na", "n/a", "none", "null", "unknown"}
 _CREDIT_AGENCY = re.compile(r"\s*/\s*[\w .\-]+$")
+# Wire copy closes with its reporters and editors: "(Reporting by Olga Petrova; Additional
+# reporting by Tom Kessler in Kyiv; Editing by Mark Hollis)". They wrote the story; they are not
+# in it.
+_WIRE_CREDITS = re.compile(
+    r"\((?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled)\b[^()]*\)\s*$"
+)
+_CREDITED = re.compile(r"(?:\bby|\band|,)\s+([A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){1,2})")
 
 
 def _given(meta: dict[str, Any], *keys: str) -> str | None:
@@ -51,6 +58,12 @@ def article_id(doc: RawArticle, title: str | None, body: str) -> str:
         return Path(doc.source).stem
     digest = hashlib.sha1(f"{title or ''}\n{body}".encode()).hexdigest()
     return digest[:20]
+
+
+def _wire_credits(body: str) -> list[str]:
+    """The people a closing wire credit line names."""
+    line = _WIRE_CREDITS.search(body)
+    return _CREDITED.findall(line.group()) if line else []
 
 
 def _plausible(dateline: Dateline) -> bool:
@@ -121,6 +134,7 @@ def extract(doc: RawArticle, *, year: int | None = None) -> Article:
     credit = layout.photo_credit
     author = _given(meta, "author", "byline")
     exclude = [name for name in (_CREDIT_AGENCY.sub("", credit or ""), author) if name]
+    exclude += _wire_credits(body)
     found = find_people(body, title=title or "", exclude=exclude)
     people_words = {word for name in found.people for word in name.split()}
     places = find_places(body, skip=found.person_spans, skip_words=people_words)

@@ -166,6 +166,8 @@ _RIGHT_STOP = frozenset(
     }
 )
 PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
+# "According to him, ...": the pronoun after the cue is the source.
+PRONOUN_AFTER_RE = re.compile(r"\s+(him|her)\b")
 # A role head ending the subject of a cue ("the Russian president said"), or after an inverted
 # cue ("..., said the Kremlin spokesman"); the words between "the" and the head are checked by
 # the linking stage.

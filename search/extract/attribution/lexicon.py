@@ -192,6 +192,7 @@ ROLE_CONCEPTS = {
     "spokesman": ("spokesman", "spokeswoman", "spokesperson", "press secretary"),
     "spokeswoman": ("spokeswoman", "spokesman", "spokesperson", "press secretary"),
     "spokesperson": ("spokesperson", "spokesman", "spokeswoman", "press secretary"),
+    "press secretary": ("press secretary", "spokesman", "spokeswoman", "spokesperson"),
     "secretary": ("secretary",),
     "governor": ("governor",),
     "mayor": ("mayor",),

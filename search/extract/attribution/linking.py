@@ -26,6 +26,7 @@ from search.extract.attribution.cues import (
     NOMINAL_CUE_RE,
     ORG_PRONE_CUES,
     PASSIVE_RE,
+    PRONOUN_AFTER_RE,
     PRONOUN_BETWEEN_RE,
     PRONOUN_RE,
     PROXY_GAP_RE,
@@ -111,8 +112,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             start, end = phrase
             links.append(Link(cs, ce, start, end, None, role=body[start:end]))
             continue
-        pron = PRONOUN_RE.search(body, max(0, cs - 60), cs)
-        if pron and not according:
+        pron = PRONOUN_AFTER_RE.match(body, ce) if according else _pronoun_before(body, cs)
+        if pron:
             links.append(Link(cs, ce, pron.start(1), pron.end(1), None))
     for idx, m in enumerate(mentions):
         cue_span = _mention_cue(body, m, quotes)
@@ -120,6 +121,10 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             links.append(Link(*cue_span, m.start, m.end, idx))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+def _pronoun_before(body: str, cs: int) -> re.Match[str] | None:
+    return PRONOUN_RE.search(body, max(0, cs - 60), cs)
 
 
 def _role_subject(body: str, cs: int, ce: int, inverted: bool) -> tuple[int, int] | None:

@@ -53,7 +53,8 @@ def _holder(phrase: list[str], pos: int, held: dict[int, Roles]) -> int | None:
     """The person holding the role `phrase` names: the only one whose role fits it, or the
     only one fitting best by the phrase's other words ("Kremlin"); None if no one or a tie."""
     lowered = [w.lower() for w in phrase]
-    head = "prime minister" if lowered[-2:] == ["prime", "minister"] else lowered[-1]
+    two_words = " ".join(lowered[-2:])
+    head = two_words if two_words in ROLE_CONCEPTS else lowered[-1]
     qualifiers = [w for w in phrase[: -len(head.split())] if w.lower() not in VAGUE_QUALIFIERS]
     anywhere = head in HEADS_OF_STATE
     fits: dict[int, int] = {}
