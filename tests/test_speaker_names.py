@@ -54,6 +54,11 @@ def speakers(found: PeopleFindings) -> list[tuple[str, str | None]]:
             id="a profession opening the sentence, and no role from the sentence before",
         ),
         pytest.param(
+            "Fleet Commander Vice-Admiral Viktor Salnikov said the drills would go on.",
+            [("Viktor Salnikov", "Fleet Commander Vice-Admiral")],
+            id="military ranks, hyphenated too",
+        ),
+        pytest.param(
             "Ohio-based Matt Ferrand said the plant would close.",
             [("Matt Ferrand", None)],
             id="where someone is based is no part of the name",

@@ -85,7 +85,8 @@ businesswoman host anchor correspondent reporter editor columnist commentator au
 founder ceo manager chairperson executive vice-president retired reverend sister brother
 editor-in-chief chief-of-staff commander-in-chief co-chair co-founder
 dr. mr. mrs. ms. sen. rep. gov. lt. gen. col. capt. sgt. adm. prof. rev. gov.-elect
-c.e.o c.f.o c.o.o premier envoy
+c.e.o c.f.o c.o.o premier envoy admiral colonel lieutenant captain sergeant marshal brigadier
+commander
 """)
 
 # Title words that also head things ("Miss Universe", "Prince Street", "Democrats Abroad").

@@ -176,13 +176,18 @@ def _is_name_word(tok: str, low: str, vocab: frozenset[str]) -> bool:
         return False
     if tok.isupper() and len(tok) > 1 and not _is_initial(tok):
         return False
-    if tok.startswith(("I'", "I’")) or low.endswith(_ORIGIN_SUFFIXES):
+    if tok.startswith(("I'", "I’")) or low.endswith(_ORIGIN_SUFFIXES) or _hyphenated_title(low):
         return False
     if tok in _PARTICLES:
         return True
     if low in INFLECTED_CUES and low not in FIRST_NAMES:
         return False  # "Trump Praised", "Continued Stone"
     return not (low in vocab and low not in FIRST_NAMES)
+
+
+def _hyphenated_title(low: str) -> bool:
+    """A title written with a hyphen: "Vice-Admiral", "Colonel-General"."""
+    return "-" in low and all(part in TITLE_WORDS for part in low.split("-"))
 
 
 def _words_before(body: str, start: int) -> list[str]:

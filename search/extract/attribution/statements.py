@@ -151,6 +151,32 @@ def _without_role(text: str) -> str:
     return text
 
 
+# "X told reporters ..." with no "that": in wire copy the statement came before the speaker.
+_TOLD_RE = re.compile(r"told\s+(?:reporters|journalists|the\s+media|[A-Z][A-Za-z]+\b)")
+# What opens a clause of its own: after "told X", the statement ("told reporters he would");
+# before the speaker, a circumstance ("If Trump wins, ...", "Speaking on radio, ...").
+_CLAUSE_OPENING_RE = re.compile(r"(?:(?:that|he|she|they|it|we|i)\b|[\"“])", re.I)
+_OPENING_CLAUSE_RE = re.compile(
+    r"(?:if|though|although|because|while|when|whether|unless|since|what|speaking|asked|but"
+    r"|and|yet|so|or)\b|\w+(?:ing|ed)\b"
+)
+
+
+def _reported_before(before: str) -> bool:
+    """Whether the sentence opens with the statement, set off by a comma from its speaker
+    ("Russia is ready to return to the deal, Russian Deputy Foreign Minister X told reporters
+    following consultations with Y"), rather than with a time, a circumstance or a clause of
+    its own ("After the meeting in Geneva, X told reporters ...")."""
+    clause = _without_role(before)
+    first = clause.split(None, 1)[0].lower() if clause else ""
+    return (
+        (before.endswith(",") or clause != before)
+        and len(clause.split()) >= 5
+        and not _ADVERBIAL_RE.match(first)
+        and not _OPENING_CLAUSE_RE.fullmatch(first)
+    )
+
+
 def _statement_span(
     body: str, lk: Link, quotes: list[tuple[int, int]], sents: Sentences
 ) -> tuple[int, int] | None:
@@ -166,6 +192,14 @@ def _statement_span(
         if qs > rest:
             break
     inverted = lk.subj_start > lk.cue_start
+    before = body[s_start:lo].rstrip()
+    if (
+        not inverted
+        and _TOLD_RE.match(body, lk.cue_start)
+        and not _CLAUSE_OPENING_RE.match(body, rest)
+        and _reported_before(before)
+    ):
+        return _trim(body, s_start, s_start + len(_without_role(before)))
     if (
         not inverted
         and rest < s_end
@@ -188,7 +222,6 @@ def _statement_span(
             return _trim(body, qs, qe)
         if qe < lo:
             break
-    before = body[s_start:lo].rstrip()
     if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
         return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
