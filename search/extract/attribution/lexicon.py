@@ -201,6 +201,7 @@ ROLE_CONCEPTS = {
     "chairman": ("chairman", "chairwoman", "chair"),
     "chairwoman": ("chairwoman", "chairman", "chair"),
     "commander": ("commander",),
+    "speaker": ("speaker",),
     "prosecutor": ("prosecutor",),
 }
 HEADS_OF_STATE = frozenset(

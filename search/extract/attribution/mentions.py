@@ -220,12 +220,12 @@ def _words_before(body: str, start: int) -> list[str]:
 
 
 def _ends_sentence(word: str) -> bool:
-    """A word ending in a full stop that is no abbreviation ("news." but not "Sen." or "U.S.")."""
+    """A word ending in a full stop that is no abbreviation ("news." or "speaker." but not
+    "Sen." or "U.S.")."""
     return (
         word.endswith(".")
         and not _is_initial(word)
         and _bare(word) not in HONORIFICS
-        and _bare(word) not in TITLE_WORDS
         and not _ABBREVIATION_RE.fullmatch(word)
     )
 

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import TELL_RE
+from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE
 from search.extract.attribution.lexicon import POSSESSIVE_RE, ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.mentions import Mention
@@ -205,6 +205,7 @@ def _statement_span(
         and rest < s_end
         and body[rest].isalnum()
         and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
+        and not QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo)  # '"...," X told TV channel Y'
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
     ):
