@@ -98,11 +98,14 @@ def test_verbs_and_prepositions_next_to_a_name_are_not_part_of_it() -> None:
     body = (
         "Sen. Robert Hale and Sen. Ruth Menard met on Monday. Like Hale, Menard also rejected "
         "the notion that the bill was dead.\n"
-        "Continued Menard: “So I think it is a very real problem for the whole state.”"
+        "Continued Menard: “So I think it is a very real problem for the whole state.”\n"
+        "The Plan Hale Praised\n"
+        "Against Hale, the committee voted to shelve it."
     )
     found = find_people(body)
     assert [s.name for s in found.speakers] == ["Ruth Menard"]
     assert found.speakers[0].quote_count == 2
+    assert found.people == ["Robert Hale", "Ruth Menard"]
 
 
 def test_two_people_side_by_side_are_two_people() -> None:

@@ -59,8 +59,8 @@ fernando francesco francois fidel gerhard giuseppe hans hassan heinz hugo ibrahi
 jacques jaime javier jorge juergen julio kim klaus li liu luigi manuel marine mohamed
 mohammad mohammed muhammad nicolas nikolai olga omar pablo pedro pierre rafael ramon raul
 recep ricardo roberto salvador sergei sergey shinzo silvio vladimir wang xi yuri yusuf zhang
-aleksandr alexei alexey anatoly anna dmitriy galina leonid maxim mikhail natalia nikita oleg
-pavel svetlana tatiana valentina valery viktor yekaterina yelena yevgeny
+aleksandr alexei alexey anatoly dmitriy galina leonid maxim mikhail natalia nikita oleg pavel
+svetlana tatiana valentina valery viktor yekaterina yelena yevgeny
 """)
 
 # Abbreviated honorifics; they mark the next word as a name and go into the role.
