@@ -1,8 +1,8 @@
 """Quote attribution: who is named in an article body, who said what, by deterministic rules.
 
 After Muzny et al. (EACL 2017), "A two-stage sieve approach for quote attribution"; no model and
-no network (the gazetteer is only read to veto place names). Each module holds one stage or
-what the stages share, and imports only from the modules listed above it:
+no network (the gazetteer is only read to tell places from people). Each module holds one stage
+or what the stages share, and imports only from the modules listed above it:
 
     lexicon      words and writing rules every stage shares
     cues         verbs and marks that introduce a statement; the text around them
