@@ -59,6 +59,11 @@ def speakers(found: PeopleFindings) -> list[tuple[str, str | None]]:
             id="military ranks, hyphenated too",
         ),
         pytest.param(
+            "Co-anchor Nora Whitby said the debate would start late.",
+            [("Nora Whitby", "Co-anchor")],
+            id="a hyphenated role",
+        ),
+        pytest.param(
             "Ohio-based Matt Ferrand said the plant would close.",
             [("Matt Ferrand", None)],
             id="where someone is based is no part of the name",

@@ -115,7 +115,8 @@ secretary-general owner producer comedian actor actress singer rapper star journ
 blogger radio talk show television tv news media digital director-general retired acting
 interim outgoing incoming then-candidate vice-presidential presidential-campaign fellow
 economic legal military intelligence defense security health education energy regional local
-provincial federal permanent diplomat envoy premier
+provincial federal permanent diplomat envoy premier moderator filmmaker recorder photographer
+novelist artist musician entrepreneur investor physician
 """)
 
 # Role words that only qualify a role ("former", "senior"): alone they do not show a person.

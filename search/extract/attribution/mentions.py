@@ -159,6 +159,7 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+_TITLES_AND_ROLES = TITLE_WORDS | ROLE_WORDS
 _NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS | DEMONYMS
 # Role nouns and modifiers ("Actress", "Coordinator", "Top"): in front of a name they are its
 # role, though as a last word they may be a surname ("Paul Singer").
@@ -186,8 +187,13 @@ def _is_name_word(tok: str, low: str, vocab: frozenset[str]) -> bool:
 
 
 def _hyphenated_title(low: str) -> bool:
-    """A title written with a hyphen: "Vice-Admiral", "Colonel-General"."""
-    return "-" in low and all(part in TITLE_WORDS for part in low.split("-"))
+    """A title or role written with a hyphen: "Vice-Admiral", "Colonel-General", "Co-anchor"."""
+    if "-" not in low:
+        return False
+    *first, last = low.split("-")
+    return last in _TITLES_AND_ROLES and all(
+        p in _TITLES_AND_ROLES or p in ("co", "ex") for p in first
+    )
 
 
 def _words_before(body: str, start: int) -> list[str]:
@@ -420,6 +426,7 @@ def _has_role_noun(role: str | None) -> bool:
         _bare(w) in HONORIFICS
         or _bare(w) in TITLE_WORDS
         or (_bare(w) in ROLE_WORDS and _bare(w) not in ROLE_MODIFIERS)
+        or _hyphenated_title(_bare(w))
         for w in role.split()
     )
 
