@@ -38,13 +38,18 @@ class Rejected:
 
 @dataclass(frozen=True)
 class Place:
-    """A place resolved against the gazetteer; coordinates are None when only the name is known."""
+    """A place resolved against the gazetteer; coordinates are None when only the name is known.
+
+    `region` is the first-level division the place lies in when known: a US state, or the
+    region a dateline writes ("ZAVIDOVO /Tver Region/").
+    """
 
     name: str
     country: str | None = None
     country_code: str | None = None
     lat: float | None = None
     lon: float | None = None
+    region: str | None = None
 
 
 @dataclass(frozen=True)

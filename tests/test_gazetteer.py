@@ -1,3 +1,5 @@
+import pytest
+
 from search.extract.gazetteer import find_places, gazetteer
 
 
@@ -49,3 +51,50 @@ def test_regions_and_places_by_purpose() -> None:
     assert gaz.is_place("Moscow", speaker=True) and gaz.is_place("Iran", speaker=True)
     assert not gaz.is_place("Reno", speaker=True)
     assert not gaz.is_place("Vladimir Putin")
+
+
+def test_a_dateline_is_read_in_the_agency_home_country_and_the_articles_countries() -> None:
+    gaz = gazetteer()
+    petersburg = gaz.resolve_dateline("ST. PETERSBURG", None, home="RU")
+    assert (petersburg.name, petersburg.country_code) == ("Saint Petersburg", "RU")
+    florida = gaz.resolve_dateline("ST. PETERSBURG", "Fla.", home="US")
+    assert (florida.country_code, florida.region) == ("US", "Florida")
+    assert gaz.resolve_dateline("TRIPOLI", None).country == "Libya"
+    assert gaz.resolve_dateline("TRIPOLI", None, mentioned={"LB"}).country == "Lebanon"
+
+
+def test_a_region_between_slashes_places_the_town_and_stays_its_region() -> None:
+    zavidovo = gazetteer().resolve_dateline("ZAVIDOVO", "Tver Region", home="RU")
+    assert (zavidovo.name, zavidovo.region, zavidovo.country) == (
+        "Zavidovo",
+        "Tver Region",
+        "Russia",
+    )
+    assert zavidovo.lat is not None
+    unknown = gazetteer().resolve_dateline("VERKHNEOZYORSK", "Arkhangelsk Region", home="RU")
+    assert (unknown.name, unknown.region, unknown.country, unknown.lat, unknown.lon) == (
+        "Verkhneozyorsk",
+        "Arkhangelsk Region",
+        "Russia",
+        None,
+        None,
+    )
+    assert gazetteer().resolve_dateline("KHMEIMIM", "Syria", home="RU").country == "Syria"
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "country_code"),
+    [
+        ("UNITED NATIONS", "United Nations", "US"),
+        ("VATICAN CITY", "Vatican City", "VA"),
+        ("GAZA STRIP", "Gaza Strip", "PS"),
+    ],
+)
+def test_well_known_sites_are_dateline_places(written: str, name: str, country_code: str) -> None:
+    site = gazetteer().resolve_dateline(written, None, home="RU")
+    assert (site.name, site.country_code) == (name, country_code)
+    assert site.lat is not None and site.lon is not None
+
+
+def test_an_older_spelling_of_a_capital_is_a_place_not_a_name() -> None:
+    assert gazetteer().is_place("Kiev") and gazetteer().is_place("Peking")

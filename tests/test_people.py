@@ -138,6 +138,29 @@ def test_credits_and_bylines_are_excluded() -> None:
     assert "John Doe" not in found.people
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Kremlin spokesman Yegor Lapin told reporters on Monday that the talks would go on.",
+        "Kremlin spokesman Yegor Lapin told the St. Petersburg Economic Forum on Monday that "
+        "the talks would go on.",
+    ],
+)
+def test_what_was_told_starts_after_the_audience_and_the_day(body: str) -> None:
+    assert quotes_by(find_people(body), "Yegor Lapin") == ["the talks would go on"]
+
+
+def test_what_was_told_before_the_speaker_in_wire_style() -> None:
+    body = (
+        "Moscow is ready to resume the talks if its proposals are answered, Russian Deputy "
+        "Foreign Minister Lev Grachyov told reporters on Tuesday following consultations with "
+        "UN envoy Maria Solberg."
+    )
+    assert quotes_by(find_people(body), "Lev Grachyov") == [
+        "Moscow is ready to resume the talks if its proposals are answered"
+    ]
+
+
 def test_according_to() -> None:
     body = "The deal is off, according to Treasury Secretary Jack Lew."
     found = find_people(body)

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from search.extract.attribution.attribute import find_people
-from search.extract.dateline import Dateline
+from search.extract.dateline import Dateline, agency_home
 from search.extract.dates import published_date
-from search.extract.gazetteer import find_places, gazetteer
+from search.extract.gazetteer import find_places, gazetteer, written_name
 from search.extract.html import html_to_text
 from search.extract.layout import Layout, split_layout
 from search.model import Article, Place, RawArticle, Rejected
@@ -21,6 +21,13 @@ from search.model import Article, Place, RawArticle, Rejected
 # Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).
 _MISSING = {"", "na", "n/a", "none", "null", "unknown"}
 _CREDIT_AGENCY = re.compile(r"\s*/\s*[\w .\-]+$")
+# Wire copy closes with its reporters and editors: "(Reporting by Olga Petrova; Additional
+# reporting by Tom Kessler in Kyiv; Editing by Mark Hollis)". They wrote the story; they are not
+# in it.
+_WIRE_CREDITS = re.compile(
+    r"\((?:(?:Additional )?[Rr]eporting|Writing|Editing|Compiled)\b[^()]*\)\s*$"
+)
+_CREDITED = re.compile(r"(?:\bby|\band|,)\s+([A-Z][\w.’'\-]+(?:\s+[A-Z][\w.’'\-]+){1,2})")
 
 
 def _given(meta: dict[str, Any], *keys: str) -> str | None:
@@ -53,11 +60,37 @@ def article_id(doc: RawArticle, title: str | None, body: str) -> str:
     return digest[:20]
 
 
+def _wire_credits(body: str) -> list[str]:
+    """The people a closing wire credit line names."""
+    line = _WIRE_CREDITS.search(body)
+    return _CREDITED.findall(line.group()) if line else []
+
+
 def _plausible(dateline: Dateline) -> bool:
     """An agency in the dateline makes it unmistakable; bare capitals must name a real place."""
     return dateline.agency is not None or gazetteer().plausible_dateline(
         dateline.place, dateline.region
     )
+
+
+def _dateline_place(
+    dateline: Dateline, agency: str | None, places: list[Place], warnings: list[str]
+) -> Place:
+    """The dateline's place, read in the context of the agency and the countries the article
+    names. An agency's dateline is a dateline even when the gazetteer does not know its place:
+    the place then keeps its written name and region, without coordinates."""
+    place = gazetteer().resolve_dateline(
+        dateline.place,
+        dateline.region,
+        home=agency_home(agency),
+        mentioned={p.country_code for p in places if p.country_code},
+    )
+    if place is None or place.lat is None:
+        warnings.append(
+            f"dateline place {dateline.place!r} not found in the gazetteer: kept as written,"
+            " without coordinates"
+        )
+    return place or Place(written_name(dateline.place), region=dateline.region)
 
 
 def _layout(doc: RawArticle) -> tuple[Layout, dict[str, Any]]:
@@ -90,11 +123,6 @@ def extract(doc: RawArticle, *, year: int | None = None) -> Article:
         meta["body"] if isinstance(meta.get("body"), str) and meta["body"].strip() else layout.body
     )
     dateline = layout.dateline
-    dateline_place: Place | None = None
-    if dateline is not None:
-        dateline_place = gazetteer().resolve_dateline(dateline.place, dateline.region)
-        if dateline_place is None:
-            warnings.append(f"dateline place {dateline.place!r} not found in the gazetteer")
     dated, date_warnings = published_date(
         given=meta.get("published") or meta.get("date"),
         path=None if doc.from_record else doc.source,
@@ -106,15 +134,19 @@ def extract(doc: RawArticle, *, year: int | None = None) -> Article:
     credit = layout.photo_credit
     author = _given(meta, "author", "byline")
     exclude = [name for name in (_CREDIT_AGENCY.sub("", credit or ""), author) if name]
+    exclude += _wire_credits(body)
     found = find_people(body, title=title or "", exclude=exclude)
     people_words = {word for name in found.people for word in name.split()}
+    places = find_places(body, skip=found.person_spans, skip_words=people_words)
+    agency = _agency(_given(meta, "agency", "wire") or (dateline.agency if dateline else None))
+    dateline_place = _dateline_place(dateline, agency, places, warnings) if dateline else None
     return Article(
         id=article_id(doc, title, body),
         source=doc.source,
         title=title,
         lead=_given(meta, "lead") or layout.lead,
         body=body,
-        agency=_agency(_given(meta, "agency", "wire") or (dateline.agency if dateline else None)),
+        agency=agency,
         publisher=_given(meta, "publisher", "sitename"),
         author=author,
         published=dated[0] if dated else None,
@@ -122,7 +154,7 @@ def extract(doc: RawArticle, *, year: int | None = None) -> Article:
         dateline=dateline_place,
         speakers=found.speakers,
         quotes=found.quotes,
-        places=find_places(body, skip=found.person_spans, skip_words=people_words),
+        places=places,
         people=list(found.people),
         photo_credit=credit,
         url=_given(meta, "url"),

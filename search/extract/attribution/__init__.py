@@ -1,17 +1,18 @@
 """Quote attribution: who is named in an article body, who said what, by deterministic rules.
 
 After Muzny et al. (EACL 2017), "A two-stage sieve approach for quote attribution"; no model and
-no network (the gazetteer is only read to veto place names). Each module holds one stage or
-what the stages share, and imports only from the modules listed above it:
+no network (the gazetteer is only read to tell places from people). Each module holds one stage
+or what the stages share, and imports only from the modules listed above it:
 
     lexicon      words and writing rules every stage shares
     cues         verbs and marks that introduce a statement; the text around them
     spans        where the quotations and sentences lie
     mentions     1. person-name mentions, with role and evidence
-    linking      2. each cue to the mention or pronoun that speaks through it
+    linking      2. each cue to the mention, pronoun or role phrase that speaks through it
     clustering   3. mentions into people; pronouns to people
     exclusion    4. people found but not reported (credits, places, organisations)
-    statements   5. what each person said, cut from the text, and the counts
+    roles        5. role phrases ("the Russian president said") to the person holding the role
+    statements   6. what each person said, cut from the text, and the counts
     attribute    runs the stages: find_people
 
 The gazetteer reads the lexicon too (one possessive rule for people and places), so this

@@ -10,6 +10,7 @@ from search.extract.attribution.clustering import cluster_mentions, resolve_link
 from search.extract.attribution.exclusion import dropped_clusters
 from search.extract.attribution.linking import headline_subjects, link_cues, signing_mentions
 from search.extract.attribution.mentions import drop_tags, find_mentions
+from search.extract.attribution.roles import resolve_roles
 from search.extract.attribution.spans import quote_spans
 from search.extract.attribution.statements import (
     cue_statements,
@@ -43,6 +44,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     )
     resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = dropped_clusters(body, clusters, mentions, exclude)
+    resolve_roles(body, links, clusters, mentions, dropped)
     quotes_out, counts = cue_statements(body, links, clusters, dropped, quotes)
     paragraph_statements(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
     for cid in headline_speakers(headline_subjects(title), clusters, dropped):

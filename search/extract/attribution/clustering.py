@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from search.extract.attribution.lexicon import (
-    FIRST_NAMES,
     NON_PERSON_SOURCES,
     POSSESSOR_S,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     TAG_RE,
 )
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.mentions import Mention, suffix_of
 from search.extract.attribution.spans import inside
 from search.extract.gazetteer import gazetteer
 
@@ -30,19 +31,27 @@ class Cluster:
     """One person within the article: all mentions that refer to them."""
 
     surname: str
+    suffix: str = ""
     forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
     mentions: list[int] = field(default_factory=list)
+    first_name: str | None = None  # of the first full name that joined
 
-    @property
-    def first_name(self) -> str | None:
-        return next((f[0].lower() for f in self.forms if len(f) >= 2), None)
+    def add(self, form: tuple[str, ...]) -> None:
+        self.forms[form] += 1
+        if self.first_name is None and _is_full(form):
+            self.first_name = form[0].lower()
 
     def name(self) -> str:
-        full = [f for f in self.forms if len(f) >= 2]
+        full = [f for f in self.forms if _is_full(f)]
         if not full:
-            return next(iter(self.forms))[0]
+            return " ".join(next(iter(self.forms)))
         best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
         return " ".join(best)
+
+
+def _is_full(form: tuple[str, ...]) -> bool:
+    """A given name (or initial) and a surname, a generational suffix not counted."""
+    return len(form) - bool(suffix_of(form)) >= 2
 
 
 _WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
@@ -100,24 +109,29 @@ def cluster_mentions(
     mid_sentence |= {m.surname for m in mentions if not _WORDLIKE_RE.search(m.surname)}
 
     def add(i: int, cid: int) -> None:
-        clusters[cid].forms[mentions[i].tokens] += 1
+        clusters[cid].add(mentions[i].tokens)
         clusters[cid].mentions.append(i)
         cluster_of[i] = cid
 
     def new(i: int) -> None:
-        clusters.append(Cluster(mentions[i].surname))
+        clusters.append(Cluster(mentions[i].surname, mentions[i].suffix))
         by_surname.setdefault(mentions[i].surname, []).append(len(clusters) - 1)
         add(i, len(clusters) - 1)
 
+    two_generations = _two_generations(mentions)
     # Full names first, so that later surname-only mentions find them.
     for i, m in enumerate(mentions):
-        if len(m.tokens) < 2 or not (confirmed[i] or m.surname in confirmed_surnames):
+        if not m.full or not (confirmed[i] or m.surname in confirmed_surnames):
             continue
+        father_or_son = (m.tokens[0].lower(), m.surname) in two_generations
         same = [
             c
             for c in by_surname.get(m.surname, [])
-            if clusters[c].first_name in (None, m.tokens[0].lower())
-            or _initial_of(m.tokens[0], clusters[c].first_name)
+            if (
+                clusters[c].first_name in (None, m.tokens[0].lower())
+                or _initial_of(m.tokens[0], clusters[c].first_name)
+            )
+            and not (father_or_son and clusters[c].suffix != m.suffix)
         ]
         if same:
             add(i, same[0])
@@ -126,7 +140,7 @@ def cluster_mentions(
     # Then one-word mentions, titled ones ("Sen. Rubio") before bare ones, so that a bare
     # surname joins the titled person instead of being judged (say, as a town) on its own.
     singles = sorted(
-        (i for i, m in enumerate(mentions) if len(m.tokens) == 1),
+        (i for i, m in enumerate(mentions) if not m.full),
         key=lambda i: not mentions[i].strong,
     )
     repeated = Counter(m.surname for m in mentions)
@@ -142,6 +156,17 @@ def cluster_mentions(
     for c in clusters:
         c.mentions.sort()
     return clusters, cluster_of
+
+
+def _two_generations(mentions: list[Mention]) -> set[tuple[str, str]]:
+    """(first name, surname) pairs the article writes both with and without a generational
+    suffix, as separate full names: "Donald Ashby" and "Donald Ashby Jr." are father and son,
+    while "James B. Comey Jr." and then "Comey" is one man."""
+    forms: dict[tuple[str, str], set[str]] = {}
+    for m in mentions:
+        if m.full:
+            forms.setdefault((m.tokens[0].lower(), m.surname), set()).add(m.suffix)
+    return {pair for pair, suffixes in forms.items() if len(suffixes) > 1}
 
 
 def _initial_of(token: str, first: str | None) -> bool:
@@ -163,11 +188,14 @@ def _single_target(
     word = m.surname
     cands = by_surname.get(word)
     if cands:
-        return _most_recent(cands, clusters, mentions, m.start)
-    if word in FIRST_NAMES:
-        firsts = [cid for cid, c in enumerate(clusters) if c.first_name == word]
-        if len(firsts) == 1:
-            return firsts[0]
+        same_suffix = [cid for cid in cands if clusters[cid].suffix == m.suffix]
+        return _most_recent(
+            same_suffix if m.suffix and same_suffix else cands, clusters, mentions, m.start
+        )
+    # A first name alone ("Hillary"), or a family name written first ("Zhao" for Zhao Minghui).
+    firsts = [cid for cid, c in enumerate(clusters) if c.first_name == word]
+    if len(firsts) == 1:
+        return firsts[0]
     if len(word) >= 5:
         first, last = word[0], word[-1]
         # One edit cannot change both the first and the last letter of a 5+ letter word.
@@ -233,19 +261,44 @@ def _antecedent(
 
 
 _APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
+# A role set off before a name: "Ukraine's deputy foreign minister, Oksana Hrytsenko, said".
+_ROLE_BEFORE_COMMA_RE = re.compile(
+    r"(?<![\w’'])((?:[A-Z][\w’'\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*),\s+$"
+)
 
 
-def role(cluster: Cluster, body: str, mentions: list[Mention]) -> str | None:
-    """First role seen for a person: words before a mention, else an appositive after it."""
+def roles_of(cluster: Cluster, body: str, mentions: list[Mention]) -> Iterator[tuple[int, str]]:
+    """Every role the article gives a person, with where it gives it, in the order `role`
+    prefers them: words before a mention, an appositive after one, a role set off before one."""
     for i in cluster.mentions:
-        if mentions[i].role:
-            return mentions[i].role
+        before = mentions[i].role
+        if before:
+            yield mentions[i].start, before
     for i in cluster.mentions:
         end = mentions[i].end
         tag = TAG_RE.match(body, end)
-        if tag:
-            end = tag.end()
-        app = _APPOSITIVE_ROLE_RE.match(body, end)
+        app = _APPOSITIVE_ROLE_RE.match(body, tag.end() if tag else end)
         if app and any(w.lower() in ROLE_WORDS for w in app.group(1).split()):
-            return app.group(1).strip()
-    return None
+            yield mentions[i].start, app.group(1).strip()
+    for i in cluster.mentions:
+        start = mentions[i].start
+        if body.endswith(", ", 0, start):
+            set_off = _ROLE_BEFORE_COMMA_RE.search(body, max(0, start - 60), start)
+            if set_off and _is_role(set_off.group(1)):
+                yield start, set_off.group(1)
+
+
+def _is_role(words: str) -> bool:
+    """Lower-case words ending in a role noun, all of them role words: "deputy foreign
+    minister", not "told reporters" (a possessor in front is allowed)."""
+    lower = [w for w in words.split() if w[0].islower()]
+    return (
+        lower[-1] in ROLE_WORDS
+        and lower[-1] not in ROLE_MODIFIERS
+        and all(w in ROLE_WORDS or w in ROLE_MODIFIERS for w in lower)
+    )
+
+
+def role(cluster: Cluster, body: str, mentions: list[Mention]) -> str | None:
+    """The role a person is first given (see `roles_of` for the order)."""
+    return next((found for _, found in roles_of(cluster, body, mentions)), None)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from search.extract.attribution.lexicon import POSSESSIVE, SENTENCE_BREAK_RE, TAG
+from search.extract.attribution.lexicon import POSSESSIVE, ROLE_CONCEPTS, SENTENCE_BREAK_RE, TAG
 
 _CUE_VERBS = """
 said says say saying told tells telling added adds adding warned warns warning stressed
@@ -93,9 +93,14 @@ _ALL_CUES = [
     for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split() + _ACT_VERBS.split())
 ]
 CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_ALL_CUES) + r")\b|\b[Aa]ccording\s+to\b")
-# Headlines capitalise every word; only verbs of saying and stance cue there ("Trump Says").
+# Inflected cue verbs ("Praised", "Excommunicates", "Continued"): capitalised in a headline-like
+# run, they are never part of the name next to them.
+INFLECTED_CUES = frozenset(w for w in _ALL_CUES if " " not in w and w.endswith(("ed", "s", "ing")))
+# Headlines capitalise every word; only verbs of saying and stance cue there ("Trump Says"),
+# and those of talks between the people they name ("Lavrov, Wang Yi discuss ...").
 _SAY_CUES = [
-    w.replace("\\s+", " ") for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split())
+    w.replace("\\s+", " ")
+    for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split() + ["discuss", "discussed"])
 ]
 HEADLINE_CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_SAY_CUES) + r")\b", re.I)
 
@@ -108,14 +113,19 @@ _AUX = "(?:" + "|".join(_AUX_WORDS) + "|[a-z]+ly)"
 _ORG_NAME = (
     r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?[A-Z][\w.’'\-]*){0,5}"
 )
-# Text allowed between a subject mention and its cue: a party tag, up to two appositives and
-# auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
+# A day in wire style between a subject and its verb: "Orlovsky on Tuesday called".
+_DAY = (
+    r"(?:\s+(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday|today|yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?"
+)
+# Text allowed between a subject mention and its cue: a party tag, up to two appositives, a day
+# and auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
 LEFT_GAP_RE = re.compile(
     rf"(?:{TAG}(?:,(?!\s+who\b))?)?"
     rf"(?:\s+(?:of|at)\s+{_ORG_NAME}(?:\s+in\s+[A-Z][\w.’'\-]*)?)?"
     r"(?:,\s*\d{1,3}(?=,))?"  # an age: "Carole Bower, 75, a retiree in Carthage, Ill., said"
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
-    rf"(?:\s+{_AUX})*\s+$"
+    rf"{_DAY}(?:\s+{_AUX})*\s+$"
 )
 # A long appositive or relative clause set off by commas between a subject and its cue.
 APPOSITIVE_GAP_RE = re.compile(
@@ -156,6 +166,19 @@ _RIGHT_STOP = frozenset(
     }
 )
 PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
+# "According to him, ...": the pronoun after the cue is the source.
+PRONOUN_AFTER_RE = re.compile(r"\s+(him|her)\b")
+# A role head ending the subject of a cue ("the Russian president said"), or after an inverted
+# cue ("..., said the Kremlin spokesman"); the words between "the" and the head are checked by
+# the linking stage.
+_ROLE_HEAD = "|".join(sorted(ROLE_CONCEPTS, key=len, reverse=True)).replace(" ", r"\s+")
+ROLE_HEAD_WORDS = frozenset(head.split()[-1] for head in ROLE_CONCEPTS)
+ROLE_HEAD_BEFORE_RE = re.compile(rf"\b({_ROLE_HEAD})(?:\s+{_AUX})*\s+$")
+# "the" and the words between it and a role head (no other "the" among them).
+THE_PHRASE_RE = re.compile(r"\b[Tt]he\s+((?:(?![Tt]he\s)\S+\s+){0,4})$")
+ROLE_PHRASE_AFTER_RE = re.compile(
+    rf"\s+[Tt]he\s+((?:[\w.’'\-]+\s+){{0,4}}?)({_ROLE_HEAD})\b(?![’'\-])"
+)
 
 _BARE_COMMA_RE = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}})?,(?:\s+{_AUX})*\s+$"
@@ -275,3 +298,5 @@ DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
 # "Trump: ...", "Former AG Mukasey at RNC: ...": a short lead before a headline colon names the
 # speaker.
 HEADLINE_COLON_RE = re.compile(r"^([^:\"“”‘’']{2,60}?):\s")
+# A headline ending in its source after a dash, as Interfax and Reuters write: "... - Grachyov".
+HEADLINE_SOURCE_RE = re.compile(r"\s[-–—]\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*$")

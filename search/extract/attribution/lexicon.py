@@ -59,6 +59,8 @@ fernando francesco francois fidel gerhard giuseppe hans hassan heinz hugo ibrahi
 jacques jaime javier jorge juergen julio kim klaus li liu luigi manuel marine mohamed
 mohammad mohammed muhammad nicolas nikolai olga omar pablo pedro pierre rafael ramon raul
 recep ricardo roberto salvador sergei sergey shinzo silvio vladimir wang xi yuri yusuf zhang
+aleksandr alexei alexey anatoly dmitriy galina leonid maxim mikhail natalia nikita oleg pavel
+svetlana tatiana valentina valery viktor yekaterina yelena yevgeny
 """)
 
 # Abbreviated honorifics; they mark the next word as a name and go into the role.
@@ -83,6 +85,8 @@ businesswoman host anchor correspondent reporter editor columnist commentator au
 founder ceo manager chairperson executive vice-president retired reverend sister brother
 editor-in-chief chief-of-staff commander-in-chief co-chair co-founder
 dr. mr. mrs. ms. sen. rep. gov. lt. gen. col. capt. sgt. adm. prof. rev. gov.-elect
+c.e.o c.f.o c.o.o premier envoy admiral colonel lieutenant captain sergeant marshal brigadier
+commander
 """)
 
 # Title words that also head things ("Miss Universe", "Prince Street", "Democrats Abroad").
@@ -110,7 +114,9 @@ general's attorney-general legislator assemblyman assemblywoman councilman counc
 secretary-general owner producer comedian actor actress singer rapper star journalist writer
 blogger radio talk show television tv news media digital director-general retired acting
 interim outgoing incoming then-candidate vice-presidential presidential-campaign fellow
-economic legal military intelligence defense security health education energy
+economic legal military intelligence defense security health education energy regional local
+provincial federal permanent diplomat envoy premier moderator filmmaker recorder photographer
+novelist artist musician entrepreneur investor physician
 """)
 
 # Role words that only qualify a role ("former", "senior"): alone they do not show a person.
@@ -119,7 +125,8 @@ former senior state national political policy foreign presidential vice top long
 retired acting interim outgoing incoming then-candidate republican democratic conservative
 liberal progressive libertarian independent gop white house press campaign communications
 running economic legal military intelligence defense security health education energy digital
-radio talk show television tv news media special associate assistant general's
+radio talk show television tv news media special associate assistant general's regional local
+provincial federal permanent
 """)
 
 # Words that are capitalised in running text but are not (parts of) person names.
@@ -139,8 +146,11 @@ read watch click see related update updated advertisement photo video getty imag
 associated press reuters afp upi tass staff writer contributed reporting editing
 according during despite however meanwhile moreover instead rather perhaps indeed still
 britain internet web census section circuit
-everyone everybody someone somebody anyone nobody others aides officials critics supporters
+everyone everybody someone somebody anyone nobody everything something anything nothing
+others aides officials critics supporters
 almost following asked speaking many several most few none neither either sources experts
+against like unlike amid among amongst via per upon toward towards across beyond behind beside
+besides near onto within throughout versus
 """)
 
 # Nationality and group adjectives: never a name, but they belong to a role ("Russian
@@ -149,7 +159,57 @@ DEMONYMS = _words("""
 american mexican russian syrian canadian korean european african asian iranian iraqi afghan
 saudi israeli palestinian chinese japanese german french british italian spanish cuban latino
 latina hispanic muslim jewish catholic evangelical southern northern western eastern
+ukrainian belarusian kazakh uzbek kyrgyz tajik turkmen georgian armenian azerbaijani moldovan
+polish czech slovak hungarian romanian bulgarian serbian croatian greek turkish lebanese
+jordanian egyptian libyan qatari emirati yemeni kuwaiti indian pakistani bangladeshi lao thai
+vietnamese cambodian indonesian malaysian filipino mongolian australian brazilian argentine
+venezuelan colombian chilean peruvian nigerian kenyan ethiopian dutch belgian swiss austrian
+swedish norwegian danish finnish estonian latvian lithuanian portuguese irish scottish
 """)
+
+# Head nouns of a role that, after "the", stand for the one person holding it ("the Russian
+# president said"), each with the role words it may stand for: "the EU's top diplomat" is its
+# foreign policy chief. Heads of state and government are known by their role anywhere in an
+# article; other people only once named with it.
+ROLE_CONCEPTS = {
+    "president": ("president",),
+    "prime minister": ("prime minister", "premier"),
+    "premier": ("premier", "prime minister"),
+    "chancellor": ("chancellor",),
+    "leader": ("leader", "president", "prime minister", "premier", "chancellor", "king"),
+    "king": ("king",),
+    "minister": ("minister",),
+    "diplomat": (
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "representative",
+        "foreign minister",
+        "foreign policy chief",
+        "secretary of state",
+        "foreign secretary",
+    ),
+    "envoy": ("envoy", "ambassador", "representative"),
+    "ambassador": ("ambassador",),
+    "spokesman": ("spokesman", "spokeswoman", "spokesperson", "press secretary"),
+    "spokeswoman": ("spokeswoman", "spokesman", "spokesperson", "press secretary"),
+    "spokesperson": ("spokesperson", "spokesman", "spokeswoman", "press secretary"),
+    "press secretary": ("press secretary", "spokesman", "spokeswoman", "spokesperson"),
+    "secretary": ("secretary",),
+    "governor": ("governor",),
+    "mayor": ("mayor",),
+    "senator": ("senator", "sen."),
+    "chairman": ("chairman", "chairwoman", "chair"),
+    "chairwoman": ("chairwoman", "chairman", "chair"),
+    "commander": ("commander",),
+    "speaker": ("speaker",),
+    "prosecutor": ("prosecutor",),
+}
+HEADS_OF_STATE = frozenset(
+    {"president", "prime minister", "premier", "chancellor", "leader", "king"}
+)
+# Words in front of a role head that say nothing of who holds it ("the visiting premier").
+VAGUE_QUALIFIERS = frozenset({"top", "senior", "visiting", "new", "current", "incumbent"})
 
 # Words marking an organisation, event, place or thing when they occur in a capitalised run.
 ORG_WORDS = (
@@ -160,7 +220,7 @@ administration ministry government republic kingdom union league network times p
 tribune herald gazette magazine press review report daily weekly channel radio tv television
 media group inc corp co llc ltd company corporation bank fund trust center centre club society
 church hall tower towers building street avenue road square park county city state states
-strip chiefs patriarchate corps chamber core peace
+strip chiefs patriarchate corps chamber core peace kremlin pentagon
 island islands river mountain lake valley bay airport station hotel hospital museum library
 board council caucus coalition alliance movement project initiative forum summit conference
 convention debate poll polls survey index act bill law amendment treaty accord plan program

@@ -1,10 +1,11 @@
-"""Stage 2: link every cue to the subject that speaks through it, a mention or a pronoun.
+"""Stage 2: link every cue to the subject that speaks through it: a mention, a pronoun or a role.
 
 A cue verb goes to a name just before it, to a name just after it when inverted ("...," said X),
-or to "he"/"she" (resolved to a person once mentions are clustered); a colon ('Gowdy: "..."'),
-a signature dash ('..." ― Carla Sanchez') or a possessive statement noun ("Sanders' remarks")
-cue on the name itself. Coordinated subjects ("Trump and Pence said") and names inside the
-subject's noun phrase ("Clinton spokeswoman Jennifer Palmieri") are linked too.
+or to "he"/"she" or a role phrase ("the Russian president said"), both resolved to a person
+later; a colon ('Gowdy: "..."'), a signature dash ('..." ― Carla Sanchez') or a possessive
+statement noun ("Sanders' remarks") cue on the name itself. Coordinated subjects ("Trump and
+Pence said") and names inside the subject's noun phrase ("Clinton spokeswoman Jennifer
+Palmieri") are linked too.
 """
 
 from __future__ import annotations
@@ -21,16 +22,23 @@ from search.extract.attribution.cues import (
     DASH_CUE_RE,
     HEADLINE_COLON_RE,
     HEADLINE_CUE_RE,
+    HEADLINE_SOURCE_RE,
     NOMINAL_CUE_RE,
     ORG_PRONE_CUES,
     PASSIVE_RE,
+    PRONOUN_AFTER_RE,
     PRONOUN_BETWEEN_RE,
     PRONOUN_RE,
     PROXY_GAP_RE,
     QUOTE_CLOSE_RE,
+    ROLE_HEAD_BEFORE_RE,
+    ROLE_HEAD_WORDS,
+    ROLE_PHRASE_AFTER_RE,
     SAYS_RE,
+    THE_PHRASE_RE,
     TRANSCRIPT_COLON_RE,
     inverted_cue_position,
+    last_words,
     left_gap_ok,
     pronoun_may_end,
     right_gap_ok,
@@ -39,10 +47,12 @@ from search.extract.attribution.lexicon import (
     POSSESSIVE,
     POSSESSOR,
     POSSESSOR_S,
+    ROLE_MODIFIERS,
     ROLE_WORDS,
     SENTENCE_BREAK_RE,
     TAG,
     TAG_RE,
+    VAGUE_QUALIFIERS,
 )
 from search.extract.attribution.mentions import Mention
 from search.extract.attribution.spans import inside
@@ -56,9 +66,10 @@ class Link:
     cue_end: int
     subj_start: int
     subj_end: int
-    mention: int | None  # None: pronoun, resolved later
+    mention: int | None  # None: a pronoun or a role phrase, resolved later
     cluster: int | None = None
     extra: bool = False  # a name inside the subject's noun phrase, not the head subject
+    role: str | None = None  # a role phrase standing for its holder ("Russian president")
 
 
 _PREP_BEFORE_RE = re.compile(
@@ -96,8 +107,13 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
                 m = mentions[idx]
                 links.append(Link(cs, ce, m.start, m.end, idx, extra=True))
             continue
-        pron = PRONOUN_RE.search(body, max(0, cs - 60), cs)
-        if pron and not according:
+        phrase = _role_subject(body, cs, ce, inverted)
+        if phrase is not None:
+            start, end = phrase
+            links.append(Link(cs, ce, start, end, None, role=body[start:end]))
+            continue
+        pron = PRONOUN_AFTER_RE.match(body, ce) if according else _pronoun_before(body, cs)
+        if pron:
             links.append(Link(cs, ce, pron.start(1), pron.end(1), None))
     for idx, m in enumerate(mentions):
         cue_span = _mention_cue(body, m, quotes)
@@ -105,6 +121,46 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             links.append(Link(*cue_span, m.start, m.end, idx))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+def _pronoun_before(body: str, cs: int) -> re.Match[str] | None:
+    return PRONOUN_RE.search(body, max(0, cs - 60), cs)
+
+
+def _role_subject(body: str, cs: int, ce: int, inverted: bool) -> tuple[int, int] | None:
+    """Offsets of a role phrase standing as a cue's subject, after "the" and without "the":
+    "the Russian president said", "..., said the Kremlin spokesman", "according to the
+    president"."""
+    if inverted:
+        after = ROLE_PHRASE_AFTER_RE.match(body, ce)
+        if after is None:
+            return None
+        words = after.group(1).split()
+        start, end = after.start(1), after.end(2)
+    else:
+        tail = last_words(body[max(0, cs - 40) : cs], 3)
+        if not tail or ROLE_HEAD_WORDS.isdisjoint(w.lower() for w in tail):
+            return None  # the commonest case, told apart without a pattern
+        head = ROLE_HEAD_BEFORE_RE.search(body, max(0, cs - 60), cs)
+        if head is None or PASSIVE_RE.search(body, max(0, cs - 12), cs):
+            return None
+        the = THE_PHRASE_RE.search(body, max(0, head.start() - 80), head.start())
+        if the is None:
+            return None
+        words = the.group(1).split()
+        start, end = the.start(1), head.end(1)
+    return (start, end) if all(map(_qualifies_role, words)) else None
+
+
+def _qualifies_role(word: str) -> bool:
+    """A word that may stand between "the" and a role head: a capitalised word, possessive or
+    not ("Russian", "EU's", "Kremlin"), or a role modifier ("deputy", "prime", "top")."""
+    if word[0].isupper():
+        return word[-1].isalpha() or word.endswith(POSSESSOR_S)
+    bare = word.removesuffix("'s").removesuffix("’s")
+    return (
+        bare in ROLE_WORDS or bare in ROLE_MODIFIERS or bare in VAGUE_QUALIFIERS or bare == "prime"
+    )
 
 
 def signing_mentions(body: str, mentions: list[Mention]) -> set[int]:
@@ -333,11 +389,19 @@ _HEAD_WORD_RE = re.compile(r"[A-Z][\w’'\-]+")
 _HEAD_PREP_RE = re.compile(r"\s(?:to|at|on|in|for|with|about)\s")
 _HEAD_LOWER_RE = re.compile(r"\b[a-z]")
 _HEAD_SUBJECT_END_RE = re.compile(r"[\w’'\-]\s+$")
+# Names listed as the subject opening a headline, right before its verb: "Lavrov, Wang Yi
+# discuss" (but "Graham slams Trump, praises Clinton" lists verbs).
+_HEAD_SUBJECTS_RE = re.compile(
+    r"^(?:[A-Z][\w’'.\-]*\s+)*[A-Z][\w’'.\-]*(?:,\s+|\s+(?:and|And|&)\s+)"
+    r"(?:[A-Z][\w’'.\-]*(?:,\s+|\s+(?:and|And|&)\s+|\s+))+$"
+)
+_HEAD_LIST_RE = re.compile(r",\s+|\s+(?:and|And|&)\s+")
 
 
 def headline_subjects(title: str) -> list[list[str]]:
     """Capitalised words of each headline phrase that speaks: the name before a headline colon
-    ("Trump: ...") or the subject of a cue verb ("Trump says ...", "Clinton calls ...")."""
+    ("Trump: ..."), the subjects of a cue verb ("Trump says ...", "Lavrov, Wang Yi discuss
+    ...", "Clinton campaign calls ...") or the source after a closing dash ("... - Grachyov")."""
     segments = []
     colon = HEADLINE_COLON_RE.match(title)
     if colon and len(colon.group(1).split()) <= 6 and not HEADLINE_CUE_RE.search(colon.group(1)):
@@ -345,7 +409,14 @@ def headline_subjects(title: str) -> list[list[str]]:
         if not _HEAD_LOWER_RE.search(lead):  # a name phrase, not a clause ("X heckles Y:")
             segments.append(lead)
     for cue in HEADLINE_CUE_RE.finditer(title):
+        listed = _HEAD_SUBJECTS_RE.match(title, 0, cue.start())
+        if listed:
+            segments.extend(_HEAD_LIST_RE.split(listed.group().strip()))
+            continue
         words = _HEAD_WORD_RE.findall(title[max(0, cue.start() - 40) : cue.start()])
         if words and _HEAD_SUBJECT_END_RE.search(title, 0, cue.start()):
             segments.append(words[-1])
+    source = HEADLINE_SOURCE_RE.search(title)
+    if source:
+        segments.append(source.group(1))
     return [_HEAD_WORD_RE.findall(seg) for seg in segments]

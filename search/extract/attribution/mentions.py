@@ -1,11 +1,14 @@
 """Stage 1: person-name mentions in an article body, found without a statistical model.
 
-A mention is a run of capitalised tokens that survives three filters: leading titles and
+A mention is a run of capitalised tokens that survives three filters: leading titles, role
+nouns ("Actress", "Coordinator"), a title's complement ("Ambassador to Japan") and
 sentence-initial common words are peeled off (they become the role), runs holding an
 organisation word ("Party", "Foundation") are dropped, and what remains must show person
 evidence: a known first name, an honorific or title, a role noun just before it, or (decided
-when mentions are clustered) a cue verb next to it. Place names, read there from the gazetteer,
-only veto weak candidates, because many surnames are also towns ("Clinton", "Warren").
+when mentions are clustered) a cue verb next to it. A run holding two people's names ("Dmitry
+Peskov Mikhail Metzel", "Lavrov Tillerson") is cut in two. Place names, read from the
+gazetteer, only veto weak candidates, because many surnames are also towns ("Clinton",
+"Warren").
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from search.extract.attribution.cues import SAID_AFTER_RE, SAID_BEFORE_RE
+from search.extract.attribution.cues import INFLECTED_CUES, SAID_AFTER_RE, SAID_BEFORE_RE
 from search.extract.attribution.lexicon import (
     DEMONYMS,
     FIRST_NAMES,
@@ -27,6 +30,7 @@ from search.extract.attribution.lexicon import (
     TITLE_WORDS,
     WEAK_TITLES,
 )
+from search.extract.gazetteer import gazetteer
 
 _UP = "A-ZÀ-ÖØ-Þ"
 
@@ -81,7 +85,7 @@ _HEAD_NOUNS = ROLE_WORDS | frozenset(
 _PROXY_NOUNS = frozenset("campaign camp administration team aides spokesman spokeswoman".split())
 _DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
-_ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?")
+_ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?|(?:[A-Z]\.){2,3}")
 
 
 @dataclass(slots=True)
@@ -95,9 +99,19 @@ class Mention:
     strong: bool
     sentence_initial: bool = False
     surname: str = ""
+    suffix: str = ""  # a generational suffix ("jr", "iii"), which may tell a son from his father
+    full: bool = False  # a given name (or initial) and a surname, not counting the suffix
 
     def __post_init__(self) -> None:
         self.surname = surname_of(self.tokens)
+        self.suffix = suffix_of(self.tokens)
+        self.full = len(self.tokens) - bool(self.suffix) >= 2
+
+
+def suffix_of(tokens: tuple[str, ...]) -> str:
+    """The generational suffix ending a name ("Donald Ashby Jr." has "jr"), or ""."""
+    last = tokens[-1].lower().rstrip(".")
+    return last if len(tokens) > 1 and last in _SUFFIXES else ""
 
 
 def surname_of(tokens: tuple[str, ...]) -> str:
@@ -145,7 +159,13 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+_TITLES_AND_ROLES = TITLE_WORDS | ROLE_WORDS
 _NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS | DEMONYMS
+# Role nouns and modifiers ("Actress", "Coordinator", "Top"): in front of a name they are its
+# role, though as a last word they may be a surname ("Paul Singer").
+_ROLE_NOT_NAME = (ROLE_WORDS | ROLE_MODIFIERS) - FIRST_NAMES
+# "-based", "-born": "Texas-based Matt Mackowiak" is a consultant from Texas.
+_ORIGIN_SUFFIXES = ("-based", "-born", "-area", "-raised")
 # Titles that by themselves announce a person ("Sen.", "Governor"), unlike "Presidential" or
 # "Miss" in "Presidential Debates" or "Miss Universe".
 _PERSON_TITLES = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - WEAK_TITLES
@@ -157,15 +177,28 @@ def _is_name_word(tok: str, low: str, vocab: frozenset[str]) -> bool:
         return False
     if tok.isupper() and len(tok) > 1 and not _is_initial(tok):
         return False
-    if tok.startswith(("I'", "I’")):
+    if tok.startswith(("I'", "I’")) or low.endswith(_ORIGIN_SUFFIXES) or _hyphenated_title(low):
         return False
     if tok in _PARTICLES:
         return True
+    if low in INFLECTED_CUES and low not in FIRST_NAMES:
+        return False  # "Trump Praised", "Continued Stone"
     return not (low in vocab and low not in FIRST_NAMES)
 
 
+def _hyphenated_title(low: str) -> bool:
+    """A title or role written with a hyphen: "Vice-Admiral", "Colonel-General", "Co-anchor"."""
+    if "-" not in low:
+        return False
+    *first, last = low.split("-")
+    return last in _TITLES_AND_ROLES and all(
+        p in _TITLES_AND_ROLES or p in ("co", "ex") for p in first
+    )
+
+
 def _words_before(body: str, start: int) -> list[str]:
-    """Role-like words directly in front of a name ("Russian Presidential spokesman")."""
+    """Role-like words directly in front of a name ("Russian Presidential spokesman"), up to
+    the end of the sentence before."""
     chunk = body[max(0, start - 80) : start]
     if not chunk.endswith((" ", "\u00a0")):
         return []
@@ -177,13 +210,13 @@ def _words_before(body: str, start: int) -> list[str]:
             break  # nothing left, or the chunk's first word, which may be cut mid-word
         chunk, w = parts if len(parts) == 2 else ("", parts[0])
         low = _bare(w)
-        if not _ROLE_TOKEN_RE.fullmatch(w):
+        if not _ROLE_TOKEN_RE.fullmatch(w) or _ends_sentence(w):
             break
         if (
             low in ROLE_WORDS
             or low in TITLE_WORDS
             or low in HONORIFICS
-            or (w[0].isupper() and low not in NOT_NAME)
+            or (w[0].isupper() and (low not in NOT_NAME or _is_acronym(w)))
         ):
             keep.append(w)
         else:
@@ -192,20 +225,89 @@ def _words_before(body: str, start: int) -> list[str]:
     return keep
 
 
+def _ends_sentence(word: str) -> bool:
+    """A word ending in a full stop that is no abbreviation ("news." or "speaker." but not
+    "Sen." or "U.S.")."""
+    return (
+        word.endswith(".")
+        and not _is_initial(word)
+        and _bare(word) not in HONORIFICS
+        and not _ABBREVIATION_RE.fullmatch(word)
+    )
+
+
+_ABBREVIATION_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+# A title and its complement before a name: "Ambassador to Japan", "Minister of Foreign Affairs",
+# "Permanent Representative to the UN".
+_CONNECTORS = (" of ", " to ", " for ", " of the ", " to the ", " for the ")
+_TITLE_OF_RE = re.compile(r"\b([A-Za-z][\w\-’']*)\s+(?:of|to|for)(?:\s+the)?\s+$")
+_HEAD_TITLES = (TITLE_WORDS | ROLE_WORDS) - ROLE_MODIFIERS
+
+
+def _title_before(body: str, title_of: re.Match[str]) -> list[str]:
+    """The words of a title and its connector with the role words before them."""
+    return _words_before(body, title_of.start(1)) + title_of.group().split()
+
+
+def _title_of(body: str, start: int) -> re.Match[str] | None:
+    """The title and connector ("Ambassador to ") that a capitalised run complements, if the
+    run follows one: the run then opens with the complement and ends with the name."""
+    if not body.endswith(_CONNECTORS, max(0, start - 9), start):
+        return None  # the commonest case, told apart without a pattern
+    found = _TITLE_OF_RE.search(body, max(0, start - 40), start)
+    return found if found and _bare(found.group(1)) in _HEAD_TITLES else None
+
+
+def _complemented_name(toks: list[tuple[str, int, int]], lows: list[str], start: int) -> bool:
+    """Whether a run after a title and connector holds a complement and then a person's name
+    from `start`: two words at least, opening with a known first name or after a place or an
+    acronym ("Ambassador to Japan Gennady Sukhoverkov", "Representative to the UN Vasily
+    Orlovsky"); "founder of Black Lives Matter" names nobody."""
+    if start < 1 or len(toks) - start < 2 or lows[0] in FIRST_NAMES:
+        return False
+    complement = " ".join(tok for tok, _, _ in toks[:start])
+    return lows[start] in FIRST_NAMES or complement.isupper() or gazetteer().is_place(complement)
+
+
+def _name_after_complement(toks: list[tuple[str, int, int]], lows: list[str]) -> int:
+    """Where the name starts in a run that opens with a title's complement ("Japan Gennady
+    Sukhoverkov", "Foreign Affairs Sergei Lavrov"): at a known first name followed by a
+    surname, else at the last two words (initials between them count with the surname);
+    the complement keeps one word at least."""
+    for k in range(1, len(toks) - 1):
+        if lows[k] in FIRST_NAMES:
+            return k
+    k = max(1, len(toks) - 2)
+    while k > 1 and _is_initial(toks[k][0]):
+        k -= 1
+    return k
+
+
 def _candidate(
-    body: str, toks: list[tuple[str, int, int]], vocab: frozenset[str]
+    body: str, toks: list[tuple[str, int, int]], vocab: frozenset[str], *, after_name: bool = False
 ) -> Mention | None:
-    """Turn one capitalised run into a name mention, or None if it cannot be a person."""
+    """Turn one capitalised run into a name mention, or None if it cannot be a person. A run
+    `after_name` (the second of two names side by side) takes no role from the words before."""
     # The name is the longest tail of name words; anything before it is title or noise.
     lows = [t.lower().rstrip(".") for t, _, _ in toks]
     i = len(toks)
     while i > 0 and (
-        _is_name_word(toks[i - 1][0], lows[i - 1], vocab)
-        or _is_initial(toks[i - 1][0])
+        (
+            _is_name_word(toks[i - 1][0], lows[i - 1], vocab)
+            and not (i < len(toks) and lows[i - 1] in _ROLE_NOT_NAME)
+        )
+        or (_is_initial(toks[i - 1][0]) and lows[i - 1] not in TITLE_WORDS)
         or lows[i - 1] in _SUFFIXES
         or _word_surname(toks, lows, i - 1)
     ):
         i -= 1
+    title_of = None if after_name else _title_of(body, toks[0][1])
+    if title_of is not None:
+        start = max(i, _name_after_complement(toks, lows))
+        if _complemented_name(toks, lows, start):
+            i = start
+        else:
+            title_of = None
     if i == len(toks) and len(toks) >= 2 and lows[-2] in _PLAIN_HONORIFICS:
         i -= 1  # "Mr. Prince", "Mr. King": a title word used as a surname
     said_surname = (
@@ -241,7 +343,7 @@ def _candidate(
     words = tuple([t for t, _, _ in name])
     start, end = name[0][1], name[-1][2]
     titled = not _PERSON_TITLES.isdisjoint(prefix_lows[-2:])
-    before = _words_before(body, toks[0][1])
+    before = [] if after_name else _words_before(body, toks[0][1])
     role = _clean_role(" ".join(before + prefix))
     strong = (
         titled
@@ -250,6 +352,8 @@ def _candidate(
         or _has_role_noun(role)
         or bool(_PARTY_TAG_RE.match(body, end))
     )
+    if title_of is not None:  # the title shows no person by itself: "director of the UCLA ..."
+        role = _clean_role(" ".join([*_title_before(body, title_of), *prefix]))
     after = _MODIFIER_AFTER_RE.match(body, end)
     if len(words) == 1 and not titled and after and after.group(1) in _HEAD_NOUNS:
         strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
@@ -322,8 +426,17 @@ def _has_role_noun(role: str | None) -> bool:
         _bare(w) in HONORIFICS
         or _bare(w) in TITLE_WORDS
         or (_bare(w) in ROLE_WORDS and _bare(w) not in ROLE_MODIFIERS)
+        or _hyphenated_title(_bare(w))
         for w in role.split()
     )
+
+
+# Words opening a run that are no part of a role ("The", "Mr."), unless an acronym ("US").
+_ROLE_NOISE = NOT_NAME | _PLAIN_HONORIFICS
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) > 1 and word.isupper()
 
 
 def _clean_role(role: str | None) -> str | None:
@@ -331,13 +444,10 @@ def _clean_role(role: str | None) -> str | None:
     if not role:
         return None
     words = role.split()
-    while words and (_bare(words[0]) in NOT_NAME or _bare(words[0]) in _PLAIN_HONORIFICS):
+    while words and not _is_acronym(words[0]) and _bare(words[0]) in _ROLE_NOISE:
         words.pop(0)
-    if not any(
-        _bare(w) in ROLE_WORDS or _bare(w) in TITLE_WORDS or _bare(w) in HONORIFICS for w in words
-    ):
-        return None
-    return " ".join(words)
+    cleaned = " ".join(words)
+    return cleaned if _has_role_noun(cleaned) else None
 
 
 _TRANSCRIPT_RE = re.compile(r"^([A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,2}):[ \u00a0]", re.M)
@@ -383,13 +493,57 @@ def find_mentions(body: str) -> list[Mention]:
                     rejected.append((text, run.start(), run.end()))
                 continue
         for seg in _segments(body, run.start(), run.end()):
-            m = _candidate(body, seg, vocab)
-            if m is not None:
-                out.append(m)
+            for index, part in enumerate(_people_in(seg, vocab)):
+                m = _candidate(body, part, vocab, after_name=index > 0)
+                if m is not None:
+                    out.append(m)
     if rejected:
         out.extend(_known_surnames(body, rejected, out))
     out.sort(key=lambda m: m.start)
+    return _surnames_side_by_side(body, out)
+
+
+def _surnames_side_by_side(body: str, mentions: list[Mention]) -> list[Mention]:
+    """Two surnames of people the article names in full, written side by side ("Lavrov
+    Tillerson talks"), are two people, not one name."""
+    surnames = {m.surname for m in mentions if m.full and m.strong}
+    out: list[Mention] = []
+    for m in mentions:
+        first = m.tokens[0].lower()
+        pair = len(m.tokens) == 2 and not m.strong and first != m.surname
+        if pair and {first, m.surname} <= surnames:
+            second = body.index(m.tokens[1], m.start + len(first))
+            opening = m.sentence_initial
+            out.append(Mention(m.start, m.start + len(first), m.tokens[:1], m.role, False, opening))
+            out.append(Mention(second, m.end, m.tokens[1:], None, False))
+        else:
+            out.append(m)
     return out
+
+
+def _people_in(
+    toks: list[tuple[str, int, int]], vocab: frozenset[str]
+) -> list[list[tuple[str, int, int]]]:
+    """A run cut where a second full name follows a first one: "Dmitry Peskov Mikhail Metzel"
+    (a caption and its credit). Each part opens with a known first name and holds a surname;
+    a first name inside a name ("Jo Ann Emerson", "Hillary Rodham Clinton") follows another
+    first name or an initial, or has no first name before it."""
+    parts: list[list[tuple[str, int, int]]] = []
+    start = 0
+    for k in range(2, len(toks) - 1):
+        tok, before = toks[k][0], toks[k - 1][0]
+        if (
+            k - start in (2, 3)
+            and tok.lower() in FIRST_NAMES
+            and toks[start][0].lower() in FIRST_NAMES
+            and before.lower() not in FIRST_NAMES
+            and not _is_initial(before)
+            and _is_name_word(before, _bare(before), vocab)
+        ):
+            parts.append(toks[start:k])
+            start = k
+    parts.append(toks[start:])
+    return parts
 
 
 def _known_surnames(
@@ -397,7 +551,7 @@ def _known_surnames(
 ) -> list[Mention]:
     """Lone words rejected as common words or demonyms that repeat the surname of a full name
     found in the same article ("Mark Cuban ... Cuban said", "Ian Read ... Read added")."""
-    full = {m.tokens[-1] for m in found if len(m.tokens) >= 2 and m.strong}
+    full = {m.tokens[-1] for m in found if m.full and m.strong}
     return [
         Mention(s, e, (text,), None, False, _opens_sentence(body, s))
         for text, s, e in rejected

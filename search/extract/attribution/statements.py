@@ -1,4 +1,4 @@
-"""Stage 5: what each person said, cut from the text, and how many statements each made.
+"""Stage 6: what each person said, cut from the text, and how many statements each made.
 
 A linked cue's statement is the adjacent direct quotation, or else the reported clause; a
 quotation left without a cue goes to the one person its paragraph names as a subject (cue "");
@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import TELL_RE
+from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE
 from search.extract.attribution.lexicon import POSSESSIVE_RE, ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.mentions import Mention
@@ -124,7 +124,7 @@ def headline_speakers(
 
 _QUOTE_LEADS = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
 _TIME_RE = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*"
+    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!that\b)[\w’'\-]+){0,3}\s*"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*)?[:,]?\s*"
 )
 _ADVERBIAL_RE = re.compile(
@@ -136,8 +136,8 @@ _LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
 _TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
 _OBJECT_RE = re.compile(
     r"\s*(?:(?:to\s+)?(?:reporters|the\s+media|journalists|the\s+crowd|supporters|the\s+audience|"
-    r"him|her|them|us|me|the\s+\w+|[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*)\s*)?"
-    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+[\w’'\-]+){0,3}\s*)?[:,]?\s*"
+    r"him|her|them|us|me|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|the\s+\w+)\s*)?"
+    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!that\b)[\w’'\-]+){0,3}\s*)?[:,]?\s*"
 )
 
 
@@ -149,6 +149,32 @@ def _without_role(text: str) -> str:
     if comma and 0 < len(words) <= 6 and words[-1].lower() in ROLE_WORDS:
         return head
     return text
+
+
+# "X told reporters ..." with no "that": in wire copy the statement came before the speaker.
+_TOLD_RE = re.compile(r"told\s+(?:reporters|journalists|the\s+media|[A-Z][A-Za-z]+\b)")
+# What opens a clause of its own: after "told X", the statement ("told reporters he would");
+# before the speaker, a circumstance ("If Trump wins, ...", "Speaking on radio, ...").
+_CLAUSE_OPENING_RE = re.compile(r"(?:(?:that|he|she|they|it|we|i)\b|[\"“])", re.I)
+_OPENING_CLAUSE_RE = re.compile(
+    r"(?:if|though|although|because|while|when|whether|unless|since|what|speaking|asked|but"
+    r"|and|yet|so|or)\b|\w+(?:ing|ed)\b"
+)
+
+
+def _reported_before(before: str) -> bool:
+    """Whether the sentence opens with the statement, set off by a comma from its speaker
+    ("Russia is ready to return to the deal, Russian Deputy Foreign Minister X told reporters
+    following consultations with Y"), rather than with a time, a circumstance or a clause of
+    its own ("After the meeting in Geneva, X told reporters ...")."""
+    clause = _without_role(before)
+    first = clause.split(None, 1)[0].lower() if clause else ""
+    return (
+        (before.endswith(",") or clause != before)
+        and len(clause.split()) >= 5
+        and not _ADVERBIAL_RE.match(first)
+        and not _OPENING_CLAUSE_RE.fullmatch(first)
+    )
 
 
 def _statement_span(
@@ -166,11 +192,20 @@ def _statement_span(
         if qs > rest:
             break
     inverted = lk.subj_start > lk.cue_start
+    before = body[s_start:lo].rstrip()
+    if (
+        not inverted
+        and _TOLD_RE.match(body, lk.cue_start)
+        and not _CLAUSE_OPENING_RE.match(body, rest)
+        and _reported_before(before)
+    ):
+        return _trim(body, s_start, s_start + len(_without_role(before)))
     if (
         not inverted
         and rest < s_end
         and body[rest].isalnum()
         and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
+        and not QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo)  # '"...," X told TV channel Y'
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
     ):
@@ -188,7 +223,6 @@ def _statement_span(
             return _trim(body, qs, qe)
         if qe < lo:
             break
-    before = body[s_start:lo].rstrip()
     if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
         return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
