@@ -11,6 +11,7 @@ _HTML = "HTML: the text escaped, matches in <mark>, no other markup."
 
 class PlaceSchema(ma.Schema):
     name = fields.String()
+    region = fields.String(allow_none=True, metadata={"description": "Region or state."})
     country = fields.String(allow_none=True)
     country_code = fields.String(allow_none=True)
     location = fields.Dict(allow_none=True, metadata={"description": "{lat, lon}"})

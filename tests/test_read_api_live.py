@@ -200,12 +200,17 @@ def test_the_directory_and_a_profile(client: FlaskClient) -> None:
 
 def test_quote_search_answers_who_said_what_where_and_when(client: FlaskClient) -> None:
     body = get(client, "/api/quotes?speaker=Okonkwo&q=bread&from=2031-03-01&to=2031-03-31")
-    [hit] = body["hits"]
-    assert hit["speaker"]["id"] == "barack-okonkwo" and hit["speaker"]["as_written"] == "Okonkwo"
-    assert hit["speaker"]["role"] == "President"
-    assert "<mark>bread</mark>" in hit["text"]
-    assert (hit["article"]["id"], hit["published"]) == ("okonkwo-2", "2031-03-20")
-    assert hit["dateline"]["name"] == "Abuja" and hit["cue"] == "said"
+    # The direct quote, and the reported statement reached through "the president said".
+    assert body["total"]["value"] == 2
+    for hit in body["hits"]:
+        assert hit["speaker"]["id"] == "barack-okonkwo"
+        assert hit["speaker"]["as_written"] == "Okonkwo" and hit["speaker"]["role"] == "President"
+        assert (hit["article"]["id"], hit["published"]) == ("okonkwo-2", "2031-03-20")
+        assert hit["dateline"]["name"] == "Abuja" and hit["cue"] == "said"
+    assert {h["text"] for h in body["hits"]} == {
+        "<mark>Bread</mark> prices will fall by summer",
+        "Nobody should pay more for <mark>bread</mark> than for fuel",
+    }
 
 
 def test_the_peskov_question_on_the_seed(client: FlaskClient) -> None:

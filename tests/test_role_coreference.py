@@ -84,6 +84,16 @@ def test_a_role_phrase_goes_to_the_one_person_holding_the_role(
 ) -> None:
     found = find_people(body)
     assert cue in cues_of(found, speaker)
+    # The statement stops where the role phrase begins: "the" is not part of what was said.
+    assert not any(q.text.lower().endswith(" the") for q in found.quotes)
+
+
+def test_a_statement_before_a_role_phrase_ends_before_its_article() -> None:
+    found = find_people(
+        "President Barack Okonkwo spoke in Abuja. Bread prices will fall by summer, the "
+        "president said."
+    )
+    assert [q.text for q in found.quotes] == ["Bread prices will fall by summer"]
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,7 @@ def quote_doc_id(article_id: str, position: int) -> str:
 def _place(place: Place) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "name": place.name,
+        "region": place.region,
         "country": place.country,
         "country_code": place.country_code,
     }

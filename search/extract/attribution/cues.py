@@ -177,7 +177,7 @@ ROLE_HEAD_BEFORE_RE = re.compile(rf"\b({_ROLE_HEAD})(?:\s+{_AUX})*\s+$")
 # "the" and the words between it and a role head (no other "the" among them).
 THE_PHRASE_RE = re.compile(r"\b[Tt]he\s+((?:(?![Tt]he\s)\S+\s+){0,4})$")
 ROLE_PHRASE_AFTER_RE = re.compile(
-    rf"\s+[Tt]he\s+((?:[\w.’'\-]+\s+){{0,4}}?)({_ROLE_HEAD})\b(?![’'\-])"
+    rf"\s+([Tt]he)\s+((?:[\w.’'\-]+\s+){{0,4}}?)({_ROLE_HEAD})\b(?![’'\-])"
 )
 
 _BARE_COMMA_RE = re.compile(

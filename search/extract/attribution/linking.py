@@ -109,8 +109,10 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue
         phrase = _role_subject(body, cs, ce, inverted)
         if phrase is not None:
-            start, end = phrase
-            links.append(Link(cs, ce, start, end, None, role=body[start:end]))
+            # The subject spans "the" too (a statement cut before it ends before "the"); the
+            # role is the words after it.
+            the, start, end = phrase
+            links.append(Link(cs, ce, the, end, None, role=body[start:end]))
             continue
         pron = PRONOUN_AFTER_RE.match(body, ce) if according else _pronoun_before(body, cs)
         if pron:
@@ -127,16 +129,16 @@ def _pronoun_before(body: str, cs: int) -> re.Match[str] | None:
     return PRONOUN_RE.search(body, max(0, cs - 60), cs)
 
 
-def _role_subject(body: str, cs: int, ce: int, inverted: bool) -> tuple[int, int] | None:
-    """Offsets of a role phrase standing as a cue's subject, after "the" and without "the":
-    "the Russian president said", "..., said the Kremlin spokesman", "according to the
-    president"."""
+def _role_subject(body: str, cs: int, ce: int, inverted: bool) -> tuple[int, int, int] | None:
+    """Where a role phrase standing as a cue's subject begins ("the"), where its words begin
+    (after "the") and where it ends: "the Russian president said", "..., said the Kremlin
+    spokesman", "according to the president"."""
     if inverted:
         after = ROLE_PHRASE_AFTER_RE.match(body, ce)
         if after is None:
             return None
-        words = after.group(1).split()
-        start, end = after.start(1), after.end(2)
+        words = after.group(2).split()
+        begins, start, end = after.start(1), after.start(2), after.end(3)
     else:
         tail = last_words(body[max(0, cs - 40) : cs], 3)
         if not tail or ROLE_HEAD_WORDS.isdisjoint(w.lower() for w in tail):
@@ -148,8 +150,8 @@ def _role_subject(body: str, cs: int, ce: int, inverted: bool) -> tuple[int, int
         if the is None:
             return None
         words = the.group(1).split()
-        start, end = the.start(1), head.end(1)
-    return (start, end) if all(map(_qualifies_role, words)) else None
+        begins, start, end = the.start(), the.start(1), head.end(1)
+    return (begins, start, end) if all(map(_qualifies_role, words)) else None
 
 
 def _qualifies_role(word: str) -> bool:
