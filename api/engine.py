@@ -11,8 +11,10 @@ name the request that asked (https://www.elastic.co/docs/reference/elasticsearch
 from __future__ import annotations
 
 import os
+import threading
 import time
 from collections.abc import Mapping
+from functools import partial
 from typing import Any
 
 from elastic_transport import ApiResponse, ConnectionTimeout
@@ -25,6 +27,10 @@ from search.config import EsSettings
 _KEY = "dateline.es"
 DEADLINE = 10.0  # seconds a request may spend on Elasticsearch in all
 SEARCH_TIMEOUT = 2.0  # seconds: Elasticsearch's own bound on a search's query phase
+# Connections to Elasticsearch a worker process keeps; a request beyond waits for one, within
+# its deadline. gevent workers serve hundreds of requests at once (deploy/gunicorn.conf.py).
+CONNECTIONS = 64
+_SLOTS = "dateline.es.slots"
 
 
 class DeadlineExceeded(ConnectionTimeout):
@@ -54,29 +60,26 @@ class _Bounded(Elasticsearch):
         endpoint_id: str | None = None,
         path_parts: Mapping[str, Any] | None = None,
     ) -> ApiResponse[Any]:
-        client: Elasticsearch = self
-        if has_request_context():
-            paging = endpoint_id == "close_point_in_time" or "pit" in (body or {})
-            left = current_app.config["REQUEST_DEADLINE"] if paging else _left()
-            if left < 0.05:
-                raise DeadlineExceeded(
-                    "the request's deadline passed before Elasticsearch answered"
-                )
+        call = partial(Elasticsearch.perform_request, method=method, path=path, headers=headers)
+        call = partial(call, body=body, endpoint_id=endpoint_id, path_parts=path_parts)
+        if not has_request_context():
+            return call(self, params=params)
+        paging = endpoint_id == "close_point_in_time" or "pit" in (body or {})
+        deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"] if paging else None
+        # A free connection, waited for within the deadline (the pool itself would wait on).
+        slots: threading.BoundedSemaphore = current_app.extensions[_SLOTS]
+        if _left(deadline) < 0.05 or not slots.acquire(timeout=_left(deadline)):
+            raise DeadlineExceeded("the request's deadline passed before Elasticsearch answered")
+        try:
+            left = max(_left(deadline), 0.01)
             if endpoint_id == "search" and not paging:
                 bound = min(current_app.config["SEARCH_TIMEOUT"], left * 0.8)
                 params = {"timeout": f"{max(int(bound * 1000), 1)}ms", **(params or {})}
-            client = self.options(request_timeout=left, opaque_id=g.get("request_id") or DEFAULT)
-        # Elasticsearch's own method: `client` is a _Bounded too, and must not bound twice.
-        return Elasticsearch.perform_request(
-            client,
-            method,
-            path,
-            params=params,
-            headers=headers,
-            body=body,
-            endpoint_id=endpoint_id,
-            path_parts=path_parts,
-        )
+            opaque = g.get("request_id") or DEFAULT
+            # Elasticsearch's own method: the bounded copy is a _Bounded too, not to bound twice.
+            return call(self.options(request_timeout=left, opaque_id=opaque), params=params)
+        finally:
+            slots.release()
 
 
 def init_app(app: Flask, settings: EsSettings) -> None:
@@ -89,7 +92,9 @@ def init_app(app: Flask, settings: EsSettings) -> None:
     app.config.setdefault(
         "SEARCH_TIMEOUT", float(os.environ.get("DATELINE_SEARCH_TIMEOUT", SEARCH_TIMEOUT))
     )
-    client = settings.client(_Bounded)
+    connections = app.config.setdefault("ENGINE_CONNECTIONS", CONNECTIONS)
+    client = settings.client(_Bounded, connections=connections)
+    app.extensions[_SLOTS] = threading.BoundedSemaphore(connections)
     app.extensions[_KEY] = client.options(retry_on_timeout=False, max_retries=0)
     app.before_request(_start_clock)
 
@@ -98,8 +103,10 @@ def _start_clock() -> None:
     g.deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"]
 
 
-def _left() -> float:
-    deadline: float = g.get("deadline", time.monotonic() + current_app.config["REQUEST_DEADLINE"])
+def _left(deadline: float | None = None) -> float:
+    """Seconds left before `deadline`, by default the request's."""
+    if deadline is None:
+        deadline = g.get("deadline", time.monotonic() + current_app.config["REQUEST_DEADLINE"])
     return deadline - time.monotonic()
 
 

@@ -123,8 +123,13 @@ class EsSettings:
         }
         return {key: value for key, value in values.items() if value}
 
-    def client(self, cls: type[Client] = Elasticsearch) -> Client:  # type: ignore[assignment]
-        """A client with timeouts and retries; build one per process and reuse it."""
+    def client(
+        self,
+        cls: type[Client] = Elasticsearch,  # type: ignore[assignment]
+        connections: int = 10,
+    ) -> Client:
+        """A client with timeouts and retries; build one per process and reuse it. It keeps up
+        to `connections` open, and a call waits for a free one when all are busy."""
         https = self.url.startswith("https")
         return cls(
             self.url,
@@ -137,4 +142,5 @@ class EsSettings:
             request_timeout=self.timeout,
             retry_on_timeout=True,
             max_retries=3,
+            connections_per_node=connections,
         )
