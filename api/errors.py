@@ -11,7 +11,7 @@ from elasticsearch import (
     NotFoundError,
     TransportError,
 )
-from flask import Flask, current_app
+from flask import Flask, Response, current_app
 from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
@@ -72,6 +72,13 @@ RETRY_AFTER = "5"  # seconds: an engine that is restarting or catching up answer
 
 
 def register(app: Flask) -> None:
+    @app.after_request
+    def say_when_to_retry(response: Response) -> Response:
+        # Every 503, the search page's too, tells clients and proxies when to come back.
+        if response.status_code == 503:
+            response.headers.setdefault("Retry-After", RETRY_AFTER)
+        return response
+
     @app.errorhandler(TransportError)
     @app.errorhandler(ApiError)
     def search_failed(error: Exception) -> tuple[dict[str, Any], int, dict[str, str]]:

@@ -21,8 +21,6 @@ import multiprocessing  # noqa: E402
 import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
-from prometheus_client import multiprocess  # noqa: E402
-
 bind = os.environ.get("DATELINE_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("DATELINE_WORKERS", multiprocessing.cpu_count() + 1))
 worker_connections = 1000
@@ -66,7 +64,8 @@ if _run_dir:
 else:
     control_socket_disable = True
     _metrics = tempfile.mkdtemp(prefix="dateline-metrics.")
-# Every worker writes its metrics here and /metrics sums them (api/metrics.py).
+# Every worker writes its metrics here and /metrics sums them (api/metrics.py). prometheus_client
+# reads this when first imported, so it is imported after (in child_exit below, and by the app).
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics
 
 
@@ -76,6 +75,8 @@ def on_starting(server):
 
 
 def child_exit(server, worker):
+    from prometheus_client import multiprocess
+
     multiprocess.mark_process_dead(worker.pid)
 
 

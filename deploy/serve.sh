@@ -31,6 +31,9 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || {
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 mkdir -p "$run/nginx"
 chmod 700 "$run" "$run/nginx"
+# nginx's own error pages, where its workers can read them (a checkout may be private).
+rm -rf "$run/errors"
+cp -r deploy/errors "$run/errors"
 
 user=""
 if [ "$(id -u)" = 0 ]; then
@@ -47,7 +50,7 @@ if [ "$rate" != 0 ]; then
 fi
 sed -e "s|@USER@|$user|" -e "s|@RUN@|$run|g" -e "s|@LISTEN@|$listen|" \
     -e "s|@LIMIT_ZONE@|$limit_zone|" -e "s|@LIMIT_REQ@|$limit_req|" \
-    -e "s|@READ_TIMEOUT@|$((deadline + 10))s|" -e "s|@ERRORS@|$PWD/deploy/errors|" \
+    -e "s|@READ_TIMEOUT@|$((deadline + 10))s|" -e "s|@ERRORS@|$run/errors|" \
     deploy/nginx.conf >"$run/nginx.conf"
 "$nginx_bin" -t -q -e stderr -p "$run" -c "$run/nginx.conf"
 

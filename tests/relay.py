@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import socket
 import threading
+from dataclasses import replace
 from urllib.parse import urlsplit
 
 from search.config import EsSettings
@@ -16,13 +17,14 @@ class Relay:
     open, new ones are accepted, nothing moves), `resume()` lets bytes through again, `cut()`
     closes everything for good."""
 
-    def __init__(self, settings: EsSettings) -> None:
+    def __init__(self, settings: EsSettings, port: int = 0) -> None:
         self.settings = settings
         url = urlsplit(settings.url)
         self.target = (url.hostname or "127.0.0.1", url.port or 9200)
-        self.server = socket.create_server(("127.0.0.1", 0))
+        self.server = socket.create_server(("127.0.0.1", port))
         self.port = self.server.getsockname()[1]
         self.sockets: list[socket.socket] = []
+        self.requests = bytearray()  # what Dateline sent, for tests of its headers
         self.alive = True
         self.flowing = threading.Event()
         self.flowing.set()
@@ -32,11 +34,9 @@ class Relay:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def settings_through(self, **changes: object) -> EsSettings:
+    def settings_through(self) -> EsSettings:
         """The cluster's settings (credentials and all), reached through this relay."""
-        from dataclasses import replace
-
-        return replace(self.settings, url=self.url, **changes)  # type: ignore[arg-type]
+        return replace(self.settings, url=self.url)
 
     def env(self) -> dict[str, str]:
         """DATELINE_ES_* variables for a child process that should go through the relay."""
@@ -53,12 +53,14 @@ class Relay:
                 return
             upstream = socket.create_connection(self.target)
             self.sockets += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+            for a, b, seen in ((client, upstream, self.requests), (upstream, client, None)):
+                threading.Thread(target=self._pipe, args=(a, b, seen), daemon=True).start()
 
-    def _pipe(self, source: socket.socket, sink: socket.socket) -> None:
+    def _pipe(self, source: socket.socket, sink: socket.socket, seen: bytearray | None) -> None:
         try:
             while data := source.recv(65536):
+                if seen is not None and len(seen) < 2**20:
+                    seen += data
                 self.flowing.wait()
                 sink.sendall(data)
         except OSError:
