@@ -148,8 +148,9 @@ EOF
     printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"$ES_DIST/config/jvm.options.d/dateline.options"
     cat >"$ES_DIST/config/roles.yml" <<'EOF'
 # Written by deploy/elasticsearch.sh. `*` leaves out the system indices (.security and the like).
+# The writer analyzes text without an index when it probes which stemmer the node has.
 dateline_writer:
-  cluster: [monitor]
+  cluster: [monitor, "cluster:admin/analyze"]
   indices:
     - names: ["*"]
       privileges: [all]

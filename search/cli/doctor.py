@@ -16,7 +16,7 @@ from elasticsearch import ApiError, AuthenticationException, Elasticsearch, Tran
 
 from search.config import EsSettings
 from search.index.indices import count_articles, index_meta, loading_indices, managed_indices
-from search.index.mapping import MAPPING_VERSION
+from search.index.mapping import MAPPING_VERSION, detect_stemmer
 from search.kinds import QUOTE, only
 
 Level = Literal["ok", "warn", "fail"]
@@ -98,6 +98,17 @@ def _credentials(es: Elasticsearch, settings: EsSettings) -> Iterator[Finding]:
     roles = ", ".join(user.get("roles", [])) or "no roles"
     source = "" if settings.credentials == "none" else f", from {settings.credentials}"
     yield Finding("ok", "credentials", f"user {user['username']} ({roles}{source})")
+    stemmer = detect_stemmer(es)
+    if stemmer == "none":
+        yield Finding(
+            "warn",
+            "stemming",
+            "the node builds no stemming filter for this user: new indices would not stem",
+            "install hunspell-en-us on the node (deploy/ does), and let the user run "
+            "cluster:admin/analyze",
+        )
+    else:
+        yield Finding("ok", "stemming", stemmer)
     rights = es.security.has_privileges(
         index=[{"names": [f"{settings.alias}-*"], "privileges": ["create_index", "write"]}]
     )
