@@ -198,6 +198,13 @@ def over_watermark(mark: str, total: int, free: int) -> bool:
     return free <= number * _UNITS[unit or "b"]
 
 
+# The watermarks that matter, worst first: how bad, what happens, what to do.
+_MARKS: dict[str, tuple[Level, str, str]] = {
+    "flood_stage": ("fail", "indices turn read-only", "free disk space, or raise the watermark"),
+    "high": ("warn", "shards move away", "free disk space"),
+}
+
+
 def _disk(es: Elasticsearch) -> Iterator[Finding]:
     found = es.cluster.get_settings(include_defaults=True, flat_settings=True).body
     settings = {**found["defaults"], **found["persistent"], **found["transient"]}
@@ -218,19 +225,8 @@ def _disk(es: Elasticsearch) -> Iterator[Finding]:
                 f"{used}; watermarks off",
                 "free disk space before it fills up" if level == "warn" else "",
             )
-        elif over_watermark(marks["flood_stage"], total, free):
-            yield Finding(
-                "fail",
-                "disk",
-                f"{used}: past the flood stage ({marks['flood_stage']}), indices turn read-only",
-                "free disk space, or raise the watermark",
-            )
-        elif over_watermark(marks["high"], total, free):
-            yield Finding(
-                "warn",
-                "disk",
-                f"{used}: past the high watermark ({marks['high']}), shards move away",
-                "free disk space",
-            )
+        elif past := next((m for m in _MARKS if over_watermark(marks[m], total, free)), None):
+            level, effect, fix = _MARKS[past]
+            yield Finding(level, "disk", f"{used}: past {past} ({marks[past]}), {effect}", fix)
         else:
             yield Finding("ok", "disk", f"{used} (flood stage at {marks['flood_stage']})")
