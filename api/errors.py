@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from elasticsearch import (
-    ApiError,
-    ConnectionError,
-    ConnectionTimeout,
-    NotFoundError,
-    TransportError,
-)
+from elasticsearch import ApiError, ConnectionTimeout, NotFoundError, TransportError
+from elasticsearch import ConnectionError as EngineUnreachable
 from flask import Flask, Response, current_app
 from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
@@ -60,7 +55,7 @@ def engine_failure(error: Exception) -> tuple[int, str]:
         "timeout"
         if isinstance(error, ConnectionTimeout)
         else "connection"
-        if isinstance(error, ConnectionError)
+        if isinstance(error, EngineUnreachable)
         else "unavailable"
     )
     ENGINE_ERRORS.labels(kind).inc()

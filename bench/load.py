@@ -4,7 +4,7 @@ corpus of bench/reindex.py, at several numbers of users, with locust, headless, 
     .venv/bin/python bench/load.py [--articles 50000] [--users 1,8,32,128] [--seconds 30]
 
 1. Builds the corpus (bench/reindex.py's builder) and `dateline reindex`es it into an alias of its
-   own (`--alias` reuses one already built, and keeps it).
+   own (`--alias NAME` keeps it for the next run, and reuses it when it exists).
 2. Starts deploy/serve.sh on a free port (rate limit off), then for each number of users runs
    locust for `--seconds`: searches, facet clicks, quote searches, article views and exports.
 3. Prints a table: requests/s, p50/p95/p99 (ms), errors (5xx and connection errors apart from
@@ -20,6 +20,7 @@ import argparse
 import csv
 import os
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -131,12 +132,15 @@ def _level(stack: Stack, users: int, seconds: int, out: Path) -> dict[str, objec
     with open(f"{prefix}_failures.csv", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             error, count = row["Error"], int(row["Occurrences"])
-            if error.strip("'\" ").startswith("5"):
+            # Failures are marked with the status: CatchResponseError('503'); 0 is no answer.
+            status = re.search(r"CatchResponseError\('(\d+)'\)", error)
+            if status and status[1].startswith("5"):
                 server += count
-            elif "Connection" in error or "refused" in error or "reset" in error:
+            elif status is None or status[1] == "0":
                 connection += count
             else:
                 other += count
+            print(f"  {users} users: {count} x {error} ({row['Name']})", flush=True)
     return {
         "users": users,
         "requests": int(total["Request Count"]),
@@ -181,11 +185,13 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=50_000)
     parser.add_argument("--users", default="1,8,32,128")
     parser.add_argument("--seconds", type=int, default=30)
-    parser.add_argument("--alias", help="an alias already built from this corpus (kept)")
+    parser.add_argument(
+        "--alias", help="keep the archive under this alias, built if absent, for the next run"
+    )
     args = parser.parse_args()
     ARTICLES = args.articles
     alias = args.alias or f"dateline-load-{os.getpid()}"
-    if not args.alias:
+    if not (args.alias and EsSettings.from_env().client().indices.exists_alias(name=alias)):
         _build(alias, args.articles)
     workers = str((os.cpu_count() or 1) + 1)  # deploy/gunicorn.conf.py's default
     try:
