@@ -28,9 +28,25 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(DEFAULTS)
     if config:
         app.config.update(config)
-    from api import articles, docs, engine, errors, export, health, pages, search, speakers
+    from api import (
+        articles,
+        docs,
+        engine,
+        errors,
+        export,
+        health,
+        logs,
+        metrics,
+        pages,
+        search,
+        security,
+        speakers,
+    )
 
-    engine.init_app(app, app.config.get("ES_SETTINGS") or EsSettings.from_env())
+    # The web API reads: on the local node it logs in as the read-only user.
+    engine.init_app(app, app.config.get("ES_SETTINGS") or EsSettings.from_env(reader=True))
+    for module in (logs, metrics, security):
+        module.init_app(app)
 
     api = errors.DatelineApi(
         app, spec_kwargs={"info": {"description": "Search news by words, speaker, place and date."}}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any, NoReturn
 
-from elasticsearch import ApiError, NotFoundError, TransportError
-from flask import Flask, current_app
+from elasticsearch import ApiError, ConnectionTimeout, NotFoundError, TransportError
+from elasticsearch import ConnectionError as EngineUnreachable
+from flask import Flask, Response, current_app
 from flask_smorest import Api, abort
 from werkzeug.exceptions import HTTPException
 from werkzeug.http import HTTP_STATUS_CODES
+
+from api.metrics import ENGINE_ERRORS
 
 Envelope = tuple[dict[str, Any], int, dict[str, str]]
 
@@ -39,13 +42,24 @@ class DatelineApi(Api):
 
 
 def engine_failure(error: Exception) -> tuple[int, str]:
-    """What a reader is told when Elasticsearch fails, without leaking its internals."""
+    """What a reader is told when Elasticsearch fails, without leaking its internals; each
+    failure is counted by kind (/metrics)."""
     if isinstance(error, NotFoundError) and "index_not_found" in str(error):
+        ENGINE_ERRORS.labels("no_index").inc()
         return 503, "The archive has not been built yet: run `dateline reindex`."
     if isinstance(error, ApiError) and error.meta.status < 500 and error.meta.status != 429:
+        ENGINE_ERRORS.labels("refused").inc()
         current_app.logger.error("Elasticsearch refused a request: %s", error)
         return 500, "The search failed on our side; it has been logged."
-    current_app.logger.warning("Elasticsearch failed: %s", error)
+    kind = (
+        "timeout"
+        if isinstance(error, ConnectionTimeout)
+        else "connection"
+        if isinstance(error, EngineUnreachable)
+        else "unavailable"
+    )
+    ENGINE_ERRORS.labels(kind).inc()
+    current_app.logger.warning("Elasticsearch failed (%s): %s", kind, error)
     return 503, "The search engine is unavailable; retry in a moment."
 
 
@@ -53,6 +67,13 @@ RETRY_AFTER = "5"  # seconds: an engine that is restarting or catching up answer
 
 
 def register(app: Flask) -> None:
+    @app.after_request
+    def say_when_to_retry(response: Response) -> Response:
+        # Every 503, the search page's too, tells clients and proxies when to come back.
+        if response.status_code == 503:
+            response.headers.setdefault("Retry-After", RETRY_AFTER)
+        return response
+
     @app.errorhandler(TransportError)
     @app.errorhandler(ApiError)
     def search_failed(error: Exception) -> tuple[dict[str, Any], int, dict[str, str]]:

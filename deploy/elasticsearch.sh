@@ -4,6 +4,14 @@
 #   deploy/elasticsearch.sh start    download (once), configure and start the node; reuse a running one
 #   deploy/elasticsearch.sh stop     stop the node this script started
 #   deploy/elasticsearch.sh status   say whether the node answers
+#   deploy/elasticsearch.sh env      print `export DATELINE_ES_URL=… DATELINE_ES_USERNAME=… DATELINE_ES_PASSWORD=…`
+#                                    for tools that read only the environment: eval "$(bash deploy/elasticsearch.sh env)"
+#
+# The node runs with security on: anonymous requests are refused. Set-up makes two users in the file realm, with
+# random passwords kept in files readable only by the user who runs this script (0600): `dateline` (role
+# dateline_writer: every index but the system ones, cluster monitoring) for the commands, and `dateline_reader`
+# (read only) for the web API. Dateline finds those files by itself (search/config.py). The node's config, data
+# and logs are private to the account that runs it.
 #
 # With DATELINE_ES_URL set, every command uses that cluster instead: nothing is downloaded or started.
 # The distribution is the official integ-test zip from Maven Central (no bundled JDK, no analysis-common),
@@ -12,6 +20,7 @@ set -euo pipefail
 
 ES_VERSION="${DATELINE_ES_VERSION:-9.2.0}"
 ES_PORT="${DATELINE_ES_PORT:-9200}"
+ES_TRANSPORT_PORT="${DATELINE_ES_TRANSPORT_PORT:-9300}"
 ES_HEAP="${DATELINE_ES_HEAP:-2g}"
 ES_USER="${DATELINE_ES_USER_ACCOUNT:-dateline-es}"
 if [ "$(id -u)" = 0 ]; then
@@ -24,13 +33,32 @@ ES_DIST="$ES_BASE/elasticsearch-$ES_VERSION"
 ES_DATA="$ES_BASE/data"
 ES_LOGS="$ES_BASE/logs"
 PID_FILE="$ES_BASE/elasticsearch.pid"
+# Read by search/config.py (local_credentials): keep the names in step.
+WRITER_FILE="$ES_BASE/dateline.credentials"
+READER_FILE="$ES_BASE/dateline-reader.credentials"
 LOCAL_URL="http://127.0.0.1:$ES_PORT"
 
 say() { printf 'elasticsearch: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
 
+credential() {  # credential FILE KEY: one value of a credentials file
+    sed -n "s/^$2=//p" "$1" 2>/dev/null
+}
+
+es_curl() {
+    # curl as the `dateline` user once set-up has made it; the password goes through stdin, not argv.
+    local user=""
+    [ -r "$WRITER_FILE" ] &&
+        user="$(credential "$WRITER_FILE" DATELINE_ES_USERNAME):$(credential "$WRITER_FILE" DATELINE_ES_PASSWORD)"
+    printf 'user = "%s"\n' "$user" | curl -K - "$@"
+}
+
 answers() {
-    curl -fsS --max-time 2 "$1/_cluster/health" 2>/dev/null | grep -q '"cluster_name"'
+    es_curl -fsS --max-time 2 "$1/_cluster/health" 2>/dev/null | grep -q '"cluster_name"'
+}
+
+open_to_anyone() {  # the node answers a request without credentials: its security is off
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1/")" = 200 ]
 }
 
 java_major() {
@@ -108,18 +136,66 @@ path.logs: $ES_LOGS
 network.host: 127.0.0.1
 http.port: $ES_PORT
 discovery.type: single-node
-xpack.security.enabled: false
+transport.port: $ES_TRANSPORT_PORT
+# Security on: every request needs a user (file realm, written below). TLS is not needed on loopback;
+# a remote cluster has its own certificates (DATELINE_ES_CA_CERTS).
+xpack.security.enabled: true
+xpack.security.http.ssl.enabled: false
+xpack.security.transport.ssl.enabled: false
 # Shared disks run full; the watermarks would otherwise make indices read-only.
 cluster.routing.allocation.disk.threshold_enabled: false
 EOF
     printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"$ES_DIST/config/jvm.options.d/dateline.options"
+    cat >"$ES_DIST/config/roles.yml" <<'EOF'
+# Written by deploy/elasticsearch.sh. `*` leaves out the system indices (.security and the like).
+# The writer analyzes text without an index when it probes which stemmer the node has.
+dateline_writer:
+  cluster: [monitor, "cluster:admin/analyze"]
+  indices:
+    - names: ["*"]
+      privileges: [all]
+dateline_reader:
+  cluster: [monitor]
+  indices:
+    - names: ["*"]
+      privileges: [read, view_index_metadata, monitor]
+EOF
+}
+
+new_credentials() {  # new_credentials FILE USER: a random password, made once and kept
+    [ -s "$1" ] && return
+    local password
+    password=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 32)
+    (umask 077 && printf '# Written by deploy/elasticsearch.sh for %s\nDATELINE_ES_USERNAME=%s\nDATELINE_ES_PASSWORD=%s\n' \
+        "$LOCAL_URL" "$2" "$password" >"$1")
+}
+
+make_users() {
+    # The file realm's users, made afresh at every start from the credentials files.
+    local java_home="$1" file user role
+    new_credentials "$WRITER_FILE" dateline
+    new_credentials "$READER_FILE" dateline_reader
+    chmod 600 "$WRITER_FILE" "$READER_FILE"
+    : >"$ES_DIST/config/users"
+    : >"$ES_DIST/config/users_roles"
+    for pair in "$WRITER_FILE:dateline_writer" "$READER_FILE:dateline_reader"; do
+        file="${pair%%:*}"; role="${pair#*:}"
+        user=$(credential "$file" DATELINE_ES_USERNAME)
+        # The tool asks for the password twice, on stdin.
+        credential "$file" DATELINE_ES_PASSWORD | sed p |
+            ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_DIST/config" \
+                "$ES_DIST/bin/elasticsearch-users" useradd "$user" -r "$role" >"$ES_LOGS/users.out" 2>&1 ||
+            { cat "$ES_LOGS/users.out" >&2; die "could not add the Elasticsearch user $user"; }
+    done
 }
 
 run_as_owner() {
     # Elasticsearch refuses to run as root: a dedicated system account owns and runs the node.
     if [ "$(id -u)" = 0 ]; then
         id "$ES_USER" >/dev/null 2>&1 || useradd --system --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"
-        chown -R "$ES_USER:" "$ES_BASE"
+        # The node owns its files; the credentials files stay root's alone.
+        chown -R "$ES_USER:" "$ES_DIST" "$ES_DATA" "$ES_LOGS"
+        chown "$ES_USER:" "$ES_BASE"
         local d="$ES_BASE"
         while [ "$d" != / ]; do d=$(dirname "$d"); chmod o+x "$d" 2>/dev/null || true; done
         runuser -u "$ES_USER" -- "$@"
@@ -134,7 +210,11 @@ start() {
         return
     fi
     need_packages curl:curl
-    if answers "$LOCAL_URL"; then
+    if open_to_anyone "$LOCAL_URL"; then
+        [ -f "$PID_FILE" ] || die "a node without security answers on $LOCAL_URL and this script did not start it; stop it or choose another DATELINE_ES_PORT"
+        say "the node on $LOCAL_URL runs with security off (an older set-up): restarting it with security on"
+        stop
+    elif answers "$LOCAL_URL"; then
         say "reusing the node already answering on $LOCAL_URL"
         return
     fi
@@ -142,13 +222,16 @@ start() {
     java_home=$(find_java)
     fetch_distribution
     configure
+    make_users "$java_home"
+    # Data, logs and config (the users' password hashes) are private to the account that runs the node.
+    chmod 700 "$ES_BASE" "$ES_DATA" "$ES_LOGS" "$ES_DIST/config"
     say "starting Elasticsearch $ES_VERSION with $java_home (log: $ES_LOGS/dateline.log)"
     began=$(date +%s)
     run_as_owner env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_DIST/config" \
         "$ES_DIST/bin/elasticsearch" -d -p "$PID_FILE" >"$ES_LOGS/startup.out" 2>&1 \
         || { cat "$ES_LOGS/startup.out" >&2; die "Elasticsearch did not start; see $ES_LOGS/dateline.log"; }
     for _ in $(seq 1 180); do
-        if curl -fsS --max-time 2 "$LOCAL_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
+        if es_curl -fsS --max-time 2 "$LOCAL_URL/_cluster/health?wait_for_status=yellow&timeout=1s" >/dev/null 2>&1; then
             say "up on $LOCAL_URL after $(( $(date +%s) - began ))s"
             return
         fi
@@ -189,9 +272,22 @@ status() {
     fi
 }
 
+print_env() {
+    # For tools that read only the environment (the search evaluation, one's own scripts).
+    if [ -n "${DATELINE_ES_URL:-}" ]; then
+        say "DATELINE_ES_URL is set: the environment already says where and how to connect"
+        return
+    fi
+    [ -r "$WRITER_FILE" ] || die "no credentials in $WRITER_FILE: run \`bash deploy/elasticsearch.sh start\` first"
+    printf 'export DATELINE_ES_URL=%s\n' "$LOCAL_URL"
+    printf 'export DATELINE_ES_USERNAME=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_USERNAME)"
+    printf 'export DATELINE_ES_PASSWORD=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_PASSWORD)"
+}
+
 case "${1:-}" in
     start) start ;;
     stop) stop ;;
     status) status ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+    env) print_env ;;
+    *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
 esac

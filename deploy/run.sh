@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run Dateline on this machine: install, start Elasticsearch, index the sample corpus (and the
-# seed article from ../shared when it is there), then serve the API and the search page under
-# gunicorn on http://127.0.0.1:8000 (Ctrl-C stops it).
+# seed article from ../shared when it is there), then serve the API and the search page on
+# http://127.0.0.1:8000: nginx in front of gunicorn (deploy/serve.sh; Ctrl-C stops both).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -12,4 +12,4 @@ sources=(deploy/sample)
 [ -d ../shared/corpora/seed ] && sources+=(../shared/corpora/seed)
 .venv/bin/dateline reindex "${sources[@]}" --rejects "${TMPDIR:-/tmp}/dateline-sample-rejects.jsonl"
 echo "Dateline: serving http://${DATELINE_BIND:-127.0.0.1:8000}/ (API under /api, spec at /api/openapi.json)" >&2
-exec .venv/bin/gunicorn -c deploy/gunicorn.conf.py 'api:create_app()'
+exec bash deploy/serve.sh

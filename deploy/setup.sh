@@ -9,6 +9,7 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 missing=()
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)  # deploy/serve.sh
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ -z "${DATELINE_NO_COMPILE:-}" ]; then  # a C compiler and Python's headers, for mypyc
     command -v gcc >/dev/null 2>&1 || missing+=(gcc)
@@ -48,7 +49,7 @@ stamp=.venv/.dateline-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     say "installing Python packages"
     .venv/bin/python -m pip install -q --upgrade pip
-    .venv/bin/python -m pip install -q -e '.[test,compile]'
+    .venv/bin/python -m pip install -q -e '.[test,compile,bench]'
     touch "$stamp"
 fi
 

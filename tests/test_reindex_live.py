@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import threading
 import time
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -23,6 +20,7 @@ from search.index.bulk import send
 from search.index.indices import READY, count_articles, create_index, live_index, managed_indices
 from search.index.workers import Prepared
 from tests.helpers import REPO, SAMPLE
+from tests.relay import Relay
 
 pytestmark = pytest.mark.es
 
@@ -262,65 +260,13 @@ def test_an_archive_is_never_replaced_by_an_empty_index(
     assert list(managed_indices(es, alias)) == [live]
 
 
-class Proxy:
-    """A TCP relay to Elasticsearch that can be cut, as when the cluster goes away mid-run."""
-
-    def __init__(self, target: tuple[str, int]) -> None:
-        self.target = target
-        self.server = socket.create_server(("127.0.0.1", 0))
-        self.port = self.server.getsockname()[1]
-        self.sockets: list[socket.socket] = []
-        self.alive = True
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while True:
-            try:
-                client, _ = self.server.accept()
-            except OSError:
-                return
-            if not self.alive:
-                client.close()
-                return
-            upstream = socket.create_connection(self.target)
-            self.sockets += [client, upstream]
-            for a, b in ((client, upstream), (upstream, client)):
-                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
-
-    @staticmethod
-    def _pipe(source: socket.socket, sink: socket.socket) -> None:
-        try:
-            while data := source.recv(65536):
-                sink.sendall(data)
-        except OSError:
-            pass
-        finally:
-            for end in (source, sink):
-                with contextlib.suppress(OSError):
-                    end.shutdown(socket.SHUT_RDWR)
-                end.close()
-
-    def cut(self) -> None:
-        self.alive = False
-        with contextlib.suppress(OSError):
-            self.server.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept()
-        self.server.close()
-        for s in self.sockets:
-            with contextlib.suppress(OSError):
-                s.shutdown(socket.SHUT_RDWR)
-                s.close()
-
-
 def test_elasticsearch_gone_mid_reindex_leaves_the_alias_and_the_next_run_cleans_up(
     es: Elasticsearch, alias: str, tmp_path: Path
 ) -> None:
     live = reindex(es, alias, [SAMPLE], workers=1).index
-    url = urlsplit(EsSettings.from_env().url)
-    proxy = Proxy((url.hostname, url.port or 9200))
+    proxy = Relay(EsSettings.from_env())
     corpus = write_corpus(tmp_path / "big.jsonl", 6000)
-    process = _start_reindex(
-        corpus, alias, tmp_path, DATELINE_ES_URL=f"http://127.0.0.1:{proxy.port}"
-    )
+    process = _start_reindex(corpus, alias, tmp_path, **proxy.env())
     _wait_until_loading(es, alias)
     time.sleep(1.0)
     proxy.cut()

@@ -12,10 +12,19 @@ from pathlib import Path
 import click
 from elasticsearch import ApiError, TransportError
 
+from search.cli.doctor import diagnose
+from search.cli.metrics import run_metrics
 from search.cli.progress import progress_reporter
-from search.config import EsSettings
+from search.config import ConfigError, EsSettings
 from search.extract.pipeline import extract_or_reject
-from search.index.archive import Report, TooManyRejects, index_into_live, reindex, rollback
+from search.index.archive import (
+    Progress,
+    Report,
+    TooManyRejects,
+    index_into_live,
+    reindex,
+    rollback,
+)
 from search.index.indices import IndexStateError
 from search.ingest.read import read_all
 from search.ingest.walk import Walk
@@ -83,8 +92,36 @@ def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
         sys.exit(1)
 
 
+def _settings() -> EsSettings:
+    try:
+        return EsSettings.from_env()
+    except ConfigError as error:
+        click.echo(f"error: {error}", err=True)
+        sys.exit(2)
+
+
+def _each(*callbacks: Progress) -> Progress:
+    """One progress callback that calls each of `callbacks`."""
+
+    def call(report: Report) -> None:
+        for callback in callbacks:
+            callback(report)
+
+    return call
+
+
+def _say_warnings(report: Report) -> None:
+    """What reading noticed (invalid UTF-8 and the like): the first few, and how many more."""
+    for line in report.warnings:
+        click.echo(line, err=True)
+    more = report.warned - len({line.partition(": warning: ")[0] for line in report.warnings})
+    if more > 0:
+        click.echo(f"… and {more} more article(s) with warnings", err=True)
+
+
 def _finish(report: Report, rejects: Path, allow: int) -> None:
     _say_passed_over(report.passed_over)
+    _say_warnings(report)
     click.echo(report.summary(), err=True)
     if report.rejected:
         click.echo(f"rejected articles and reasons: {rejects}", err=True)
@@ -99,6 +136,7 @@ def _reported(interrupted: str) -> Iterator[None]:
         yield
     except TooManyRejects as error:
         _say_passed_over(error.report.passed_over)
+        _say_warnings(error.report)
         click.echo(error.report.summary(), err=True)
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
@@ -164,8 +202,12 @@ def reindex_command(
     allow_rejects: int,
 ) -> None:
     """Rebuild the whole archive from PATHS into a new index, then switch to it atomically."""
-    settings = EsSettings.from_env()
-    with _reported("the live index is unchanged"), progress_reporter() as progress:
+    settings = _settings()
+    with (
+        _reported("the live index is unchanged"),
+        progress_reporter() as progress,
+        run_metrics("reindex", settings.alias) as metrics,
+    ):
         report = reindex(
             settings.client(),
             settings.alias,
@@ -178,7 +220,7 @@ def reindex_command(
             keep=keep,
             allow_rejects=allow_rejects,
             rejects_path=rejects,
-            progress=progress,
+            progress=_each(progress, metrics),
         )
     click.echo(f"{settings.alias} -> {report.index} (was {report.previous or 'nothing'})", err=True)
     if report.deleted:
@@ -200,8 +242,12 @@ def index_command(
     allow_rejects: int,
 ) -> None:
     """Add or update the articles under PATHS in the live index (same article, same document)."""
-    settings = EsSettings.from_env()
-    with _reported("articles sent so far stay indexed"), progress_reporter() as progress:
+    settings = _settings()
+    with (
+        _reported("articles sent so far stay indexed"),
+        progress_reporter() as progress,
+        run_metrics("index", settings.alias) as metrics,
+    ):
         report = index_into_live(
             settings.client(),
             settings.alias,
@@ -209,7 +255,7 @@ def index_command(
             year=year,
             workers=workers,
             rejects_path=rejects,
-            progress=progress,
+            progress=_each(progress, metrics),
         )
     _finish(report, rejects, allow_rejects)
 
@@ -217,7 +263,7 @@ def index_command(
 @main.command("rollback")
 def rollback_command() -> None:
     """Point the archive back at the index the last reindex replaced."""
-    settings = EsSettings.from_env()
+    settings = _settings()
     with _reported("the alias is unchanged"):
         current, target = rollback(settings.client(), settings.alias)
     click.echo(f"{settings.alias} -> {target} (was {current})")
@@ -228,10 +274,21 @@ def rollback_command() -> None:
 @click.option("--size", type=click.IntRange(1, 50), default=10, show_default=True)
 def search_command(query: tuple[str, ...], size: int) -> None:
     """Search the archive from the terminal; prints the API's JSON."""
-    settings = EsSettings.from_env()
+    settings = _settings()
     began = time.monotonic()
     with _reported("no search was made"):
         params = SearchParams(q=" ".join(query), size=size)
         result = search(settings.client(), settings.alias, params)
     result["took_ms"] = round((time.monotonic() - began) * 1000)
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+@main.command("doctor")
+def doctor_command() -> None:
+    """Check the cluster, the credentials, the archive and the disk, and say what to do about
+    each problem; exits 1 when any check fails."""
+    failed = False
+    for finding in diagnose(_settings()):
+        click.echo("\n".join(finding.lines()))
+        failed |= finding.level == "fail"
+    sys.exit(1 if failed else 0)

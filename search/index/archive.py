@@ -45,6 +45,9 @@ class ReindexError(IndexStateError):
     """The new index was not switched to; the alias still points where it did."""
 
 
+SHOWN_WARNINGS = 20  # warnings kept word for word; the rest are counted
+
+
 @dataclass
 class Report:
     read: int = 0
@@ -53,15 +56,30 @@ class Report:
     rejected: int = 0
     index: str | None = None
     previous: str | None = None
-    seconds: float = 0.0
+    began: float = field(default_factory=time.monotonic)
+    ended: float | None = None  # None while running, and when the run was refused or failed
     deleted: list[str] = field(default_factory=list)
     relabelled: int = 0  # documents whose speakers turned out to be known under another name
     passed_over: list[Path] = field(default_factory=list)  # files in the folders, not articles
+    warned: int = 0  # articles read with warnings (invalid UTF-8, an unreadable year, …)
+    warnings: list[str] = field(default_factory=list)  # the first SHOWN_WARNINGS, "source: text"
+
+    @property
+    def seconds(self) -> float:
+        """How long the run took, or has taken so far (a refused run's time until refusal)."""
+        return (self.ended or time.monotonic()) - self.began
+
+    def warn(self, source: str, warnings: Iterable[str]) -> None:
+        self.warned += 1
+        for warning in warnings:
+            if len(self.warnings) < SHOWN_WARNINGS:
+                self.warnings.append(f"{source}: warning: {warning}")
 
     def summary(self) -> str:
+        warned = f", {self.warned} with warnings" if self.warned else ""
         return (
             f"read {self.read}, indexed {self.indexed}, duplicates {self.duplicates}, "
-            f"rejected {self.rejected} in {self.seconds:.1f}s"
+            f"rejected {self.rejected}{warned} in {self.seconds:.1f}s"
         )
 
 
@@ -131,6 +149,8 @@ def _load(
             if isinstance(outcome, Rejected):
                 reject(outcome)
                 continue
+            if outcome.warnings:
+                report.warn(outcome.source, outcome.warnings)
             earlier = first.get(outcome.id)
             if earlier is None:
                 first[outcome.id] = (outcome.digest, outcome.source)
@@ -173,7 +193,7 @@ def reindex(
     """Rebuild the archive into a new index and switch the alias to it atomically."""
     began = time.monotonic()
     rejects = RejectLog(rejects_path)
-    report = Report(deleted=remove_partial(es, alias))
+    report = Report(began=began, deleted=remove_partial(es, alias))
     # 1. A new index, tuned for loading: no replicas to copy to, no refreshes to pay for.
     report.index = create_index(es, alias, shards=shards)
     try:
@@ -218,7 +238,7 @@ def reindex(
         rejects.close()
     # 7. Keep the replaced index for rollback; retire older ones.
     report.deleted += retire(es, alias, keep=keep)
-    report.seconds = time.monotonic() - began
+    report.ended = time.monotonic()
     return report
 
 
@@ -256,7 +276,7 @@ def index_into_live(
     began = time.monotonic()
     rejects = RejectLog(rejects_path)
     refuse_if_loading(es, alias)
-    report = Report(index=live_index(es, alias))
+    report = Report(began=began, index=live_index(es, alias))
     if report.index is None:
         report.index = create_index(es, alias, loading=False)
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])
@@ -271,7 +291,7 @@ def index_into_live(
     _drop_older_quotes(es, report.index, accepted, started)
     es.indices.refresh(index=report.index)
     report.relabelled = relabel_speakers(es, report.index)
-    report.seconds = time.monotonic() - began
+    report.ended = time.monotonic()
     return report
 
 

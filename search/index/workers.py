@@ -42,6 +42,7 @@ class Prepared:
     # The article's Elasticsearch documents (itself, then its quotes): ids and JSON bodies.
     documents: tuple[tuple[str, bytes], ...]
     digest: bytes  # of the body: tells the same article read twice from two that share an id
+    warnings: tuple[str, ...] = ()  # what reading and extraction noticed (invalid UTF-8, …)
 
     @property
     def size(self) -> int:
@@ -55,7 +56,7 @@ def prepare(unit: Unit | Rejected, year: int | None) -> Prepared | Rejected:
     # orjson: 7x json.dumps, and a reindex is CPU-bound
     documents = tuple((doc_id, orjson.dumps(doc)) for doc_id, doc in to_documents(article))
     digest = hashlib.blake2b(article.body.encode(), digest_size=8).digest()
-    return Prepared(article.id, article.source, documents, digest)
+    return Prepared(article.id, article.source, documents, digest, tuple(article.warnings))
 
 
 def _start_worker() -> None:

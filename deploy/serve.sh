@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Serve Dateline: nginx on DATELINE_BIND (default 127.0.0.1:8000) in front of gunicorn, which listens
+# on a unix socket only nginx can reach. Both run in the foreground and stop together (Ctrl-C, SIGTERM,
+# or either one exiting). deploy/nginx.conf says why nginx is there.
+#
+#   DATELINE_BIND           where clients connect (nginx)             [127.0.0.1:8000]
+#   DATELINE_RATE_LIMIT     requests per second per client address, bursts of twice that; 0: no limit  [20]
+#   DATELINE_RUN_DIR        this instance's files: nginx's config and temp files, gunicorn's socket and
+#                           control socket, the workers' metrics        [a new private directory, removed at exit]
+#   DATELINE_REQUEST_DEADLINE  seconds a request may spend on Elasticsearch [10]; nginx waits 10 s more
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf 'serve: %s\n' "$*" >&2; }
+
+listen="${DATELINE_BIND:-127.0.0.1:8000}"
+rate="${DATELINE_RATE_LIMIT:-20}"
+deadline="${DATELINE_REQUEST_DEADLINE:-10}"
+if [ -n "${DATELINE_RUN_DIR:-}" ]; then
+    run="$DATELINE_RUN_DIR"
+    mkdir -p "$run"
+    own_run=""
+else
+    run=$(mktemp -d "${TMPDIR:-/tmp}/dateline-serve.XXXXXX")
+    own_run=1
+fi
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || {
+    say "nginx is missing: run bash deploy/setup.sh (as root it installs it)"
+    exit 1
+}
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+mkdir -p "$run/nginx"
+chmod 700 "$run" "$run/nginx"
+# nginx's own error pages, where its workers can read them (a checkout may be private).
+rm -rf "$run/errors"
+cp -r deploy/errors "$run/errors"
+
+user=""
+if [ "$(id -u)" = 0 ]; then
+    # nginx's workers run as www-data, whose group may enter the run directory (and nobody else).
+    user="user www-data www-data;"
+    chgrp www-data "$run"
+    chmod 750 "$run"
+    chown www-data "$run/nginx"
+fi
+limit_zone="" limit_req=""
+if [ "$rate" != 0 ]; then
+    limit_zone="limit_req_zone \$binary_remote_addr zone=perclient:10m rate=${rate}r/s;"
+    limit_req="limit_req zone=perclient burst=$((rate * 2)) nodelay;"
+fi
+sed -e "s|@USER@|$user|" -e "s|@RUN@|$run|g" -e "s|@LISTEN@|$listen|" \
+    -e "s|@LIMIT_ZONE@|$limit_zone|" -e "s|@LIMIT_REQ@|$limit_req|" \
+    -e "s|@READ_TIMEOUT@|$((deadline + 10))s|" -e "s|@ERRORS@|$run/errors|" \
+    deploy/nginx.conf >"$run/nginx.conf"
+"$nginx_bin" -t -q -e stderr -p "$run" -c "$run/nginx.conf"
+
+pids=()
+stop() {
+    trap - EXIT INT TERM
+    for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+    wait 2>/dev/null || true
+    [ -n "$own_run" ] && rm -rf "$run"
+    say "stopped"
+}
+trap stop EXIT
+trap 'exit 0' INT TERM
+
+# gunicorn first: nginx answers 502 until its socket exists.
+# Its socket is open to all (umask 0): the run directory decides who reaches it (root and nginx).
+DATELINE_RUN_DIR="$run" .venv/bin/gunicorn -c deploy/gunicorn.conf.py --umask 0 \
+    --bind "unix:$run/gunicorn.sock" 'api:create_app()' &
+pids+=($!)
+"$nginx_bin" -e stderr -p "$run" -c "$run/nginx.conf" &
+pids+=($!)
+say "http://$listen/ (nginx, pid ${pids[1]}) -> gunicorn (pid ${pids[0]}, unix:$run/gunicorn.sock)"
+wait -n "${pids[@]}"
+say "a server exited; stopping the other"
