@@ -1,8 +1,8 @@
 """Headers that tell browsers to run nothing Dateline did not mean to serve, on every answer,
 and JSON that never carries a raw `<`, so an echoed value cannot turn into markup.
 
-The search page has no inline script or style (its style sheet is /static/search.css), so the
-policy allows only Dateline's own style sheets and nothing else; no page may frame Dateline.
+The pages have no inline script or style (api/static/ holds them), so the policy allows
+Dateline's own scripts, style sheets and requests, and nothing else; no page may frame Dateline.
 https://cheatsheetseries.owasp.org/cheatsheets/HTTP_Headers_Cheat_Sheet.html
 """
 
@@ -15,8 +15,8 @@ from flask.json.provider import DefaultJSONProvider
 
 HEADERS = {
     "Content-Security-Policy": (
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; "
-        "base-uri 'none'; frame-ancestors 'none'"
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
     ),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",  # frame-ancestors for browsers that predate CSP 2

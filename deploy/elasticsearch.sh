@@ -58,7 +58,7 @@ answers() {
 }
 
 open_to_anyone() {  # the node answers a request without credentials: its security is off
-    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1/")" = 200 ]
+    [ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$1/_cluster/health")" = 200 ]
 }
 
 java_major() {

@@ -71,7 +71,7 @@ def _envelope(body: bytes, code: int) -> None:
 
 
 def test_answers_carry_security_headers_and_a_request_id(stack: Stack) -> None:
-    for path in ("/api/search?q=harbour", "/", "/static/search.css", "/api/nothing"):
+    for path in ("/api/search?q=harbour", "/", "/static/dateline.css", "/api/nothing"):
         answer = stack.get(path, headers={"X-Request-Id": "abc-1"})
         assert answer.status in (200, 404), path
         assert answer.headers["X-Content-Type-Options"] == "nosniff", path
@@ -249,7 +249,7 @@ def test_a_stalled_engine_leaves_the_routes_that_need_none_answering(archive: st
         for thread in askers:
             thread.start()
         time.sleep(1)
-        for path in ("/api/openapi.json", "/api/health/live", "/static/search.css"):
+        for path in ("/api/openapi.json", "/api/health/live", "/static/dateline.css"):
             answer = stalled.get(path, timeout=10)
             assert answer.status == 200 and answer.seconds < 2.0, (path, answer.seconds)
         for thread in askers:

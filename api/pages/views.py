@@ -11,7 +11,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from elasticsearch import ApiError, TransportError
-from flask import Blueprint, Response, render_template, request
+from flask import Blueprint, render_template, request
 
 from api.engine import alias, es
 from api.errors import RETRY_AFTER, engine_failure
@@ -35,26 +35,7 @@ from search.query.params import FACET_SIZE, MAX_FACET_VALUES, MAX_RESULT_WINDOW,
 
 bp = Blueprint("pages", __name__)
 
-# The policy the pages are written for: no inline script or style, nothing from elsewhere.
-# api.security may set these app-wide; a page only fills in what is missing.
-HEADERS = {
-    "Content-Security-Policy": (
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
-        "frame-ancestors 'none'"
-    ),
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "same-origin",
-    "X-Frame-Options": "DENY",
-}
 SPEAKER_QUOTES = 20  # a speaker's quotes listed a page
-
-
-@bp.after_request
-def _security_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
-    return response
 
 
 def _args() -> dict[str, list[str]]:
