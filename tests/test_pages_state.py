@@ -12,7 +12,8 @@ from flask.testing import FlaskClient
 from api import create_app
 from api.pages import charts, worldmap
 from api.pages.state import iso_day_label, read, span_label
-from api.pages.views import HEADERS, _pages, _paragraphs, safe_link
+from api.pages.views import _pages, _paragraphs, safe_link
+from api.security import HEADERS
 from search.config import EsSettings
 
 
