@@ -39,7 +39,7 @@ from urllib.parse import quote, urlencode, urlsplit
 from elasticsearch import Elasticsearch
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reindex import REPO, build_corpus
+from reindex import REPO, build_corpus, reindex_command
 
 from search.config import EsSettings
 from search.index.indices import count_articles
@@ -173,19 +173,7 @@ def ensure_archive(es: Elasticsearch, articles: int) -> None:
         build_corpus(corpus, articles)
         began = time.perf_counter()
         subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "search.cli",
-                "reindex",
-                str(corpus),
-                "--keep",
-                "0",
-                "--rejects",
-                str(Path(tmp, "rejects.jsonl")),
-                "--allow-rejects",
-                str(articles),
-            ],
+            reindex_command(corpus, "--allow-rejects", str(articles)),
             env={**os.environ, "DATELINE_INDEX": ALIAS},
             cwd=REPO,
             check=True,
@@ -214,6 +202,15 @@ def serve(port: int, alias: str = ALIAS) -> subprocess.Popen[bytes]:
         time.sleep(0.5)
     server.kill()
     raise SystemExit("gunicorn did not answer within 60 s")
+
+
+def stop(server: subprocess.Popen[bytes], es: Elasticsearch, drop: str | None) -> None:
+    """Stop the API; delete the indices of the alias `drop`, if one is given."""
+    os.killpg(server.pid, 15)
+    server.wait(timeout=30)
+    if drop:
+        for index in es.indices.get_alias(name=drop):
+            es.indices.delete(index=index)
 
 
 def main() -> None:
@@ -265,11 +262,7 @@ def main() -> None:
                 f"throughput {arate / drate:.2f}x"
             )
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
-        if not args.keep:
-            for index in es.indices.get_alias(name=ALIAS):
-                es.indices.delete(index=index)
+        stop(server, es, None if args.keep else ALIAS)
 
 
 if __name__ == "__main__":

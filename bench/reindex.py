@@ -24,6 +24,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -97,33 +98,42 @@ def ceiling(settings: EsSettings, docs: Path, alias: str) -> float:
     return articles / elapsed
 
 
+def reindex_command(corpus: Path, *extra: str) -> list[str]:
+    """`dateline reindex` of `corpus` as a benchmark runs it: no index kept for rollback."""
+    rejects = str(corpus.with_suffix(".rejects.jsonl"))
+    return [sys.executable, "-m", "search.cli", "reindex", str(corpus), "--keep", "0",
+            "--rejects", rejects, *extra]  # fmt: skip
+
+
+class MemoryWatch(threading.Thread):
+    """Peak RSS of a process (`main`) and of its largest child (`worker`), sampled."""
+
+    def __init__(self, process: psutil.Popen) -> None:
+        super().__init__(daemon=True)
+        self.process, self.main, self.worker = process, 0, 0
+
+    def run(self) -> None:
+        while self.process.poll() is None:
+            try:
+                self.main = max(self.main, self.process.memory_info().rss)
+                for child in self.process.children(recursive=True):
+                    self.worker = max(self.worker, child.memory_info().rss)
+            except psutil.Error:
+                pass
+            time.sleep(0.05)
+
+
 def dateline_reindex(corpus: Path, alias: str, workers: int | None) -> tuple[float, float, float]:
     """Articles/s of `dateline reindex`, its own peak RSS and its largest worker's, in MB."""
-    command = [
-        sys.executable,
-        "-m",
-        "search.cli",
-        "reindex",
-        str(corpus),
-        "--keep",
-        "0",
-        "--rejects",
-        str(corpus.with_suffix(".rejects.jsonl")),
-    ]
-    if workers:
-        command += ["--workers", str(workers)]
+    command = reindex_command(corpus, *(["--workers", str(workers)] if workers else []))
     env = {**os.environ, "DATELINE_INDEX": alias}
     began = time.perf_counter()
     process = psutil.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
-    main_peak = worker_peak = 0
-    while process.poll() is None:
-        try:
-            main_peak = max(main_peak, process.memory_info().rss)
-            for child in process.children(recursive=True):
-                worker_peak = max(worker_peak, child.memory_info().rss)
-        except psutil.Error:
-            pass
-        time.sleep(0.05)
+    watch = MemoryWatch(process)
+    watch.start()
+    process.wait()
+    watch.join()
+    main_peak, worker_peak = watch.main, watch.worker
     elapsed = time.perf_counter() - began
     stderr = process.stderr.read()
     if process.returncode != 0:

