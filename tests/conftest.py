@@ -18,6 +18,19 @@ from search.config import EsSettings
 from tests.helpers import drop_indices
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_metrics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands run by tests write their progress files (for /metrics) in the session's own
+    folder, not beside the local node where a served Dateline would read them."""
+    given = os.environ.get("DATELINE_METRICS_DIR")
+    os.environ["DATELINE_METRICS_DIR"] = str(tmp_path_factory.mktemp("metrics"))
+    yield
+    if given is None:
+        del os.environ["DATELINE_METRICS_DIR"]
+    else:
+        os.environ["DATELINE_METRICS_DIR"] = given
+
+
 @cache
 def _node() -> tuple[Elasticsearch | None, str]:
     settings = EsSettings.from_env()
