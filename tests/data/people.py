@@ -92,9 +92,10 @@ RECORDS: list[dict[str, Any]] = [
         "id": "ashby-both",
         "published": "2031-03-06",
         "agency": "DPN",
-        "title": "Ashby doubts the stadium",
-        "text": "Ashby doubts the stadium\n\nNAIROBI (DPN) — The stadium plan was "
-        'criticised. "The stadium is a waste of money," Donald Ashby said.',
+        "title": "Ashby and son split on the stadium",
+        "text": "Ashby and son split on the stadium\n\nNAIROBI (DPN) — Father and son "
+        'disagreed on the stadium. "The stadium is a waste of money," Donald Ashby said. '
+        '"The stadium will pay for itself," Donald Ashby Jr. said.',
     },
     {
         "id": "ashby-father",
@@ -122,5 +123,5 @@ TRUTH: dict[str, tuple[str, set[str]]] = {
     "hillary-ferreira": ("Hillary Ferreira", {"ferreira-hillary"}),
     "ferreira": ("Ferreira", {"ferreira-bare"}),
     "donald-ashby": ("Donald Ashby", {"ashby-both", "ashby-father"}),
-    "donald-ashby-jr": ("Donald Ashby Jr.", {"ashby-son"}),
+    "donald-ashby-jr": ("Donald Ashby Jr.", {"ashby-both", "ashby-son"}),
 }
