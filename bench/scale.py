@@ -59,7 +59,7 @@ from search.query import execute
 from search.query.cursor import decode
 from search.query.params import SearchParams
 
-ALIAS = "dateline-bench-scale"
+ALIAS = "dateline-bench-scale"  # --alias measures another archive
 AGENCIES = [
     "DPN",
     "NWS",
@@ -141,9 +141,9 @@ def build_corpus(path: Path, count: int, seed: int = 14) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def reindex(corpus: Path, count: int) -> dict[str, Any]:
+def reindex(corpus: Path, count: int, alias: str) -> dict[str, Any]:
     """Run `dateline reindex`; rates per tenth from its progress lines, peak memory."""
-    env = {**os.environ, "DATELINE_INDEX": ALIAS, "DATELINE_PROGRESS_EVERY": "5"}
+    env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_PROGRESS_EVERY": "5"}
     began = time.perf_counter()
     process = psutil.Popen(
         reindex_command(corpus), env=env, cwd=REPO, stderr=subprocess.PIPE, text=True
@@ -188,18 +188,18 @@ def _tenths(progress: list[tuple[float, int]], count: int) -> dict[str, float]:
     return rate
 
 
-def mix(es: Any) -> list[Request]:
+def mix(es: Any, alias: str) -> list[Request]:
     """The requests measured, chosen from what the archive holds."""
-    top = execute.search(es, ALIAS, SearchParams(q="election", size=1))
+    top = execute.search(es, alias, SearchParams(q="election", size=1))
     speaker = top["facets"]["speaker"][0]["id"]
     deep = SearchParams(q="said", size=100, sort="newest")
-    page = execute.search(es, ALIAS, deep)
+    page = execute.search(es, alias, deep)
     for _ in range(19):  # to the page 2,000 hits deep
         after = decode(ARTICLE, deep, page["next_cursor"])
-        page = execute.search(es, ALIAS, replace(deep, after=after))
+        page = execute.search(es, alias, replace(deep, after=after))
     after = decode(ARTICLE, deep, page["next_cursor"])
     return [
-        searching(name, params, kind, ALIAS)
+        searching(name, params, kind, alias)
         for name, params, kind in (
             ("words", SearchParams(q="election campaign"), ARTICLE),
             ("phrase", SearchParams(q='"the white house"'), ARTICLE),
@@ -216,11 +216,11 @@ def mix(es: Any) -> list[Request]:
     ]
 
 
-def latencies(settings: EsSettings, port: int, requests: int) -> None:
+def latencies(settings: EsSettings, alias: str, port: int, requests: int) -> None:
     recorder = settings.client()
     calls = recording(recorder)
     recorded = []
-    for name, path, call in mix(recorder):
+    for name, path, call in mix(recorder, alias):
         calls.clear()
         call(recorder)
         recorded.append((name, path, list(calls)))
@@ -276,6 +276,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200, help="per query, side and level")
     parser.add_argument("--keep", action="store_true", help="keep the archive at the end")
     parser.add_argument("--reuse", action="store_true", help="measure the kept archive only")
+    parser.add_argument("--alias", default=ALIAS, help=f"the archive's alias [{ALIAS}]")
     parser.add_argument(
         "--corpus", type=Path, help="the generated corpus: built here if missing, else reused"
     )
@@ -291,7 +292,7 @@ def main() -> None:
                 print(f"corpus built in {time.perf_counter() - began:.0f}s")
             size = corpus.stat().st_size / 2**30
             print(f"corpus: {args.articles} articles, {size:.1f} GB JSON Lines ({corpus})")
-            run = reindex(corpus, args.articles)
+            run = reindex(corpus, args.articles, args.alias)
         tenths = run["tenths"]
         print(run["summary"].strip())
         print(
@@ -300,19 +301,19 @@ def main() -> None:
             f"(last/first {tenths['last'] / tenths['first']:.2f}); peak RSS {run['main_mb']:.0f}"
             f" MB command, {run['worker_mb']:.0f} MB largest worker"
         )
-    stats = es.indices.stats(index=ALIAS, metric="store,docs")["_all"]["primaries"]
+    stats = es.indices.stats(index=args.alias, metric="store,docs")["_all"]["primaries"]
     print(
         f"index: {stats['docs']['count']} documents, "
         f"{stats['store']['size_in_bytes'] / 2**30:.2f} GB, "
         f"{stats['store']['size_in_bytes'] / args.articles / 1024:.1f} KB per article"
     )
     port = _free_port()
-    server = serve(port, ALIAS)
+    server = serve(port, args.alias)
     try:
-        latencies(settings, port, args.requests)
+        latencies(settings, args.alias, port, args.requests)
         export_rate(port, server)
     finally:
-        stop(server, es, None if args.keep else ALIAS)
+        stop(server, es, None if args.keep else args.alias)
 
 
 if __name__ == "__main__":
