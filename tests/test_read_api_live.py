@@ -207,6 +207,8 @@ def test_quote_search_answers_who_said_what_where_and_when(client: FlaskClient) 
         assert hit["speaker"]["as_written"] == "Okonkwo" and hit["speaker"]["role"] == "President"
         assert (hit["article"]["id"], hit["published"]) == ("okonkwo-2", "2031-03-20")
         assert hit["dateline"]["name"] == "Abuja" and hit["cue"] == "said"
+    speakers = {b["id"]: b["value"] for b in body["facets"]["speaker"]}
+    assert speakers["barack-okonkwo"] == "Barack Okonkwo"  # people are shown by name
     assert {h["text"] for h in body["hits"]} == {
         "<mark>Bread</mark> prices will fall by summer",
         "Nobody should pay more for <mark>bread</mark> than for fuel",

@@ -127,14 +127,15 @@ def facet_counts(
         )
         width = len(chosen) * (1 if facet.by_id else 4)  # a value may be written in a few cases
         aggs["chosen"] = {"terms": {"field": counted, "include": listed, "size": width}}
-    if fields.nested:
-        # A person is counted by id and shown by name; the articles are counted, not speakers.
-        per_person = {
-            "shown": {"terms": {"field": fields.shown, "size": 1}},
-            "documents": {"reverse_nested": {}},
-        }
+    if facet.by_id:
+        # A person is counted by id and shown by name; in articles, the articles are counted,
+        # not the speakers (nested documents).
+        per_person: dict[str, Any] = {"shown": {"terms": {"field": fields.shown, "size": 1}}}
+        if fields.nested:
+            per_person["documents"] = {"reverse_nested": {}}
         for agg in aggs.values():
             agg["aggs"] = per_person
+    if fields.nested:
         return {"nested": {"path": fields.nested}, "aggs": aggs}
     return {"filter": {"match_all": {}}, "aggs": aggs}
 
