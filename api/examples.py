@@ -42,6 +42,7 @@ _LISTING = {
     "next_cursor": None,
     "took_ms": 14,
     "suggestion": None,
+    "partial": False,
 }
 SEARCH: dict[str, Any] = {
     **_LISTING,

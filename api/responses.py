@@ -93,6 +93,9 @@ class _Listing(ma.Schema):
     took_ms = fields.Integer()
     suggestion = fields.String(allow_none=True, metadata={"description": "Did you mean…"})
     explain = fields.Dict(metadata={"description": "How the query was understood."})
+    partial = fields.Boolean(
+        metadata={"description": "The search ran out of time: hits and counts are incomplete."}
+    )
 
 
 class SearchResultSchema(_Listing):

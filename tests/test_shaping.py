@@ -112,3 +112,10 @@ def _source(response: dict[str, Any], hit_id: str) -> dict[str, Any]:
 
 def _buckets(response: dict[str, Any], facet: str) -> list[dict[str, Any]]:
     return response["aggregations"][facet]["counts"]["values"]["buckets"]
+
+
+def test_a_search_cut_short_by_its_timeout_says_so() -> None:
+    params, chosen, response = _recorded("search_strike")
+    assert search_result(response, chosen, params)["partial"] is False
+    cut = {**response, "timed_out": True}
+    assert search_result(cut, chosen, params)["partial"] is True

@@ -222,6 +222,8 @@ def result(
         "facets": facets(response["aggregations"], params, selection, interval),
         "date_interval": interval,
         "suggestion": _suggestion(response, params.q) if total["value"] < FEW_HITS else None,
+        # Elasticsearch's own timeout ran out: hits and counts are what it found by then.
+        "partial": bool(response.get("timed_out")),
     }
     shaped["last_sort"] = hits[-1]["sort"] if len(hits) == params.size else None
     return shaped
