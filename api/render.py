@@ -10,7 +10,6 @@ from typing import Any
 import orjson
 from flask import Response
 
-
 _INERT = ((b"<", b"\\u003c"), (b">", b"\\u003e"), (b"&", b"\\u0026"))
 
 
