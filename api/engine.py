@@ -1,9 +1,11 @@
 """The one way views reach Elasticsearch: the process's client and the alias searches go to.
 
 Every call is bounded by the request's deadline (``REQUEST_DEADLINE`` seconds from the moment
-the request arrived): each call may take only what is left, nothing is retried, and a request
-with nothing left fails at once. So a stalled engine costs a request at most its deadline, then
-a 503 with Retry-After (api/errors.py), instead of the client's 30 s × 4 tries.
+the request arrived): each call may take only what is left, a timeout is not retried, and a
+request with nothing left fails at once. On a cluster, a call whose node refuses or drops the
+connection is tried on the next node with what is left (a node killed mid-search). So a stalled
+engine costs a request at most its deadline, then a 503 with Retry-After (api/errors.py),
+instead of the client's 30 s × 4 tries.
 Each call carries the request's id as ``X-Opaque-Id``, so Elasticsearch's slow log and task list
 name the request that asked (https://www.elastic.co/docs/reference/elasticsearch/rest-apis/api-conventions#x-opaque-id).
 """
@@ -18,6 +20,7 @@ from functools import partial
 from typing import Any
 
 from elastic_transport import ApiResponse, ConnectionTimeout
+from elastic_transport import ConnectionError as EsConnectionError
 from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
 from flask import Flask, current_app, g, has_request_context
@@ -71,20 +74,40 @@ class _Bounded(Elasticsearch):
         if _left(deadline) < 0.05 or not slots.acquire(timeout=_left(deadline)):
             raise DeadlineExceeded("the request's deadline passed before Elasticsearch answered")
         try:
-            left = max(_left(deadline), 0.01)
-            if endpoint_id == "search" and not paging:
-                bound = min(current_app.config["SEARCH_TIMEOUT"], left * 0.8)
-                params = {"timeout": f"{max(int(bound * 1000), 1)}ms", **(params or {})}
-            opaque = g.get("request_id") or DEFAULT
-            # Elasticsearch's own method: the bounded copy is a _Bounded too, not to bound twice.
-            return call(self.options(request_timeout=left, opaque_id=opaque), params=params)
+            # Once per node at most: the client sets aside a node whose connection failed, so
+            # the next try goes to another one, with what is left of the deadline.
+            tries = len(self.transport.node_pool)
+            while True:
+                try:
+                    return self._once(call, endpoint_id, params, deadline, paging)
+                except EsConnectionError:
+                    tries -= 1
+                    if not tries or _left(deadline) < 0.05:
+                        raise
         finally:
             slots.release()
+
+    def _once(
+        self,
+        call: partial[ApiResponse[Any]],
+        endpoint_id: str | None,
+        params: Mapping[str, Any] | None,
+        deadline: float | None,
+        paging: bool,
+    ) -> ApiResponse[Any]:
+        left = max(_left(deadline), 0.01)
+        if endpoint_id == "search" and not paging:
+            bound = min(current_app.config["SEARCH_TIMEOUT"], left * 0.8)
+            params = {"timeout": f"{max(int(bound * 1000), 1)}ms", **(params or {})}
+        opaque = g.get("request_id") or DEFAULT
+        # Elasticsearch's own method: the bounded copy is a _Bounded too, not to bound twice.
+        return call(self.options(request_timeout=left, opaque_id=opaque), params=params)
 
 
 def init_app(app: Flask, settings: EsSettings) -> None:
     """One client per process, shared by every request (thread-safe, pooled connections).
-    Nothing is retried: a second try would need a second deadline."""
+    The client itself retries nothing: a second try would need a second deadline, which
+    `_Bounded` gives only when a node's connection failed."""
     app.config.setdefault("INDEX", settings.alias)
     app.config.setdefault(
         "REQUEST_DEADLINE", float(os.environ.get("DATELINE_REQUEST_DEADLINE", DEADLINE))

@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
-# Obtain, configure, start and stop the local Elasticsearch node Dateline runs on.
+# Obtain, configure, start and stop the local Elasticsearch node Dateline runs on, or a local cluster.
 #
 #   deploy/elasticsearch.sh start    download (once), configure and start the node; reuse a running one
 #   deploy/elasticsearch.sh stop     stop the node this script started
 #   deploy/elasticsearch.sh status   say whether the node answers
 #   deploy/elasticsearch.sh env      print `export DATELINE_ES_URL=… DATELINE_ES_USERNAME=… DATELINE_ES_PASSWORD=…`
 #                                    for tools that read only the environment: eval "$(bash deploy/elasticsearch.sh env)"
+#
+# With `--nodes N` each command acts on a local cluster of N nodes instead, beside the single node
+# (both can run at once): the same distribution and users, node K on HTTP port DATELINE_CLUSTER_PORT+K-1
+# (9201…) and transport port DATELINE_CLUSTER_TRANSPORT_PORT+K-1 (9301…), its config, data and logs in
+# DATELINE_CLUSTER_HOME/node-K (default $DATELINE_ES_HOME/cluster), a heap of DATELINE_CLUSTER_HEAP (512m).
+# `start --nodes N` starts the nodes that are not running (so it also brings back one that stopped or
+# was killed) and waits until all N have joined; `env --nodes N` gives every node's URL, comma-separated.
 #
 # The node runs with security on: anonymous requests are refused. Set-up makes two users in the file realm, with
 # random passwords kept in files readable only by the user who runs this script (0600): `dateline` (role
@@ -37,6 +44,11 @@ PID_FILE="$ES_BASE/elasticsearch.pid"
 WRITER_FILE="$ES_BASE/dateline.credentials"
 READER_FILE="$ES_BASE/dateline-reader.credentials"
 LOCAL_URL="http://127.0.0.1:$ES_PORT"
+NODES=""  # empty: the single node; a number: a local cluster of that many nodes (--nodes)
+CLUSTER_HOME="${DATELINE_CLUSTER_HOME:-$ES_BASE/cluster}"
+CLUSTER_PORT="${DATELINE_CLUSTER_PORT:-9201}"
+CLUSTER_TRANSPORT_PORT="${DATELINE_CLUSTER_TRANSPORT_PORT:-9301}"
+CLUSTER_HEAP="${DATELINE_CLUSTER_HEAP:-512m}"
 
 say() { printf 'elasticsearch: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -122,31 +134,14 @@ fetch_distribution() {
     rm -rf "$ES_DIST.partial"
 }
 
-configure() {
-    # Hunspell gives stemming without analysis-common (see search/mapping.py).
+configure() {  # configure CONF HEAP: what every node's config holds besides elasticsearch.yml
+    local conf="$1" heap="$2"
+    # Hunspell gives stemming without analysis-common (see search/mapping.py); every node analyzes.
     need_packages /usr/share/hunspell/en_US.dic:hunspell-en-us
-    mkdir -p "$ES_DIST/config/hunspell/en_US" "$ES_DATA" "$ES_LOGS"
-    cp /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic "$ES_DIST/config/hunspell/en_US/"
-    cat >"$ES_DIST/config/elasticsearch.yml" <<EOF
-# Written by deploy/elasticsearch.sh; edits are overwritten at the next start.
-cluster.name: dateline
-node.name: dateline-local
-path.data: $ES_DATA
-path.logs: $ES_LOGS
-network.host: 127.0.0.1
-http.port: $ES_PORT
-discovery.type: single-node
-transport.port: $ES_TRANSPORT_PORT
-# Security on: every request needs a user (file realm, written below). TLS is not needed on loopback;
-# a remote cluster has its own certificates (DATELINE_ES_CA_CERTS).
-xpack.security.enabled: true
-xpack.security.http.ssl.enabled: false
-xpack.security.transport.ssl.enabled: false
-# Shared disks run full; the watermarks would otherwise make indices read-only.
-cluster.routing.allocation.disk.threshold_enabled: false
-EOF
-    printf -- '-Xms%s\n-Xmx%s\n' "$ES_HEAP" "$ES_HEAP" >"$ES_DIST/config/jvm.options.d/dateline.options"
-    cat >"$ES_DIST/config/roles.yml" <<'EOF'
+    mkdir -p "$conf/hunspell/en_US" "$conf/jvm.options.d"
+    cp /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic "$conf/hunspell/en_US/"
+    printf -- '-Xms%s\n-Xmx%s\n' "$heap" "$heap" >"$conf/jvm.options.d/dateline.options"
+    cat >"$conf/roles.yml" <<'EOF'
 # Written by deploy/elasticsearch.sh. `*` leaves out the system indices (.security and the like).
 # The writer analyzes text without an index when it probes which stemmer the node has.
 dateline_writer:
@@ -162,6 +157,38 @@ dateline_reader:
 EOF
 }
 
+security_yml() {  # the part of elasticsearch.yml every node shares, single or in the cluster
+    cat <<'EOF'
+# Security on: every request needs a user (file realm, written below). TLS is not needed on loopback:
+# the transport TLS bootstrap check applies only to a node that binds a non-loopback address.
+# A remote cluster has its own certificates (DATELINE_ES_CA_CERTS).
+xpack.security.enabled: true
+xpack.security.http.ssl.enabled: false
+xpack.security.transport.ssl.enabled: false
+# Shared disks run full; the watermarks would otherwise make indices read-only.
+cluster.routing.allocation.disk.threshold_enabled: false
+EOF
+}
+
+configure_single() {
+    mkdir -p "$ES_DATA" "$ES_LOGS"
+    configure "$ES_DIST/config" "$ES_HEAP"
+    {
+        cat <<EOF
+# Written by deploy/elasticsearch.sh; edits are overwritten at the next start.
+cluster.name: dateline
+node.name: dateline-local
+path.data: $ES_DATA
+path.logs: $ES_LOGS
+network.host: 127.0.0.1
+http.port: $ES_PORT
+discovery.type: single-node
+transport.port: $ES_TRANSPORT_PORT
+EOF
+        security_yml
+    } >"$ES_DIST/config/elasticsearch.yml"
+}
+
 new_credentials() {  # new_credentials FILE USER: a random password, made once and kept
     [ -s "$1" ] && return
     local password
@@ -170,50 +197,73 @@ new_credentials() {  # new_credentials FILE USER: a random password, made once a
         "$LOCAL_URL" "$2" "$password" >"$1")
 }
 
-make_users() {
+make_users() {  # make_users JAVA_HOME CONF LOGS
     # The file realm's users, made afresh at every start from the credentials files.
-    local java_home="$1" file user role
+    local java_home="$1" conf="$2" logs="$3" file user role
     new_credentials "$WRITER_FILE" dateline
     new_credentials "$READER_FILE" dateline_reader
     chmod 600 "$WRITER_FILE" "$READER_FILE"
-    : >"$ES_DIST/config/users"
-    : >"$ES_DIST/config/users_roles"
+    : >"$conf/users"
+    : >"$conf/users_roles"
     for pair in "$WRITER_FILE:dateline_writer" "$READER_FILE:dateline_reader"; do
         file="${pair%%:*}"; role="${pair#*:}"
         user=$(credential "$file" DATELINE_ES_USERNAME)
         # The tool asks for the password twice, on stdin.
         credential "$file" DATELINE_ES_PASSWORD | sed p |
-            ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_DIST/config" \
-                "$ES_DIST/bin/elasticsearch-users" useradd "$user" -r "$role" >"$ES_LOGS/users.out" 2>&1 ||
-            { cat "$ES_LOGS/users.out" >&2; die "could not add the Elasticsearch user $user"; }
+            ES_JAVA_HOME="$java_home" ES_PATH_CONF="$conf" \
+                "$ES_DIST/bin/elasticsearch-users" useradd "$user" -r "$role" >"$logs/users.out" 2>&1 ||
+            { cat "$logs/users.out" >&2; die "could not add the Elasticsearch user $user"; }
+    done
+}
+
+own() {  # own HOME TREE...: as root, the node's account owns HOME (not what else it holds) and the TREEs
+    # Elasticsearch refuses to run as root: a dedicated system account owns and runs the nodes.
+    [ "$(id -u)" = 0 ] || return 0
+    id "$ES_USER" >/dev/null 2>&1 || useradd --system --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"
+    local home="$1" d
+    shift
+    # The node owns its files; the credentials files beside them stay root's alone.
+    chown "$ES_USER:" "$home"
+    chown -R "$ES_USER:" "$@"
+    d="$home"
+    while [ "$d" != / ]; do
+        d=$(dirname "$d")
+        [ "$(stat -c %U "$d")" = "$ES_USER" ] || chmod o+x "$d" 2>/dev/null || true
     done
 }
 
 run_as_owner() {
-    # Elasticsearch refuses to run as root: a dedicated system account owns and runs the node.
-    if [ "$(id -u)" = 0 ]; then
-        id "$ES_USER" >/dev/null 2>&1 || useradd --system --home-dir "$ES_BASE" --shell /usr/sbin/nologin "$ES_USER"
-        # The node owns its files; the credentials files stay root's alone.
-        chown -R "$ES_USER:" "$ES_DIST" "$ES_DATA" "$ES_LOGS"
-        chown "$ES_USER:" "$ES_BASE"
-        local d="$ES_BASE"
-        while [ "$d" != / ]; do d=$(dirname "$d"); chmod o+x "$d" 2>/dev/null || true; done
-        runuser -u "$ES_USER" -- "$@"
-    else
-        "$@"
-    fi
+    if [ "$(id -u)" = 0 ]; then runuser -u "$ES_USER" -- "$@"; else "$@"; fi
 }
 
-start() {
-    if [ -n "${DATELINE_ES_URL:-}" ]; then
-        say "DATELINE_ES_URL is set: using that cluster, nothing to start"
-        return
-    fi
-    need_packages curl:curl
+node_home() { printf '%s/node-%s' "$CLUSTER_HOME" "$1"; }
+node_url() { printf 'http://127.0.0.1:%s' "$((CLUSTER_PORT + $1 - 1))"; }
+
+cluster_urls() {  # every node's URL, comma-separated, as DATELINE_ES_URL takes them
+    local n urls=()
+    for n in $(seq 1 "$NODES"); do urls+=("$(node_url "$n")"); done
+    (IFS=,; echo "${urls[*]}")
+}
+
+served_urls() {  # what this command serves: the single node, or the cluster's nodes
+    if [ -n "$NODES" ]; then cluster_urls; else echo "$LOCAL_URL"; fi
+}
+
+elsewhere() {
+    # DATELINE_ES_URL names a cluster this script does not run (not merely what `env` printed).
+    [ -n "${DATELINE_ES_URL:-}" ] && [ "$DATELINE_ES_URL" != "$(served_urls)" ]
+}
+
+running_pid() {  # running_pid PIDFILE: the pid it names, if that process lives
+    local pid
+    pid=$(cat "$1" 2>/dev/null) && kill -0 "$pid" 2>/dev/null && echo "$pid"
+}
+
+start_single() {
     if open_to_anyone "$LOCAL_URL"; then
         [ -f "$PID_FILE" ] || die "a node without security answers on $LOCAL_URL and this script did not start it; stop it or choose another DATELINE_ES_PORT"
         say "the node on $LOCAL_URL runs with security off (an older set-up): restarting it with security on"
-        stop
+        stop_pid "$PID_FILE"
     elif answers "$LOCAL_URL"; then
         say "reusing the node already answering on $LOCAL_URL"
         return
@@ -221,8 +271,9 @@ start() {
     local java_home began
     java_home=$(find_java)
     fetch_distribution
-    configure
-    make_users "$java_home"
+    configure_single
+    make_users "$java_home" "$ES_DIST/config" "$ES_LOGS"
+    own "$ES_BASE" "$ES_DIST" "$ES_DATA" "$ES_LOGS"
     # Data, logs and config (the users' password hashes) are private to the account that runs the node.
     chmod 700 "$ES_BASE" "$ES_DATA" "$ES_LOGS" "$ES_DIST/config"
     say "starting Elasticsearch $ES_VERSION with $java_home (log: $ES_LOGS/dateline.log)"
@@ -244,50 +295,189 @@ start() {
     die "Elasticsearch did not answer on $LOCAL_URL within 180s; see $ES_LOGS/dateline.log"
 }
 
-stop() {
-    if [ -n "${DATELINE_ES_URL:-}" ]; then
-        say "DATELINE_ES_URL is set: not stopping a cluster this script did not start"
+configure_cluster_node() {  # configure_cluster_node K: node K's own config, data and logs
+    local n="$1" home i seeds=() masters=()
+    home=$(node_home "$n")
+    mkdir -p "$home/config" "$home/data" "$home/logs"
+    # The distribution's JVM and logging defaults; the single node's config folder stays its own.
+    cp "$ES_DIST/config/jvm.options" "$ES_DIST/config/log4j2.properties" "$home/config/"
+    configure "$home/config" "$CLUSTER_HEAP"
+    for i in $(seq 1 "$NODES"); do
+        seeds+=("127.0.0.1:$((CLUSTER_TRANSPORT_PORT + i - 1))")
+        masters+=("dateline-node-$i")
+    done
+    {
+        cat <<EOF
+# Written by deploy/elasticsearch.sh; edits are overwritten at the next start.
+cluster.name: dateline-cluster
+node.name: dateline-node-$n
+path.data: $home/data
+path.logs: $home/logs
+network.host: 127.0.0.1
+http.port: $((CLUSTER_PORT + n - 1))
+transport.port: $((CLUSTER_TRANSPORT_PORT + n - 1))
+discovery.seed_hosts: [$(IFS=,; echo "${seeds[*]}")]
+EOF
+        # Nodes with no data yet bootstrap the cluster together (its first start); a node with data
+        # rejoins the cluster it belongs to, and must not be able to bootstrap another.
+        # https://www.elastic.co/docs/deploy-manage/distributed-architecture/discovery-cluster-formation/modules-discovery-bootstrap-cluster
+        if [ -z "$(ls -A "$home/data")" ]; then
+            echo "cluster.initial_master_nodes: [$(IFS=,; echo "${masters[*]}")]"
+        fi
+        security_yml
+    } >"$home/config/elasticsearch.yml"
+}
+
+cluster_ready() {  # every node has joined and every primary shard is assigned, as any node sees it
+    local n
+    for n in $(seq 1 "$NODES"); do
+        es_curl -fsS --max-time 3 \
+            "$(node_url "$n")/_cluster/health?wait_for_nodes=$NODES&wait_for_status=yellow&timeout=1s" \
+            >/dev/null 2>&1 && return 0
+    done
+    return 1
+}
+
+start_cluster() {
+    local n i java_home began first pending=() launches=()
+    for n in $(seq 1 "$NODES"); do
+        running_pid "$(node_home "$n")/elasticsearch.pid" >/dev/null || pending+=("$n")
+    done
+    if [ ${#pending[@]} -eq 0 ]; then
+        say "reusing the $NODES nodes already running on $(cluster_urls)"
+    else
+        java_home=$(find_java)
+        fetch_distribution
+        for n in "${pending[@]}"; do configure_cluster_node "$n"; done
+        # One set of users for every node: the single node's, with the same passwords.
+        first=$(node_home "${pending[0]}")
+        make_users "$java_home" "$first/config" "$first/logs"
+        for n in "${pending[@]:1}"; do
+            cp "$first/config/users" "$first/config/users_roles" "$(node_home "$n")/config/"
+        done
+        own "$ES_BASE" "$ES_DIST"
+        mkdir -p "$CLUSTER_HOME"
+        for n in "${pending[@]}"; do own "$CLUSTER_HOME" "$(node_home "$n")"; done
+        chmod 700 "$ES_BASE" "$CLUSTER_HOME"
+        for n in "${pending[@]}"; do
+            chmod 700 "$(node_home "$n")" "$(node_home "$n")"/{config,data,logs}
+        done
+        say "starting node(s) ${pending[*]} of $NODES with $java_home (logs: $CLUSTER_HOME/node-K/logs/dateline-cluster.log)"
+        began=$(date +%s)
+        # Together: a node's start waits until it has found a master, which takes a majority of the nodes.
+        for n in "${pending[@]}"; do
+            run_as_owner env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$(node_home "$n")/config" \
+                "$ES_DIST/bin/elasticsearch" -d -p "$(node_home "$n")/elasticsearch.pid" \
+                >"$(node_home "$n")/logs/startup.out" 2>&1 &
+            launches+=("$!")
+        done
+        for i in "${!launches[@]}"; do
+            n="${pending[$i]}"
+            wait "${launches[$i]}" || {
+                cat "$(node_home "$n")/logs/startup.out" >&2
+                die "node $n did not start; see $(node_home "$n")/logs/dateline-cluster.log"
+            }
+        done
+    fi
+    for _ in $(seq 1 180); do
+        if cluster_ready; then
+            say "$NODES nodes up on $(cluster_urls)${began:+ after $(( $(date +%s) - began ))s}"
+            return
+        fi
+        sleep 1
+    done
+    die "the $NODES nodes did not form a cluster within 180s; see $CLUSTER_HOME/node-*/logs/dateline-cluster.log (a cluster that never formed can be removed with its folder)"
+}
+
+start() {
+    if elsewhere; then
+        say "DATELINE_ES_URL is set: using that cluster, nothing to start"
         return
     fi
-    [ -f "$PID_FILE" ] || { say "no node started by this script"; return; }
+    need_packages curl:curl
+    if [ -n "$NODES" ]; then start_cluster; else start_single; fi
+}
+
+stop_pid() {  # stop_pid PIDFILE: stop the node it names, gracefully
     local pid
-    pid=$(cat "$PID_FILE")
+    pid=$(cat "$1" 2>/dev/null) || { say "no node started by this script ($1)"; return; }
     if kill "$pid" 2>/dev/null; then
         for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
         kill -0 "$pid" 2>/dev/null && die "Elasticsearch (pid $pid) did not stop within 60s"
     fi
-    rm -f "$PID_FILE"
-    say "stopped"
+    rm -f "$1"
+    say "stopped ($1)"
+}
+
+stop() {
+    if elsewhere; then
+        say "DATELINE_ES_URL is set: not stopping a cluster this script did not start"
+        return
+    fi
+    if [ -z "$NODES" ]; then
+        stop_pid "$PID_FILE"
+        return
+    fi
+    local n stopping=() failed=0
+    for n in $(seq 1 "$NODES"); do stop_pid "$(node_home "$n")/elasticsearch.pid" & stopping+=("$!"); done
+    for n in "${stopping[@]}"; do wait "$n" || failed=1; done
+    return "$failed"
 }
 
 status() {
-    local url="${DATELINE_ES_URL:-$LOCAL_URL}"
-    if [ -n "${DATELINE_ES_URL:-}" ]; then
+    if elsewhere; then
         say "using DATELINE_ES_URL (ask with the dateline client for details)"
-    elif answers "$url"; then
-        say "answering on $url"
-    else
-        say "not answering on $url"
-        return 1
+        return
     fi
+    if [ -z "$NODES" ]; then
+        answers "$LOCAL_URL" || { say "not answering on $LOCAL_URL"; return 1; }
+        say "answering on $LOCAL_URL"
+        return
+    fi
+    local n pid down=0
+    for n in $(seq 1 "$NODES"); do
+        if pid=$(running_pid "$(node_home "$n")/elasticsearch.pid"); then
+            say "node $n: running (pid $pid) on $(node_url "$n")"
+        else
+            say "node $n: not running"
+            down=1
+        fi
+    done
+    if cluster_ready; then
+        say "cluster: all $NODES nodes joined"
+    else
+        say "cluster: not formed, or not all primary shards assigned"
+        down=1
+    fi
+    return "$down"
 }
 
 print_env() {
     # For tools that read only the environment (the search evaluation, one's own scripts).
-    if [ -n "${DATELINE_ES_URL:-}" ]; then
+    if elsewhere; then
         say "DATELINE_ES_URL is set: the environment already says where and how to connect"
         return
     fi
     [ -r "$WRITER_FILE" ] || die "no credentials in $WRITER_FILE: run \`bash deploy/elasticsearch.sh start\` first"
-    printf 'export DATELINE_ES_URL=%s\n' "$LOCAL_URL"
+    printf 'export DATELINE_ES_URL=%s\n' "$(served_urls)"
     printf 'export DATELINE_ES_USERNAME=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_USERNAME)"
     printf 'export DATELINE_ES_PASSWORD=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_PASSWORD)"
 }
 
-case "${1:-}" in
+usage() { echo "usage: $0 start|stop|status|env [--nodes N]   (N from 1 to 9: a local cluster)" >&2; exit 2; }
+
+command="${1:-}"
+[ $# -gt 0 ] && shift
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --nodes) [[ "${2:-}" =~ ^[1-9]$ ]] || usage; NODES="$2"; shift 2 ;;
+        *) usage ;;
+    esac
+done
+case "$command" in
     start) start ;;
     stop) stop ;;
     status) status ;;
     env) print_env ;;
-    *) echo "usage: $0 start|stop|status|env" >&2; exit 2 ;;
+    *) usage ;;
 esac

@@ -9,5 +9,7 @@ bash deploy/elasticsearch.sh start
 .venv/bin/ruff check .
 .venv/bin/ruff format --check .
 .venv/bin/mypy
-# The node was just started: a live test that finds none fails instead of skipping.
+# The node was just started: a live test that finds none fails instead of skipping. The cluster
+# tests (marked `cluster`, about 9 minutes) start a local 3-node cluster beside it, break it and
+# stop it again; `bash deploy/test.sh -m "not cluster"` leaves them out.
 DATELINE_REQUIRE_ES=1 .venv/bin/python -m pytest "$@"

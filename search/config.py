@@ -4,7 +4,8 @@ Locally (no DATELINE_ES_URL) Dateline talks to the node deploy/elasticsearch.sh 
 127.0.0.1, as the user that script made: its password is in a file beside the node, readable
 only by whoever ran set-up, so every command works with no manual step. With DATELINE_ES_URL
 set, every command uses that cluster instead, with an API key, or a user and password, and a
-CA bundle as given. Secrets may come from files (``DATELINE_ES_PASSWORD_FILE``,
+CA bundle as given; it may name several nodes, comma-separated, which the client takes in turn.
+Secrets may come from files (``DATELINE_ES_PASSWORD_FILE``,
 ``DATELINE_ES_API_KEY_FILE``), as container and systemd secrets are handed over.
 """
 
@@ -112,6 +113,11 @@ class EsSettings:
             credentials=credentials,
         )
 
+    @property
+    def hosts(self) -> list[str]:
+        """The nodes requests go to: DATELINE_ES_URL may name several, comma-separated."""
+        return [host.strip() for host in self.url.split(",") if host.strip()]
+
     def environment(self) -> dict[str, str]:
         """These settings as DATELINE_ES_* variables, for a child process (a relay's URL, say)."""
         values = {
@@ -129,10 +135,16 @@ class EsSettings:
         connections: int = 10,
     ) -> Client:
         """A client with timeouts and retries; build one per process and reuse it. It keeps up
-        to `connections` open, and a call waits for a free one when all are busy."""
-        https = self.url.startswith("https")
+        to `connections` open per node, and a call waits for a free one when all are busy.
+
+        With several nodes it takes them in turn; a node that refuses or drops a connection
+        (or, with `retry_on_timeout`, does not answer in time) is set aside, for 1 s doubling
+        up to 30 s, and the request is retried on the next one (up to `max_retries` times).
+        https://elastic-transport-python.readthedocs.io/en/latest/node.html#node-pool
+        """
+        https = any(host.startswith("https") for host in self.hosts)
         return cls(
-            self.url,
+            self.hosts,
             api_key=self.api_key,
             basic_auth=(self.username, self.password or "")
             if self.username and not self.api_key

@@ -1,12 +1,12 @@
 """Fixtures for live tests (marked `es`): the node, and per-test index names.
 
 Without a node the live tests skip with one reason; with DATELINE_REQUIRE_ES=1 (the test
-command sets it, so CI does) a missing node fails them instead of skipping.
+command sets it, so CI does) a missing node fails them instead of skipping. Tests also marked
+`cluster` start a local cluster of their own (tests/test_cluster_live.py), not this node.
 """
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Iterator
 from functools import cache
@@ -15,7 +15,7 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from search.config import EsSettings
-from tests.helpers import drop_indices
+from tests.helpers import drop_indices, unavailable
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -47,13 +47,11 @@ def _node() -> tuple[Elasticsearch | None, str]:
 
 
 def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.get_closest_marker("es") is None:
+    if item.get_closest_marker("es") is None or item.get_closest_marker("cluster"):
         return
     client, reason = _node()
     if client is None:
-        if os.environ.get("DATELINE_REQUIRE_ES"):
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
+        unavailable(reason)
 
 
 @pytest.fixture(scope="session")

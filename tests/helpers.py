@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+from typing import NoReturn
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -22,8 +25,29 @@ def need_shared(path: Path) -> Path:
     return path
 
 
+def unavailable(reason: str) -> NoReturn:
+    """A live test without its Elasticsearch: skipped, or failed under DATELINE_REQUIRE_ES=1."""
+    if os.environ.get("DATELINE_REQUIRE_ES"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason)
+
+
 def drop_indices(es: Elasticsearch, prefix: str) -> None:
     # Wildcard deletes are refused by default (action.destructive_requires_name): name each one.
     found = es.indices.get(index=f"{prefix}*", expand_wildcards="all", allow_no_indices=True)
     for index in found:
         es.indices.delete(index=index)
+
+
+def write_corpus(path: Path, count: int, *, tag: str = "") -> Path:
+    """`count` distinct articles made from the sample corpus, as one JSON Lines file."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
+    with path.open("w", encoding="utf-8") as out:
+        for n in range(count):
+            record = {
+                "id": f"gen{tag}-{n}",
+                "published": f"2030-{n % 12 + 1:02d}-01",
+                "text": texts[n % len(texts)],
+            }
+            out.write(json.dumps(record) + "\n")
+    return path

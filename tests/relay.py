@@ -19,7 +19,7 @@ class Relay:
 
     def __init__(self, settings: EsSettings, port: int = 0) -> None:
         self.settings = settings
-        url = urlsplit(settings.url)
+        url = urlsplit(settings.hosts[0])
         self.target = (url.hostname or "127.0.0.1", url.port or 9200)
         self.server = socket.create_server(("127.0.0.1", port))
         self.port = self.server.getsockname()[1]

@@ -73,3 +73,9 @@ def test_settings_pass_to_a_child_process_as_variables() -> None:
 def test_metrics_live_beside_the_node_unless_told(tmp_path: Path) -> None:
     assert metrics_dir({"DATELINE_ES_HOME": str(tmp_path / "es")}) == tmp_path / "metrics"
     assert metrics_dir({"DATELINE_METRICS_DIR": "/m"}) == Path("/m")
+
+
+def test_several_nodes_are_one_comma_separated_url() -> None:
+    settings = EsSettings.from_env({"DATELINE_ES_URL": "https://a:9243, https://b:9243,"})
+    assert settings.hosts == ["https://a:9243", "https://b:9243"]
+    assert sorted(node.host for node in settings.client().transport.node_pool.all()) == ["a", "b"]

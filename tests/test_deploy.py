@@ -53,3 +53,20 @@ def test_the_local_node_stems_with_the_installed_dictionary(es) -> None:
     if os.environ.get("DATELINE_ES_URL"):
         pytest.skip("DATELINE_ES_URL points at another cluster; its analysis may differ")
     assert detect_stemmer(es) == "hunspell"
+
+
+def test_the_cluster_environment_names_every_node(tmp_path) -> None:
+    (tmp_path / "dateline.credentials").write_text(
+        "DATELINE_ES_USERNAME=dateline\nDATELINE_ES_PASSWORD=pw\n"
+    )
+    home = {"DATELINE_ES_HOME": str(tmp_path), "DATELINE_ES_URL": "", "DATELINE_ES_PORT": ""}
+    run = _run("env", "--nodes", "3", DATELINE_CLUSTER_PORT="9401", **home)
+    nodes = "http://127.0.0.1:9401,http://127.0.0.1:9402,http://127.0.0.1:9403"
+    assert run.stdout.splitlines() == [
+        f"export DATELINE_ES_URL={nodes}",
+        "export DATELINE_ES_USERNAME=dateline",
+        "export DATELINE_ES_PASSWORD=pw",
+    ]
+    assert _run("env", **home).stdout.startswith("export DATELINE_ES_URL=http://127.0.0.1:9200\n")
+    for wrong in (["--nodes"], ["--nodes", "0"], ["--nodes", "three"], ["--node", "3"]):
+        assert _run("env", *wrong, **home).returncode == 2

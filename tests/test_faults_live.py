@@ -119,3 +119,15 @@ def test_requests_reach_the_engine_with_their_id_and_a_search_timeout(archive: s
         assert b"/_search?timeout=" in sent  # Elasticsearch's own bound on the search
     finally:
         relay.cut()
+
+
+def test_a_node_that_refuses_connections_costs_no_request(archive: str) -> None:
+    relay = Relay(EsSettings.from_env())
+    dead = f"http://127.0.0.1:{free_port()}"  # a node of the list that is down
+    settings = replace(relay.settings_through(), url=f"{dead},{relay.url}")
+    app = create_app({"INDEX": archive, "ES_SETTINGS": settings, "REQUEST_DEADLINE": DEADLINE})
+    try:
+        # The client takes the nodes in turn: without moving on, one request in two would fail.
+        assert [_timed_get(app, "/api/search?q=strike")[0] for _ in range(6)] == [200] * 6
+    finally:
+        relay.cut()

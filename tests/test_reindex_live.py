@@ -19,24 +19,10 @@ from search.index.archive import index_into_live, reindex, rollback
 from search.index.bulk import send
 from search.index.indices import READY, count_articles, create_index, live_index, managed_indices
 from search.index.workers import Prepared
-from tests.helpers import REPO, SAMPLE
+from tests.helpers import REPO, SAMPLE, write_corpus
 from tests.relay import Relay
 
 pytestmark = pytest.mark.es
-
-
-def write_corpus(path: Path, count: int, *, tag: str = "") -> Path:
-    """`count` distinct articles made from the sample corpus, as one JSON Lines file."""
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SAMPLE.glob("*.txt"))]
-    with path.open("w", encoding="utf-8") as out:
-        for n in range(count):
-            record = {
-                "id": f"gen{tag}-{n}",
-                "published": f"2030-{n % 12 + 1:02d}-01",
-                "text": texts[n % len(texts)],
-            }
-            out.write(json.dumps(record) + "\n")
-    return path
 
 
 def test_searches_keep_answering_while_the_alias_moves(

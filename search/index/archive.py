@@ -46,6 +46,7 @@ class ReindexError(IndexStateError):
 
 
 SHOWN_WARNINGS = 20  # warnings kept word for word; the rest are counted
+GREEN_WAIT = 120  # seconds the switch waits for the new index's replicas
 
 
 @dataclass
@@ -192,6 +193,7 @@ def reindex(
 ) -> Report:
     """Rebuild the archive into a new index and switch the alias to it atomically."""
     began = time.monotonic()
+    _check_replicas(es, replicas)
     rejects = RejectLog(rejects_path)
     report = Report(began=began, deleted=remove_partial(es, alias))
     # 1. A new index, tuned for loading: no replicas to copy to, no refreshes to pay for.
@@ -219,7 +221,7 @@ def reindex(
         if count != len(accepted):
             raise ReindexError(f"{report.index} holds {count} articles, {len(accepted)} accepted")
         if replicas:
-            es.cluster.health(index=report.index, wait_for_status="green", timeout="120s")
+            _wait_for_green(es, report.index)
         set_state(es, report.index, READY)
         # 6. Switch the alias in one atomic call: readers see the old index or the new, never none.
         report.previous = live_index(es, alias)
@@ -240,6 +242,29 @@ def reindex(
     report.deleted += retire(es, alias, keep=keep)
     report.ended = time.monotonic()
     return report
+
+
+def _check_replicas(es: Elasticsearch, replicas: int) -> None:
+    """Refuse at once what could never turn green: a copy of a shard needs a node of its own."""
+    nodes: int = es.cluster.health()["number_of_data_nodes"]
+    if replicas >= nodes:
+        raise ReindexError(
+            f"{replicas} replica(s) need {replicas + 1} data nodes; the cluster has {nodes}"
+        )
+
+
+def _wait_for_green(es: Elasticsearch, index: str) -> None:
+    """Every replica allocated and copied before the alias moves. Elasticsearch answers when
+    the index is green or the wait is over (`timed_out`); the client waits a little longer."""
+    health = es.options(request_timeout=GREEN_WAIT + 30).cluster.health(
+        index=index, wait_for_status="green", timeout=f"{GREEN_WAIT}s"
+    )
+    if health["timed_out"]:
+        raise ReindexError(
+            f"{index} is still {health['status']} after {GREEN_WAIT}s "
+            f"({health['unassigned_shards']} shard copies unassigned, "
+            f"{health['initializing_shards']} initializing): the archive was not switched"
+        )
 
 
 def rollback(es: Elasticsearch, alias: str) -> tuple[str, str]:

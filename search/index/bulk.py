@@ -1,8 +1,9 @@
 """Sending prepared articles in bounded bulk requests, retrying what Elasticsearch asks us to.
 
 Requests are capped by count and by bytes. A 429 (queue full) or a 502/503/504 for the whole
-request, or for single items, is retried with exponential backoff; any other item failure is the
-document's own fault and is reported, not retried.
+request, or for single items, is retried with exponential backoff, and ends the run when it
+lasts through every attempt: the cluster failed, not the documents. Any other item failure is
+the document's own fault and is reported, not retried.
 https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-bulk
 """
 
@@ -13,7 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 
 import orjson
-from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch
+from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
 
 from search.index.workers import Prepared
@@ -24,7 +25,19 @@ ATTEMPTS = 8
 RETRYABLE = {429, 502, 503, 504}
 FIRST_BACKOFF = 0.5  # seconds; doubles at each attempt
 MAX_BACKOFF = 30.0
+# How long Elasticsearch holds a document for a shard that has no primary (its node gone) before
+# answering 503 for it: well under the client's request timeout (30 s), so the answer comes back
+# and only those documents are retried here. With the default (1 min) the client gives up first,
+# sets a healthy node aside and sends the whole request again, and a lost shard costs minutes a
+# request. https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-bulk
+SHARD_WAIT = "10s"
 _ITEM_FIELDS = ["items.*.status", "items.*.error"]
+
+
+class StillRefused(TransportError):
+    """Elasticsearch refused documents for its own reasons (a full queue, a shard with no
+    primary) through every attempt."""
+
 
 # Called once per article: with None when all its documents were indexed, else with the reason
 # Elasticsearch gave for the first one it refused.
@@ -78,6 +91,7 @@ def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome)
                 index=index,
                 operations=_body(pending),  # type: ignore[arg-type]
                 filter_path=_ITEM_FIELDS,
+                timeout=SHARD_WAIT,
             )
         except (EsConnectionError, ConnectionTimeout):
             if last:
@@ -94,11 +108,13 @@ def send(es: Elasticsearch, index: str, chunk: list[Prepared], outcome: Outcome)
             status = result["index"]["status"]
             if status < 300:
                 continue
-            if status in RETRYABLE and not last:
-                retry.append(doc)
-            else:
-                reason = json.dumps(result["index"].get("error"), ensure_ascii=False)
+            reason = json.dumps(result["index"].get("error"), ensure_ascii=False)
+            if status not in RETRYABLE:
                 failures.setdefault(doc[0], f"Elasticsearch refused it ({status}): {reason}")
+            elif last:
+                raise StillRefused(f"still refused after {ATTEMPTS} tries ({status}): {reason}")
+            else:
+                retry.append(doc)
         if not retry:
             break
         pending = retry

@@ -40,6 +40,11 @@ def _search(
     if preference:
         body = {**body, "preference": preference}
     answer: dict[str, Any] = es.search(index=index, **body).body
+    if answer["_shards"]["failed"]:
+        # A node that left between the query and the fetch phase fails its shards' fetch, which
+        # Elasticsearch does not move to another copy: asked again, the copies that remain
+        # answer. A shard with no copy left fails again, and the answer is what it is.
+        answer = es.search(index=index, **body).body
     return answer
 
 
