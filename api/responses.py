@@ -93,8 +93,10 @@ class _Listing(ma.Schema):
     took_ms = fields.Integer()
     suggestion = fields.String(allow_none=True, metadata={"description": "Did you mean…"})
     explain = fields.Dict(metadata={"description": "How the query was understood."})
-    partial = fields.Boolean(
-        metadata={"description": "The search ran out of time: hits and counts are incomplete."}
+    partial_ = fields.Boolean(
+        data_key="partial",
+        attribute="partial",  # `partial` is a Schema attribute of marshmallow's own
+        metadata={"description": "The search ran out of time: hits and counts are incomplete."},
     )
 
 

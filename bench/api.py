@@ -230,7 +230,7 @@ def main() -> None:
         call(recorder)
         requests.append((name, path, list(calls)))
         print(f"{name:14} {path}  ({len(calls)} Elasticsearch request(s))")
-    direct = Keepalive(settings.url, _auth(settings))
+    direct = Keepalive(settings.hosts[0], _auth(settings))
     port = _free_port()
     server = serve(port)
     api = Keepalive(f"http://127.0.0.1:{port}", {})

@@ -224,7 +224,7 @@ def latencies(settings: EsSettings, alias: str, port: int, requests: int) -> Non
         calls.clear()
         call(recorder)
         recorded.append((name, path, list(calls)))
-    direct = Keepalive(settings.url, _auth(settings))
+    direct = Keepalive(settings.hosts[0], _auth(settings))
     api = Keepalive(f"http://127.0.0.1:{port}", {})
     print(f"\n{'query':14} {'level':>5} {'side':>7} {'p50':>7} {'p95':>7} {'p99':>7} ms")
     for name, path, sent in recorded:

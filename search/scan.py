@@ -16,6 +16,10 @@ KEEP_ALIVE = "2m"
 BY_INDEX_ORDER: list[Any] = ["_shard_doc"]  # the cheapest total order under a point in time
 
 
+class ShardsLost(RuntimeError):
+    """A page came back without some shards' hits: walking on would lose documents silently."""
+
+
 def scan(
     es: Elasticsearch,
     index: str,
@@ -41,6 +45,9 @@ def scan(
                 **extra,
             )
             pit = response.get("pit_id", pit)
+            if response["_shards"].get("failed"):
+                # A shard lost (a node gone): its hits would be missing without a word.
+                raise ShardsLost(f"{response['_shards']['failed']} shard(s) of {index} failed")
             hits = response["hits"]["hits"]
             if hits:
                 yield hits

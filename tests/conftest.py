@@ -7,6 +7,7 @@ command sets it, so CI does) a missing node fails them instead of skipping. Test
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from functools import cache
