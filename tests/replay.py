@@ -39,7 +39,7 @@ def replaying(answers: list[Answer]) -> Iterator[Replay]:
             self.end_headers()
             self.wfile.write(data)
 
-        do_PUT = do_POST
+        do_PUT = do_DELETE = do_POST
 
         def log_message(self, *args: Any) -> None:
             pass
