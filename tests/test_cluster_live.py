@@ -15,7 +15,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,6 +31,7 @@ from tests.cluster import Cluster, SearchLoad, script, wait_until
 from tests.helpers import REPO, drop_indices, unavailable, write_corpus
 
 pytestmark = [pytest.mark.es, pytest.mark.cluster]
+Dateline = Callable[..., subprocess.Popen[str]]
 ARCHIVE = 1200  # articles of the archive the search tests read (each of 20 texts 60 times)
 
 
@@ -97,11 +98,11 @@ def test_the_alias_moves_once_the_replicas_are_green(cluster: Cluster, archive: 
 
 
 def test_index_adds_to_a_replicated_live_index(
-    cluster: Cluster, alias: str, tmp_path: Path
+    cluster: Cluster, alias: str, tmp_path: Path, dateline: Dateline
 ) -> None:
     reindex(cluster.es, alias, [write_corpus(tmp_path / "a.jsonl", 40)], shards=3, replicas=1)
     more = write_corpus(tmp_path / "b.jsonl", 70)  # 40 seen again, 30 new
-    run = _dateline(cluster, alias, tmp_path, "index", str(more))
+    run = dateline("index", str(more))
     _, stderr = run.communicate(timeout=300)
     assert run.returncode == 0, stderr
     assert count_articles(cluster.es, alias) == 70
@@ -127,27 +128,40 @@ def test_cursors_page_through_every_document_once_over_replicas(
     assert len(seen) == len(set(seen)) == body["total"]["value"] > 50
 
 
-def _dateline(cluster: Cluster, alias: str, tmp_path: Path, *args: str) -> subprocess.Popen[str]:
-    """A `dateline` command against the cluster, as an operator would run it."""
-    env = {
-        **os.environ,
-        **cluster.settings.environment(),
-        "DATELINE_INDEX": alias,
-        "DATELINE_METRICS_DIR": str(tmp_path / "metrics"),
-    }
-    command = [sys.executable, "-m", "search.cli", *args, "--rejects", str(tmp_path / "r.jsonl")]
-    return subprocess.Popen(
-        [*command, "--workers", "1"],
-        env=env,
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+@pytest.fixture
+def dateline(cluster: Cluster, alias: str, tmp_path: Path) -> Iterator[Dateline]:
+    """Starts `dateline` commands against the cluster, as an operator would run them; any
+    still running when the test ends (it failed) are killed and reaped."""
+    started: list[subprocess.Popen[str]] = []
+
+    def run(*args: str) -> subprocess.Popen[str]:
+        env = {
+            **os.environ,
+            **cluster.settings.environment(),
+            "DATELINE_INDEX": alias,
+            "DATELINE_METRICS_DIR": str(tmp_path / "metrics"),
+        }
+        command = [sys.executable, "-m", "search.cli", *args]
+        process = subprocess.Popen(
+            [*command, "--rejects", str(tmp_path / "r.jsonl"), "--workers", "1"],
+            env=env,
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        started.append(process)
+        return process
+
+    yield run
+    for process in started:
+        if process.poll() is None:
+            process.kill()
+        process.communicate()
 
 
 def test_a_node_killed_mid_reindex_loses_nothing(
-    cluster: Cluster, alias: str, tmp_path: Path
+    cluster: Cluster, alias: str, tmp_path: Path, dateline: Dateline
 ) -> None:
     es = cluster.es
     before = write_corpus(tmp_path / "before.jsonl", 3000, tag="-before")
@@ -156,13 +170,14 @@ def test_a_node_killed_mid_reindex_loses_nothing(
     served = sorted(_ids(es, alias))
     after = write_corpus(tmp_path / "after.jsonl", 3000, tag="-after")
     shards = ("--shards", "3", "--replicas", "1")
-    process = _dateline(cluster, alias, tmp_path, "reindex", str(after), *shards)
+    process = dateline("reindex", str(after), *shards)
     wait_until(lambda: len(managed_indices(es, alias)) == 2, 120, "no new index")
     [loading] = [name for name in managed_indices(es, alias) if name != live]
 
     def indexed() -> int:
+        # Empty until the new index's primaries have started.
         stats = es.indices.stats(index=loading, metric="indexing")["_all"]["primaries"]
-        count: int = stats["indexing"]["index_total"]
+        count: int = stats.get("indexing", {}).get("index_total", 0)
         return count
 
     wait_until(lambda: indexed() > 5000, 120, "nothing loaded")  # about a tenth, with quotes
