@@ -64,9 +64,9 @@ class _Bounded(Elasticsearch):
         path_parts: Mapping[str, Any] | None = None,
     ) -> ApiResponse[Any]:
         call = partial(Elasticsearch.perform_request, method=method, path=path, headers=headers)
-        call = partial(call, body=body, endpoint_id=endpoint_id, path_parts=path_parts)
+        call = partial(call, endpoint_id=endpoint_id, path_parts=path_parts)
         if not has_request_context():
-            return call(self, params=params)
+            return call(self, params=params, body=body)
         paging = endpoint_id == "close_point_in_time" or "pit" in (body or {})
         deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"] if paging else None
         # A free connection, waited for within the deadline (the pool itself would wait on).
@@ -79,7 +79,7 @@ class _Bounded(Elasticsearch):
             tries = len(self.transport.node_pool)
             while True:
                 try:
-                    return self._once(call, endpoint_id, params, deadline, paging)
+                    return self._once(call, endpoint_id, params, body, deadline, paging)
                 except EsConnectionError:
                     tries -= 1
                     if not tries or _left(deadline) < 0.05:
@@ -92,16 +92,21 @@ class _Bounded(Elasticsearch):
         call: partial[ApiResponse[Any]],
         endpoint_id: str | None,
         params: Mapping[str, Any] | None,
+        body: Any | None,
         deadline: float | None,
         paging: bool,
     ) -> ApiResponse[Any]:
         left = max(_left(deadline), 0.01)
-        if endpoint_id == "search" and not paging:
+        if endpoint_id in ("search", "msearch") and not paging:
             bound = min(current_app.config["SEARCH_TIMEOUT"], left * 0.8)
-            params = {"timeout": f"{max(int(bound * 1000), 1)}ms", **(params or {})}
+            timeout = f"{max(int(bound * 1000), 1)}ms"
+            if endpoint_id == "search":
+                params = {"timeout": timeout, **(params or {})}
+            else:  # headers and bodies in turn: each body gets its own
+                body = [{"timeout": timeout, **b} if n % 2 else b for n, b in enumerate(body or [])]
         opaque = g.get("request_id") or DEFAULT
         # Elasticsearch's own method: the bounded copy is a _Bounded too, not to bound twice.
-        return call(self.options(request_timeout=left, opaque_id=opaque), params=params)
+        return call(self.options(request_timeout=left, opaque_id=opaque), params=params, body=body)
 
 
 def init_app(app: Flask, settings: EsSettings) -> None:

@@ -61,11 +61,20 @@ def recording(es: Elasticsearch) -> list[Call]:
     def perform(method: str, path: str, **kwargs: Any) -> Any:
         params, body = kwargs.get("params") or {}, kwargs.get("body")
         target = path + ("?" + urlencode(params) if params else "")
-        calls.append((method, target, None if body is None else json.dumps(body).encode()))
+        calls.append((method, target, _encoded(body)))
         return send(method, path, **kwargs)
 
     es.perform_request = perform  # type: ignore[method-assign]
     return calls
+
+
+def _encoded(body: Any) -> bytes | None:
+    """As the client sends it: a multi-search's headers and bodies one a line (NDJSON)."""
+    if body is None:
+        return None
+    if isinstance(body, list):
+        return b"".join(json.dumps(line).encode() + b"\n" for line in body)
+    return json.dumps(body).encode()
 
 
 Request = tuple[str, str, Callable[[Elasticsearch], Any]]  # name, API path, the API's call
@@ -118,7 +127,8 @@ class Keepalive(threading.local):
     def request(self, method: str, target: str, body: bytes | None = None) -> int:
         if self.conn is None:
             self.conn = http.client.HTTPConnection(self.host, self.port, timeout=60)
-        headers = {**self.headers, **({"Content-Type": "application/json"} if body else {})}
+        kind = "application/x-ndjson" if body and body.endswith(b"\n") else "application/json"
+        headers = {**self.headers, **({"Content-Type": kind} if body else {})}
         self.conn.request(method, target, body=body, headers=headers)
         response = self.conn.getresponse()
         response.read()

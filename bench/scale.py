@@ -235,7 +235,8 @@ def latencies(settings: EsSettings, alias: str, port: int, requests: int) -> Non
 
         def engine(_: int, sent: list[Any] = sent) -> None:
             for method, target, body in sent:
-                direct.request(method, target, body)
+                if direct.request(method, target, body) >= 300:
+                    raise RuntimeError(f"Elasticsearch refused {target}")
 
         def through_api(_: int, path: str = path) -> None:
             if api.request("GET", path) != 200:

@@ -116,7 +116,9 @@ def test_requests_reach_the_engine_with_their_id_and_a_search_timeout(archive: s
         assert response.status_code == 200 and response.headers["X-Request-Id"] == "r-42"
         sent = bytes(relay.requests).lower()
         assert b"x-opaque-id: r-42" in sent
-        assert b"/_search?timeout=" in sent  # Elasticsearch's own bound on the search
+        # A search is its hits and its counts in one multi-search: each bounded by
+        # Elasticsearch's own timeout.
+        assert b"post /_msearch " in sent and sent.count(b'"timeout":"') == 2
     finally:
         relay.cut()
 

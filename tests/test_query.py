@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from search.query.body import build, build_quotes
+from search.query.body import apart, build, build_quotes
 from search.query.params import SearchParams
 
 PESKOV = ("dmitry-peskov",)
@@ -87,3 +87,19 @@ def test_quote_search_asks_for_quote_documents() -> None:
     assert body["query"]["bool"]["filter"] == [{"term": {"kind": "quote"}}]
     assert body["post_filter"] == {"bool": {"filter": [{"terms": {"speaker.id": list(PESKOV)}}]}}
     assert "text" in body["highlight"]["fields"]
+
+
+def test_hits_and_counts_are_asked_apart_and_count_without_scoring() -> None:
+    body = build(SearchParams(q="peskov trump", page=3), {"location": ("moscow",)}, "month")
+    hits, counts = apart(body)
+    # The page: scored, highlighted, filtered by the selection, never counted.
+    assert hits["query"] == body["query"] and hits["post_filter"] == body["post_filter"]
+    assert (hits["from"], hits["size"], hits["sort"]) == (body["from"], body["size"], body["sort"])
+    assert hits["track_total_hits"] is False and "aggs" not in hits and "suggest" not in hits
+    # The counts: every match of the same query as a filter (nothing scored), under the same
+    # selection for the total, with the facets, dates and the spelling suggestion.
+    assert counts["query"] == {"bool": {"filter": [body["query"]]}}
+    assert counts["size"] == 0 and counts["track_total_hits"] is True
+    for key in ("aggs", "post_filter", "suggest"):
+        assert counts[key] == body[key]
+    assert "highlight" not in counts and "sort" not in counts

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from elasticsearch import Elasticsearch
+from elasticsearch import ApiError, Elasticsearch
+from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
 from search.kinds import ARTICLE, Kind
 from search.query import articles, cursor, export, language, speakers
@@ -17,6 +19,7 @@ from search.query.body import (
     Selection,
     Window,
     aggregations,
+    apart,
     article_query,
     build,
     build_quotes,
@@ -46,6 +49,33 @@ def _search(
         # answer. A shard with no copy left fails again, and the answer is what it is.
         answer = es.search(index=index, **body).body
     return answer
+
+
+def _search_apart(
+    es: Elasticsearch, index: str, body: dict[str, Any], preference: str
+) -> dict[str, Any]:
+    """`body` sent as its hits and its counts in one multi-search, answered as one search."""
+    header = {"index": index, "preference": preference}
+    hits, counts = apart(body)
+    for _ in range(2):  # a shard lost between the phases: asked again, as in `_search`
+        answer = es.msearch(searches=[header, hits, header, counts])
+        found, counted = (_raise_failed(answer, item) for item in answer["responses"])
+        if not (found["_shards"]["failed"] or counted["_shards"]["failed"]):
+            break
+    found["hits"]["total"] = counted["hits"]["total"]
+    found["aggregations"] = counted["aggregations"]
+    found["suggest"] = counted.get("suggest", {})
+    found["timed_out"] = found["timed_out"] or counted["timed_out"]
+    return found
+
+
+def _raise_failed(answer: Any, item: dict[str, Any]) -> dict[str, Any]:
+    """A multi-search answers each search's failure in place: raised as `search` would."""
+    if "error" not in item:
+        return item
+    status = item.get("status", 500)
+    meta = replace(answer.meta, status=status)
+    raise HTTP_EXCEPTIONS.get(status, ApiError)(message=str(item["error"]), meta=meta, body=item)
 
 
 def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
@@ -116,7 +146,7 @@ def search(
     build_body = build if kind == ARTICLE else build_quotes
     # Every page of one search asks the same shard copies, so scores (and the order they give)
     # do not change between pages on a cluster with replicas.
-    response = _search(
+    response = _search_apart(
         es, index, build_body(params, chosen, interval, window), cursor.fingerprint(kind, params)
     )
     if window is None:
