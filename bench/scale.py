@@ -1,7 +1,8 @@
 """A million articles on this machine: reindex rate over time, memory, disk, and the API's
 latency on the full archive against Elasticsearch answering the same requests directly.
 
-    .venv/bin/python bench/scale.py [--articles 1000000] [--requests 200] [--keep] [--reuse]
+    .venv/bin/python bench/scale.py [--articles 1000000] [--shards 2] [--requests 200] [--keep]
+                                    [--reuse --alias A]
 
 1. Generates N articles (deterministic): real PolNeAR train headlines and sentences, each with
    an agency dateline (one of 200 large cities, 12 fictional agencies), 1-3 speakers drawn from
@@ -12,7 +13,8 @@ latency on the full archive against Elasticsearch answering the same requests di
 3. A fixed query mix through the API (gunicorn, deploy/gunicorn.conf.py) and the same requests
    straight to Elasticsearch (as bench/api.py records them): words, phrase, words + speaker,
    speaker alone, date range, quote search, a cursor page 2,000 hits deep; concurrency 1 and 8;
-   p50/p95/p99 and ratios. Then an export of 10,000 results: rows/s and the worker's memory.
+   p50/p95/p99 and ratios, with the shard request cache off (every request computed in full).
+   Then an export of 10,000 results: rows/s and the worker's memory.
 Goals (issue 14): facet + highlight searches p95 < 200 ms through the API at concurrency 1;
 export >= 2,000 rows/s with flat memory; the last tenth's reindex rate >= 0.9x the first's.
 """
@@ -31,6 +33,7 @@ import tempfile
 import time
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
@@ -52,6 +55,7 @@ from api import (
     searching,
     serve,
     stop,
+    uncached,
 )
 from search.config import EsSettings
 from search.kinds import ARTICLE, QUOTE
@@ -141,9 +145,10 @@ def build_corpus(path: Path, count: int, seed: int = 14) -> None:
             out.write(json.dumps(record, ensure_ascii=False) + "\n")
 
 
-def reindex(corpus: Path, count: int, alias: str) -> dict[str, Any]:
+def reindex(corpus: Path, count: int, alias: str, shards: int) -> dict[str, Any]:
     """Run `dateline reindex`; rates per tenth from its progress lines, peak memory."""
     env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_PROGRESS_EVERY": "5"}
+    env["DATELINE_SHARDS"] = str(shards)
     began = time.perf_counter()
     process = psutil.Popen(
         reindex_command(corpus), env=env, cwd=REPO, stderr=subprocess.PIPE, text=True
@@ -259,20 +264,27 @@ def latencies(settings: EsSettings, alias: str, port: int, requests: int) -> Non
 
 
 def export_rate(port: int, server: subprocess.Popen[bytes]) -> None:
-    """10,000 rows of CSV through the API: rows/s, and the workers' memory before and after."""
+    """10,000 rows of CSV through the API (rows/s), then ten times as many: the workers' memory
+    before, after the first and after the second shows whether it stays flat."""
     workers = psutil.Process(server.pid).children()
-    before = max(w.memory_info().rss for w in workers) / 2**20
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
-    began = time.perf_counter()
-    conn.request("GET", "/api/export?format=csv&from=2021-03-01&to=2021-04-06")
-    response = conn.getresponse()
-    rows = sum(chunk.count(b"\n") for chunk in iter(lambda: response.read(65536), b"")) - 1
-    seconds = time.perf_counter() - began
-    after = max(w.memory_info().rss for w in workers) / 2**20
-    print(
-        f"\nexport: {rows} rows in {seconds:.1f}s = {rows / seconds:.0f} rows/s; "
-        f"largest worker {before:.0f} MB before, {after:.0f} MB after"
-    )
+
+    def largest() -> float:
+        return max(w.memory_info().rss for w in workers) / 2**20
+
+    before = largest()
+    print()
+    for first, last in (("2021-03-01", "2021-04-06"), ("2021-01-01", "2021-12-31")):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        began = time.perf_counter()
+        conn.request("GET", f"/api/export?format=csv&from={first}&to={last}")
+        response = conn.getresponse()
+        chunks = iter(partial(response.read, 65536), b"")
+        rows = sum(chunk.count(b"\n") for chunk in chunks) - 1
+        seconds = time.perf_counter() - began
+        print(
+            f"export {first}..{last}: {rows} rows in {seconds:.1f}s = {rows / seconds:.0f} rows/s;"
+            f" largest worker {before:.0f} MB before the first export, {largest():.0f} MB after"
+        )
 
 
 def main() -> None:
@@ -282,6 +294,9 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the archive at the end")
     parser.add_argument("--reuse", action="store_true", help="measure the kept archive only")
     parser.add_argument("--alias", default=ALIAS, help=f"the archive's alias [{ALIAS}]")
+    # Two shards let one search use both cores: at a million articles on two cores, searches
+    # matching most of the archive answer in half the time of one shard (README, Scale).
+    parser.add_argument("--shards", type=int, default=2, help="primary shards [2]")
     parser.add_argument(
         "--corpus", type=Path, help="the generated corpus: built here if missing, else reused"
     )
@@ -297,7 +312,7 @@ def main() -> None:
                 print(f"corpus built in {time.perf_counter() - began:.0f}s")
             size = corpus.stat().st_size / 2**30
             print(f"corpus: {args.articles} articles, {size:.1f} GB JSON Lines ({corpus})")
-            run = reindex(corpus, args.articles, args.alias)
+            run = reindex(corpus, args.articles, args.alias, args.shards)
         tenths = run["tenths"]
         print(run["summary"].strip())
         print(
@@ -316,7 +331,8 @@ def main() -> None:
     port = _free_port()
     server = serve(port, args.alias)
     try:
-        latencies(settings, args.alias, port, args.requests)
+        with uncached(es, args.alias):
+            latencies(settings, args.alias, port, args.requests)
         export_rate(port, server)
     finally:
         stop(server, es, None if args.keep else args.alias)
