@@ -31,7 +31,7 @@ from search.query.body import (
 from search.query.params import Interval, SearchParams, interval_for
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
-from search.schema import ARTICLE, FACETS, SPEAKER_FACET, Facet, Kind
+from search.schema import ARTICLE, BODY, FACETS, SPEAKER_FACET, Facet, Kind
 
 
 def _search(
@@ -172,7 +172,7 @@ def related(es: Elasticsearch, index: str, article_id: str) -> dict[str, Any] | 
         return None
     concrete = found[0]["_index"]
     response = _search(es, index, articles.related_body(concrete, article_id))
-    return articles.related(response, found[0]["_source"].get("body") or "")
+    return articles.related(response, found[0]["_source"].get(BODY.path) or "")
 
 
 def facet_values(

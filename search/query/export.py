@@ -66,7 +66,7 @@ def csv_lines(rows: Iterator[dict[str, Any]], kind: Kind) -> Iterator[str]:
 
 
 def jsonl_lines(rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
-    """One JSON object a line: the document as the archive holds it."""
+    """One JSON object a line: the document as the archive holds it, the fields its export
+    view hands out (`SOURCE`)."""
     for row in rows:
-        row.pop("kind", None)
         yield orjson.dumps(row) + b"\n"
