@@ -58,6 +58,8 @@ def _field(field: Field) -> fields.Field[Any]:
         return fields.List(fields.Nested(item), metadata=about)
     if field.shape in ("place", "person"):
         return fields.Nested(item, allow_none=field.nullable, metadata=about)
+    if field.shape == "number":
+        return fields.Float(allow_none=field.nullable, metadata=about)
     return fields.String(allow_none=field.nullable, metadata=about)
 
 

@@ -114,9 +114,9 @@ QUOTE_HIT: View = "quote_hit"
 RELATED_ARTICLE: View = "related"
 ARTICLE_EXPORT: View = "article_export"
 QUOTE_EXPORT: View = "quote_export"
-# How the API describes a shown value: text, a list of texts, a place, places, a person
-# (search.query.shape.speaker), people. None: shaped by hand where it is shown.
-Shape = Literal["string", "strings", "place", "places", "person", "people"]
+# How the API describes a shown value: text, a list of texts, a number, a place, places, a
+# person (search.query.shape.speaker), people. None: shaped by hand where it is shown.
+Shape = Literal["string", "strings", "number", "place", "places", "person", "people"]
 
 
 @dataclass(frozen=True)
@@ -188,8 +188,12 @@ class Marked:
 
 @dataclass(frozen=True, eq=False)
 class Field:
-    """One field of the index: its path, its mapping and its roles. Each is its own (compared
-    by identity), so the views below can be cached by field."""
+    """One field of the index, declared once: its `path` and `mapping`; the views that show it
+    (`shown`) and how the API describes it there (`shape`, `nullable`, `description`; no shape:
+    shaped by hand where shown); how the query language searches it (`searched`); the facet it
+    carries (`facet`); where the reader's words are marked in it (`marked`). Which documents
+    hold it and where its value comes from: `ARTICLE_DOCUMENT`, `QUOTE_DOCUMENT`; its CSV
+    columns: `COLUMNS`. Fields compare by identity, so the views below are cached by field."""
 
     path: str
     mapping: Mapping[str, Any]

@@ -17,20 +17,21 @@ from search.schema import ARTICLE, DATELINE, PUBLISHED, QUOTE, SPEAKER, SPEAKERS
 from search.speakers.names import fold, given_names_alike, person_name
 
 MAX_PEOPLE_PER_VALUE = 50
+# Where an article's speakers (nested) hold what a value is matched against and what is counted.
 _NESTED = SPEAKERS.path
 _ID = SPEAKERS.sub("id")
 _NAME = SPEAKERS.sub("name")
-_WRITTEN = SPEAKERS.sub("as_written")
-_NAME_WORDS = SPEAKERS.sub("name.text")
-_WRITTEN_WORDS = SPEAKERS.sub("as_written.text")
-_QUOTED_ID = SPEAKER.sub("id")
-_DATELINE = DATELINE.sub("name")
 _FOLDED = SPEAKERS.sub("name.folded")
+_NAME_WORDS = SPEAKERS.sub("name.text")
+_WRITTEN = SPEAKERS.sub("as_written")
 _WRITTEN_FOLDED = SPEAKERS.sub("as_written.folded")
+_WRITTEN_WORDS = SPEAKERS.sub("as_written.text")
 _KEY = SPEAKERS.sub("key")
 _SURNAME = SPEAKERS.sub("surname")
 _ROLE = SPEAKERS.sub("role.keyword")
 _QUOTE_COUNT = SPEAKERS.sub("quote_count")
+_QUOTED_ID = SPEAKER.sub("id")  # a quote document's speaker
+_DATELINE = DATELINE.sub("name")
 
 
 def _matches(value: str) -> dict[str, Any]:

@@ -1,7 +1,8 @@
-"""Adding a facet is one declaration plus where its value comes from: a copy of search.schema
-given an `outlet` field (a facet, a field scope, shown everywhere) and its values, and nothing
-else, reaches the mapping, the documents, the request body, the shaped result, the API's
-arguments and schemas, its OpenAPI document and the page's labels.
+"""Adding a field is one declaration plus where its value comes from: a copy of search.schema
+given an `outlet` field (a facet, a field scope, shown everywhere) and a `confidence` of each
+quote (a number shown with it), with their values and nothing else, reaches the mapping, the
+documents, the request bodies, the shaped results, the API's arguments and schemas, its OpenAPI
+document and the page's labels.
 
 The copy runs in a fresh interpreter, so nothing imported from the real schema lingers.
 """
@@ -42,12 +43,23 @@ ADDED = (
     ),
     (
         "    (INDEXED_AT, lambda q: q.of.indexed_at),",
-        "    (OUTLET, lambda q: q.of.article.publisher),\n",
+        "    (OUTLET, lambda q: q.of.article.publisher),\n    (CONFIDENCE, lambda q: 0.75),\n",
+    ),
+    (
+        "    # Quote documents: the quote, its speaker",
+        """    CONFIDENCE := Field(
+        "confidence",
+        {"type": "float"},
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape="number",
+        description="How sure the attribution is.",
+    ),
+""",
     ),
 )
 
 
-def _with_outlet() -> None:
+def _with_additions() -> None:
     """search.schema, from its source with the additions, in place of the real one."""
     import types
 
@@ -64,8 +76,8 @@ def _with_outlet() -> None:
 
 
 def observe() -> dict[str, Any]:
-    """What the rest of Dateline makes of the schema with `outlet` added."""
-    _with_outlet()
+    """What the rest of Dateline makes of the schema with `outlet` and `confidence` added."""
+    _with_additions()
     from datetime import date
 
     from api import create_app
@@ -75,15 +87,17 @@ def observe() -> dict[str, Any]:
     from api.responses import FacetsSchema, HitSchema, QuoteHitSchema
     from search.index.documents import to_documents
     from search.index.mapping import MAPPINGS
-    from search.model import Article
+    from search.model import Article, Quote, Speaker
     from search.query.body import build, build_quotes
     from search.query.language import explain, parse
     from search.query.params import SearchParams
     from search.query.shape import result
-    from search.schema import ARTICLE, FACETS, facets_of
+    from search.schema import ARTICLE, FACETS, QUOTE, facets_of
 
     article = Article("a-1", "a.txt", "T", None, "B", publisher="Daily", published=date(2030, 1, 2))
-    [(_, document)] = to_documents(article)
+    article.speakers = [Speaker("Ann Lee", None, 1)]
+    article.quotes = [Quote("Ann Lee", "B", "said", 0, 1)]
+    [(_, document), (_, quoted)] = to_documents(article)
     params = SearchParams(q="outlet:daily", filters={"outlet": ("Daily",)})
     body = build(params, {"outlet": ("daily",)}, "month")
     empty = {"counts": {"values": {"buckets": []}}}
@@ -97,7 +111,11 @@ def observe() -> dict[str, Any]:
         },
     }
     shaped = result(response, params, {"outlet": ("daily",)}, "month", ARTICLE)
+    response["hits"]["hits"] = [{"_source": quoted}]
+    response["aggregations"] |= {f.name: empty for f in facets_of(QUOTE) if f.name != "outlet"}
+    quote_hit = result(response, params, {"outlet": ("daily",)}, "month", QUOTE)["hits"][0]
     openapi = create_app({"TESTING": True}).test_client().get("/api/openapi.json").get_json()
+    components = openapi["components"]["schemas"]
     arguments = [p["name"] for p in openapi["paths"]["/api/search"]["get"]["parameters"]]
     return {
         "facets": [f.name for f in FACETS],
@@ -110,9 +128,12 @@ def observe() -> dict[str, Any]:
         "explained": explain(parse("outlet:daily"))["clauses"],
         "shaped_facet": shaped["facets"]["outlet"],
         "shaped_hit": shaped["hits"][0].get("outlet"),
+        "quote": quoted,
+        "quote_hit": quote_hit,
         "argument": SearchArgsSchema().load({"outlet": ["Daily"]})["params"].filters,
         "schemas": [list(s().fields) for s in (FacetsSchema, HitSchema, QuoteHitSchema)],
-        "openapi_facets": list(openapi["components"]["schemas"]["Facets"]["properties"]),
+        "openapi_facets": list(components["Facets"]["properties"]),
+        "openapi_confidence": components["QuoteHit"]["properties"].get("confidence"),
         "openapi_arguments": arguments,
         "label": LABELS.get("outlet"),
         "example": SEARCH["facets"].get("outlet"),
@@ -157,6 +178,14 @@ def test_the_new_facet_reaches_the_api_and_the_pages(seen: dict[str, Any]) -> No
     assert "outlet" in seen["openapi_facets"] and "outlet" in seen["openapi_arguments"]
     assert seen["label"] == "Outlet"
     assert seen["example"] == [{"value": "D", "count": 1}]
+
+
+def test_a_new_shown_field_reaches_the_document_the_hit_and_the_api(seen: dict[str, Any]) -> None:
+    assert seen["quote"]["confidence"] == 0.75 and seen["quote"]["outlet"] == "Daily"
+    assert seen["quote_hit"]["confidence"] == 0.75 and seen["quote_hit"]["outlet"] == "Daily"
+    assert "confidence" in seen["schemas"][2]
+    assert seen["openapi_confidence"]["type"] in ("number", ["number", "null"])
+    assert seen["openapi_confidence"]["description"] == "How sure the attribution is."
 
 
 if __name__ == "__main__":
