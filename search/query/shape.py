@@ -11,6 +11,7 @@ import calendar
 import html
 import re
 from datetime import date
+from functools import cache
 from typing import Any
 
 from search.query.body import Selection
@@ -28,7 +29,6 @@ from search.schema import (
     TEXT,
     TITLE,
     Facet,
-    Field,
     Kind,
     View,
     facets_of,
@@ -77,20 +77,30 @@ def speaker(person: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _shown(field: Field, source: dict[str, Any]) -> Any:
-    """A stored value as the API shows it (`Field.shape`)."""
-    if field.shape == "person":
-        return speaker(source.get(field.path) or {})
-    if field.shape == "people":
-        return [speaker(s) for s in source.get(field.path, [])]
-    if field.shape in ("strings", "places"):
-        return source.get(field.path, [])
-    return source.get(field.path)
+@cache
+def _shown(view: View) -> tuple[tuple[str, ...], ...]:
+    """The paths `view` shows as stored, by how each is shaped (`Field.shape`): as it is, a
+    list, a person, people. Fields without a shape are shaped by hand."""
+    fields = [f for f in shown(view) if f.shape is not None]
+    return (
+        tuple(f.path for f in fields if f.shape in ("string", "number", "place")),
+        tuple(f.path for f in fields if f.shape in ("strings", "places")),
+        tuple(f.path for f in fields if f.shape == "person"),
+        tuple(f.path for f in fields if f.shape == "people"),
+    )
 
 
 def shown_fields(source: dict[str, Any], view: View) -> dict[str, Any]:
-    """What `view` shows of a document as stored; fields without a shape are shaped by hand."""
-    return {f.path: _shown(f, source) for f in shown(view) if f.shape is not None}
+    """What `view` shows of a document as stored."""
+    values, lists, persons, people = _shown(view)
+    found = {path: source.get(path) for path in values}
+    for path in lists:
+        found[path] = source.get(path, [])
+    for path in persons:
+        found[path] = speaker(source.get(path) or {})
+    for path in people:
+        found[path] = [speaker(s) for s in source.get(path, [])]
+    return found
 
 
 def _article_hit(hit: dict[str, Any]) -> dict[str, Any]:
