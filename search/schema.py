@@ -509,6 +509,9 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
 
 @dataclass(frozen=True)
 class Column:
+    """A CSV column: its `name`, the `field` it comes from, the `cell` made of that field's
+    value (the value itself by default)."""
+
     name: str
     field: Field
     cell: Callable[[Any], Any] = lambda value: value
@@ -568,7 +571,8 @@ HELD: Mapping[Kind, tuple[Field, ...]] = {
 PROPERTIES: Mapping[str, Mapping[str, Any]] = {f.path: f.mapping for f in FIELDS}
 
 
-# The views below are cached: each is worked out once, on first use, never per request.
+# The views below are cached: each is worked out on first use (at import, by the read path's
+# constants), not per request.
 
 
 @cache
