@@ -358,7 +358,7 @@ FIELDS: tuple[Field, ...] = (
     INDEXED_AT := Field("indexed_at", {"type": "date"}, shown=(QUOTE_EXPORT,)),
     # Quote documents: the quote, its speaker, and the article fields it is found by.
     ARTICLE_ID := Field("article_id", _id(), shown=(QUOTE_EXPORT,)),
-    POSITION := Field("position", {"type": "integer"}, shown=(QUOTE_EXPORT,)),
+    POSITION := Field("position", {"type": "integer"}, shown=(QUOTE_EXPORT,), shape="number"),
     TEXT := Field(
         "text",
         _text(),
@@ -381,6 +381,7 @@ FIELDS: tuple[Field, ...] = (
         "article",
         {"properties": {"title": _text(), "url": _kept()}},
         shown=(QUOTE_EXPORT,),
+        shape=None,  # with `article_id`, a quote hit's `article`: search.query.shape
         searched=(Searched("title", scope="title"),),
     ),
 )

@@ -243,6 +243,23 @@ def test_what_a_view_shows_or_a_column_exports_its_documents_hold() -> None:
             assert column.field in {f for f in FIELDS if f.shown}, f"{column.name} is private"
 
 
+_SHAPED = {  # what a shape needs of the mapping
+    "string": lambda m: m.get("type") in ("keyword", "text", "date"),
+    "strings": lambda m: m.get("type") in ("keyword", "text"),
+    "number": lambda m: m.get("type") in ("integer", "long", "float", "double"),
+    "place": lambda m: "name" in m.get("properties", {}),
+    "places": lambda m: "name" in m.get("properties", {}),
+    "person": lambda m: {"id", "name"} <= set(m.get("properties", {})),
+    "people": lambda m: {"id", "name"} <= set(m.get("properties", {})),
+}
+
+
+def test_the_api_s_description_of_a_field_fits_its_mapping() -> None:
+    for f in FIELDS:
+        if f.shown and f.shape is not None:
+            assert _SHAPED[f.shape](f.mapping), f"{f.path} is no {f.shape}"
+
+
 def test_every_facet_counts_a_keyword_and_filters_a_keyword() -> None:
     others = {"q", "from", "to", "sort", "size", "page", "cursor", "explain", "date", "of"}
     for facet in FACETS:
