@@ -9,7 +9,6 @@ from typing import Any
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from search.query.facets import FACETS
 from search.query.params import (
     MAX_FACET_VALUES,
     MAX_PAGE_SIZE,
@@ -17,6 +16,7 @@ from search.query.params import (
     MAX_RESULT_WINDOW,
     SearchParams,
 )
+from search.schema import FACETS, SCOPES
 
 # Control characters are never part of a name, and Elasticsearch reserves some in terms.
 _PRINTABLE = validate.Regexp(r"^[^\x00-\x1f\x7f]*$", error="must not contain control characters")
@@ -26,7 +26,7 @@ _TEXT = validate.Regexp(
 _value = fields.String(validate=[validate.Length(min=1, max=200), _PRINTABLE])
 QUERY_HELP = (
     'Words (stemmed), "exact phrases", -excluded, a OR b (or a | b), prefix*, fuzzy~ or '
-    "fuzzy~2, field scopes title: speaker: location: place: agency: quote:, and (parentheses)."
+    f"fuzzy~2, field scopes {' '.join(f'{scope}:' for scope in SCOPES)}, and (parentheses)."
 )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from search.schema import FACETS
+
 _PLACE = {
     "name": "Oslo",
     "country": "Norway",
@@ -19,10 +21,7 @@ _SPEAKER = {
     "quote_count": 3,
 }
 _FACETS = {
-    "speaker": [{"value": "Tomas Okafor", "id": "tomas-okafor", "count": 5, "selected": True}],
-    "location": [{"value": "Oslo", "count": 2, "selected": False}],
-    "place": [{"value": "Lisbon", "count": 2, "selected": False}],
-    "agency": [{"value": "NWS", "count": 3, "selected": False}],
+    **{facet.name: [dict(facet.example)] for facet in FACETS},
     "date": [
         {
             "value": "2030-03",

@@ -17,10 +17,10 @@ from flask_smorest import Blueprint
 
 from api.arguments import ExportArgsSchema, FeedArgsSchema
 from api.engine import alias, es
-from search.kinds import ARTICLE, QUOTE
 from search.query import execute
 from search.query.export import csv_lines, jsonl_lines
 from search.query.params import SearchParams
+from search.schema import ARTICLE, QUOTE
 
 blp = Blueprint("export", __name__, url_prefix="/api", description="Export and feeds.")
 FEED_ENTRIES = 50

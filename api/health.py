@@ -9,7 +9,7 @@ from flask_smorest import Blueprint
 
 from api.engine import alias, es
 from api.responses import HealthSchema
-from search.kinds import ARTICLE, only
+from search.schema import ARTICLE, only
 
 blp = Blueprint("health", __name__, url_prefix="/api", description="Health.")
 

@@ -1,10 +1,26 @@
 """What each endpoint answers, as marshmallow schemas (they write the OpenAPI document).
-Fields documented as HTML hold text escaped by Dateline with matches in <mark>, nothing else."""
+Fields documented as HTML hold text escaped by Dateline with matches in <mark>, nothing else.
+
+A document's fields, and the facets, are described as search.schema declares them (`_shown`):
+each view's schema lists the fields that view shows, then what the read path adds by hand."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import marshmallow as ma
 from marshmallow import fields
+
+from search.schema import (
+    ARTICLE_HIT,
+    ARTICLE_PAGE,
+    FACETS,
+    QUOTE_HIT,
+    RELATED_ARTICLE,
+    Field,
+    View,
+    shown,
+)
 
 _HTML = "HTML: the text escaped, matches in <mark>, no other markup."
 
@@ -32,28 +48,38 @@ class HitQuoteSchema(ma.Schema):
     text = fields.String(metadata={"description": _HTML})
 
 
-class _ArticleFields(ma.Schema):
-    id = fields.String()
-    title = fields.String(allow_none=True)
-    lead = fields.String(allow_none=True)
-    published = fields.String(allow_none=True)
-    date_precision = fields.String(allow_none=True)
-    agency = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True)
-    author = fields.String(allow_none=True)
-    url = fields.String(allow_none=True)
-    dateline = fields.Nested(PlaceSchema, allow_none=True)
-    speakers = fields.List(fields.Nested(SpeakerSchema))
+def _field(field: Field) -> fields.Field[Any]:
+    """A shown field as the API describes it, from its `Field.shape`."""
+    about = {"description": field.description} if field.description else {}
+    item = PlaceSchema if field.shape in ("place", "places") else SpeakerSchema
+    if field.shape == "strings":
+        return fields.List(fields.String(), metadata=about)
+    if field.shape in ("places", "people"):
+        return fields.List(fields.Nested(item), metadata=about)
+    if field.shape in ("place", "person"):
+        return fields.Nested(item, allow_none=field.nullable, metadata=about)
+    if field.shape == "number":
+        return fields.Float(allow_none=field.nullable, metadata=about)
+    return fields.String(allow_none=field.nullable, metadata=about)
 
 
-class HitSchema(_ArticleFields):
-    title_html = fields.String(metadata={"description": _HTML})
-    score = fields.Float(allow_none=True)
-    snippets = fields.List(fields.String(), metadata={"description": _HTML})
-    quotes = fields.List(
+def _shown(name: str, view: View, **added: fields.Field[Any]) -> type[ma.Schema]:
+    """The schema of what `view` shows: its fields as declared, then those `added` by hand."""
+    declared = {f.path: _field(f) for f in shown(view) if f.shape is not None}
+    return type(name, (ma.Schema,), {**declared, **added})
+
+
+HitSchema = _shown(
+    "HitSchema",
+    ARTICLE_HIT,
+    title_html=fields.String(metadata={"description": _HTML}),
+    score=fields.Float(allow_none=True),
+    snippets=fields.List(fields.String(), metadata={"description": _HTML}),
+    quotes=fields.List(
         fields.Nested(HitQuoteSchema),
         metadata={"description": "The quotes matching the words and the speaker filter."},
-    )
+    ),
+)
 
 
 class BucketSchema(ma.Schema):
@@ -75,12 +101,14 @@ class TotalSchema(ma.Schema):
     relation = fields.String(metadata={"description": '"eq", or "gte" for a lower bound.'})
 
 
-class FacetsSchema(ma.Schema):
-    speaker = fields.List(fields.Nested(BucketSchema))
-    location = fields.List(fields.Nested(BucketSchema))
-    place = fields.List(fields.Nested(BucketSchema))
-    agency = fields.List(fields.Nested(BucketSchema))
-    date = fields.List(fields.Nested(DateBucketSchema))
+FacetsSchema = type(
+    "FacetsSchema",
+    (ma.Schema,),
+    {
+        **{facet.name: fields.List(fields.Nested(BucketSchema)) for facet in FACETS},
+        "date": fields.List(fields.Nested(DateBucketSchema)),
+    },
+)
 
 
 class _Listing(ma.Schema):
@@ -110,17 +138,13 @@ class QuoteArticleSchema(ma.Schema):
     url = fields.String(allow_none=True)
 
 
-class QuoteHitSchema(ma.Schema):
-    id = fields.String()
-    text = fields.String(metadata={"description": _HTML})
-    cue = fields.String(allow_none=True)
-    speaker = fields.Nested(SpeakerSchema)
-    article = fields.Nested(QuoteArticleSchema)
-    published = fields.String(allow_none=True)
-    date_precision = fields.String(allow_none=True)
-    dateline = fields.Nested(PlaceSchema, allow_none=True)
-    agency = fields.String(allow_none=True)
-    score = fields.Float(allow_none=True)
+QuoteHitSchema = _shown(
+    "QuoteHitSchema",
+    QUOTE_HIT,
+    text=fields.String(metadata={"description": _HTML}),
+    article=fields.Nested(QuoteArticleSchema),
+    score=fields.Float(allow_none=True),
+)
 
 
 class QuoteResultSchema(_Listing):
@@ -143,30 +167,22 @@ class ArticleQuoteSchema(ma.Schema):
     end = fields.Integer()
 
 
-class ArticleSchema(_ArticleFields):
-    body = fields.String()
-    body_html = fields.String(metadata={"description": _HTML})
-    title_html = fields.String(metadata={"description": _HTML})
-    places = fields.List(fields.Nested(PlaceSchema))
-    people = fields.List(fields.String())
-    quotes = fields.List(fields.Nested(ArticleQuoteSchema))
-    photo_credit = fields.String(allow_none=True)
-
-
-class RelatedArticleSchema(ma.Schema):
-    id = fields.String()
-    title = fields.String(allow_none=True)
-    published = fields.String(allow_none=True)
-    agency = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True)
-    dateline = fields.Nested(PlaceSchema, allow_none=True)
-
-
-class RelatedStorySchema(RelatedArticleSchema):
-    copies = fields.List(
+ArticleSchema = _shown(
+    "ArticleSchema",
+    ARTICLE_PAGE,
+    body_html=fields.String(metadata={"description": _HTML}),
+    title_html=fields.String(metadata={"description": _HTML}),
+    quotes=fields.List(fields.Nested(ArticleQuoteSchema)),
+)
+RelatedArticleSchema = _shown("RelatedArticleSchema", RELATED_ARTICLE)
+RelatedStorySchema = _shown(
+    "RelatedStorySchema",
+    RELATED_ARTICLE,
+    copies=fields.List(
         fields.Nested(RelatedArticleSchema),
         metadata={"description": "Other copies of this story (wire copy run elsewhere)."},
-    )
+    ),
+)
 
 
 class RelatedSchema(ma.Schema):

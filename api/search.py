@@ -21,10 +21,9 @@ from api.responses import (
     SearchResultSchema,
     SuggestSchema,
 )
-from search.kinds import ARTICLE, QUOTE, Kind
 from search.query import execute
 from search.query.cursor import BadCursor, decode
-from search.query.facets import BY_NAME
+from search.schema import ARTICLE, FACETS_BY_NAME, QUOTE, Kind
 
 blp = Blueprint("search", __name__, url_prefix="/api", description="Search the archive.")
 
@@ -70,11 +69,11 @@ class FacetValues(MethodView):
     def get(self, args: dict[str, Any], facet: str) -> dict[str, Any]:
         """The values of one facet under the current search, with counts: for "more", and for
         searching inside a long facet (`prefix`)."""
-        if facet not in BY_NAME:
-            fail(404, f"no such facet; there are {', '.join(BY_NAME)}")
+        if facet not in FACETS_BY_NAME:
+            fail(404, f"no such facet; there are {', '.join(FACETS_BY_NAME)}")
         kind = ARTICLE if args["of"] == "articles" else QUOTE
         values = execute.facet_values(
-            es(), alias(), args["params"], BY_NAME[facet], kind, args["prefix"], args["size"]
+            es(), alias(), args["params"], FACETS_BY_NAME[facet], kind, args["prefix"], args["size"]
         )
         return {"facet": facet, "values": values}
 

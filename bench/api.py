@@ -44,10 +44,10 @@ from reindex import REPO, build_corpus, reindex_command
 
 from search.config import EsSettings
 from search.index.indices import count_articles
-from search.kinds import ARTICLE, QUOTE, Kind
 from search.query import execute
 from search.query.cursor import encode
 from search.query.params import SearchParams
+from search.schema import ARTICLE, QUOTE, Kind
 
 ALIAS = "dateline-bench-api"
 Call = tuple[str, str, bytes | None]  # method, path and query string, body

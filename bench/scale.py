@@ -58,10 +58,10 @@ from api import (
     uncached,
 )
 from search.config import EsSettings
-from search.kinds import ARTICLE, QUOTE
 from search.query import execute
 from search.query.cursor import decode
 from search.query.params import SearchParams
+from search.schema import ARTICLE, QUOTE
 
 ALIAS = "dateline-bench-scale"  # --alias measures another archive
 AGENCIES = [

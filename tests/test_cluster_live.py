@@ -25,8 +25,8 @@ from api import create_app
 from search.config import EsSettings
 from search.index.archive import ReindexError, reindex
 from search.index.indices import count_articles, live_index, managed_indices
-from search.kinds import ARTICLE, only
 from search.scan import scan
+from search.schema import ARTICLE, only
 from tests.cluster import Cluster, SearchLoad, script, wait_until
 from tests.helpers import REPO, drop_indices, unavailable, write_corpus
 

@@ -19,8 +19,8 @@ from urllib.parse import quote, urlencode
 import marshmallow as ma
 
 from api.arguments import SearchArgsSchema
-from search.query.facets import BY_NAME, FACETS
 from search.query.params import MAX_PAGE_SIZE, SearchParams
+from search.schema import FACETS, FACETS_BY_NAME
 
 REPEATABLE = tuple(facet.name for facet in FACETS)
 # The search's own arguments, in the order links write them; the API's `cursor` and `explain`
@@ -32,10 +32,7 @@ SIZES = (10, 20, 50, MAX_PAGE_SIZE)
 SORTS = (("relevance", "Best match"), ("newest", "Newest first"), ("oldest", "Oldest first"))
 LABELS = {
     "q": "Words",
-    "speaker": "Speaker",
-    "location": "Dateline",
-    "place": "Place",
-    "agency": "Agency",
+    **{facet.name: facet.singular for facet in FACETS},
     "from": "From",
     "to": "Until",
     "sort": "Sort",
@@ -202,7 +199,7 @@ class State:
         """Select a facet's value, or lift the selection. Speakers are selected by id; a
         selected person named in the URL by another spelling or a surname alone is lifted by
         keeping the other selected people by id."""
-        by_id = BY_NAME[facet].by_id
+        by_id = FACETS_BY_NAME[facet].by_id
         values = self.values(facet)
         if not bucket["selected"]:
             return self.link(path, {facet: [*values, bucket["id"] if by_id else bucket["value"]]})
@@ -228,7 +225,7 @@ class State:
         for facet in REPEATABLE:
             for value in self.values(facet):
                 rest = [v for v in self.values(facet) if v != value]
-                shown = names.get(value, value) if facet == "speaker" else value
+                shown = names.get(value, value) if FACETS_BY_NAME[facet].by_id else value
                 chips.append(Chip(LABELS[facet], shown, self.link(path, {facet: rest})))
         if self.get("from") or self.get("to"):
             chips.append(

@@ -28,10 +28,9 @@ from api.pages.state import (
     read,
     span_label,
 )
-from search.kinds import ARTICLE, QUOTE, Kind
 from search.query import execute
-from search.query.facets import BY_NAME, FACETS, Facet
 from search.query.params import FACET_SIZE, MAX_FACET_VALUES, MAX_RESULT_WINDOW, SearchParams
+from search.schema import ARTICLE, FACETS, FACETS_BY_NAME, QUOTE, Facet, Kind
 
 bp = Blueprint("pages", __name__)
 
@@ -182,20 +181,20 @@ def quotes() -> tuple[str, int, dict[str, str]]:
 def facet_values(facet: str) -> tuple[str, int, dict[str, str]]:
     """All of a facet's values under the current search, with a search inside them: the
     sidebar's "more" for a reader without JavaScript."""
-    if facet not in BY_NAME:
+    if facet not in FACETS_BY_NAME:
         return _missing("There is no such filter.")
     kind = QUOTE if request.args.get("of") == "quotes" else ARTICLE
     path, noun = VIEWS[kind]
     state = read(_args())
     prefix = request.args.get("prefix", "").strip()[:100]
     values = execute.facet_values(
-        es(), alias(), state.params, BY_NAME[facet], kind, prefix, MAX_FACET_VALUES
+        es(), alias(), state.params, FACETS_BY_NAME[facet], kind, prefix, MAX_FACET_VALUES
     )
     values.sort(key=lambda b: not b["selected"])
     return _render(
         "facet.html",
         state=state,
-        facet=BY_NAME[facet],
+        facet=FACETS_BY_NAME[facet],
         values=values,
         prefix=prefix,
         path=path,

@@ -17,7 +17,7 @@ from elasticsearch import ApiError, AuthenticationException, Elasticsearch, Tran
 from search.config import EsSettings
 from search.index.indices import count_articles, index_meta, loading_indices, managed_indices
 from search.index.mapping import MAPPING_VERSION, detect_stemmer
-from search.kinds import QUOTE, only
+from search.schema import QUOTE, only
 
 Level = Literal["ok", "warn", "fail"]
 

@@ -36,9 +36,9 @@ from search.index.indices import (
 )
 from search.index.workers import Prepared, prepare_all
 from search.ingest.walk import Walk
-from search.kinds import QUOTE, only
 from search.model import Rejected
 from search.scan import scan
+from search.schema import QUOTE, only
 
 
 class ReindexError(IndexStateError):

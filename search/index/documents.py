@@ -1,5 +1,5 @@
-"""An `Article` as the Elasticsearch documents the mapping in `search.index.mapping` expects:
-the article itself, and one document per quote.
+"""An `Article` as the Elasticsearch documents the index expects: the article itself, and one
+document per quote, each built field by field as search.schema declares them.
 
 Speakers get the id and name their own spelling gives (`search.speakers.names`); the reindex
 then joins spellings across the archive and relabels the few documents whose person turned out
@@ -11,7 +11,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from search.model import Article, Place
+from search.model import Article
+from search.schema import ARTICLE_DOCUMENT, QUOTE_DOCUMENT, Facts, QuoteFacts
 from search.speakers.names import PersonName, person_name
 
 QUOTE_ID_SEPARATOR = "\x1f"  # never in an article id (search.extract.pipeline refuses it)
@@ -19,18 +20,6 @@ QUOTE_ID_SEPARATOR = "\x1f"  # never in an article id (search.extract.pipeline r
 
 def quote_doc_id(article_id: str, position: int) -> str:
     return f"{article_id}{QUOTE_ID_SEPARATOR}{position}"
-
-
-def _place(place: Place) -> dict[str, Any]:
-    doc: dict[str, Any] = {
-        "name": place.name,
-        "region": place.region,
-        "country": place.country,
-        "country_code": place.country_code,
-    }
-    if place.lat is not None and place.lon is not None:
-        doc["location"] = {"lat": place.lat, "lon": place.lon}
-    return doc
 
 
 def _suggestions(article: Article) -> list[str]:
@@ -62,73 +51,29 @@ def _person(written: str, name: PersonName | None, role: str | None) -> dict[str
     }
 
 
-def to_documents(article: Article) -> list[tuple[str, dict[str, Any]]]:
-    """The article's document and its quotes' documents, each with its Elasticsearch id."""
+def facts(article: Article) -> Facts:
+    """What the documents are built from: the people its names stand for, and the rest."""
     people = {s.name: _person(s.name, person_name(s.name), s.role) for s in article.speakers}
     for quote in article.quotes:  # a quote's speaker is one of the speakers, by name
         people.setdefault(quote.speaker, _person(quote.speaker, person_name(quote.speaker), None))
-    dateline = _place(article.dateline) if article.dateline else None
-    places = [_place(p) for p in article.places]
-    published = article.published.isoformat() if article.published else None
-    indexed_at = datetime.now(UTC).isoformat(timespec="milliseconds")
     keys = {n.key for n in map(person_name, article.people) if n} | {
         p["key"] for p in people.values() if p["key"]
     }
-    document = {
-        "kind": "article",
-        "id": article.id,
-        "source": article.source,
-        "url": article.url,
-        "title": article.title,
-        "lead": article.lead,
-        "body": article.body,
-        "agency": article.agency,
-        "publisher": article.publisher,
-        "author": article.author,
-        "published": published,
-        "date_precision": article.date_precision,
-        "dateline": dateline,
-        "places": places,
-        "people": article.people,
-        "people_keys": sorted(keys),
-        "speakers": [{**people[s.name], "quote_count": s.quote_count} for s in article.speakers],
-        "quotes": [
-            {
-                "speaker_id": people[q.speaker]["id"],
-                "speaker_key": people[q.speaker]["key"],
-                "speaker": people[q.speaker]["name"],
-                "text": q.text,
-                "cue": q.cue,
-                "start": q.start,
-                "end": q.end,
-            }
-            for q in article.quotes
-        ],
-        "photo_credit": article.photo_credit,
-        "suggest": _suggestions(article),
-        "indexed_at": indexed_at,
-    }
-    documents: list[tuple[str, dict[str, Any]]] = [(article.id, document)]
+    return Facts(
+        article=article,
+        people=people,
+        people_keys=sorted(keys),
+        suggest=_suggestions(article),
+        indexed_at=datetime.now(UTC).isoformat(timespec="milliseconds"),
+    )
+
+
+def to_documents(article: Article) -> list[tuple[str, dict[str, Any]]]:
+    """The article's document and its quotes' documents, each with its Elasticsearch id."""
+    known = facts(article)
+    documents = [(article.id, {f.path: value(known) for f, value in ARTICLE_DOCUMENT})]
     for position, quote in enumerate(article.quotes):
-        documents.append(
-            (
-                quote_doc_id(article.id, position),
-                {
-                    "kind": "quote",
-                    "id": f"{article.id}#{position}",
-                    "article_id": article.id,
-                    "position": position,
-                    "text": quote.text,
-                    "cue": quote.cue,
-                    "speaker": people[quote.speaker],
-                    "article": {"title": article.title, "url": article.url},
-                    "published": published,
-                    "date_precision": article.date_precision,
-                    "dateline": dateline,
-                    "places": places,
-                    "agency": article.agency,
-                    "indexed_at": indexed_at,
-                },
-            )
-        )
+        quoted = QuoteFacts(known, quote, position)
+        document = {f.path: value(quoted) for f, value in QUOTE_DOCUMENT}
+        documents.append((quote_doc_id(article.id, position), document))
     return documents

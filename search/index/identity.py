@@ -17,8 +17,8 @@ from typing import Any
 import orjson
 from elasticsearch import Elasticsearch
 
-from search.kinds import ARTICLE, only
 from search.scan import scan
+from search.schema import ARTICLE, only
 from search.speakers.merge import KeyStat, Pair, Person, candidate_pairs, people
 from search.speakers.names import person_name
 

@@ -16,7 +16,7 @@ from typing import Any
 from elasticsearch import Elasticsearch, NotFoundError
 
 from search.index.mapping import MAPPING_VERSION, MAPPINGS, detect_stemmer, index_settings
-from search.kinds import ARTICLE, only
+from search.schema import ARTICLE, only
 
 LOADING, READY = "loading", "ready"
 

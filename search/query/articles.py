@@ -7,17 +7,31 @@ import html
 import re
 from typing import Any
 
-from search.kinds import ARTICLE, only
 from search.query import language
 from search.query.body import marks
-from search.query.language import ARTICLES
-from search.query.shape import article_fields
+from search.query.shape import shown_fields
+from search.schema import (
+    ARTICLE,
+    ARTICLE_PAGE,
+    BODY,
+    QUOTES,
+    RELATED_ARTICLE,
+    SPEAKERS,
+    TITLE,
+    marked,
+    only,
+    shown,
+)
 
 MAX_QUOTES_MARKED = 100  # Elasticsearch's index.max_inner_result_window
 RELATED = 10
 _CANDIDATES = 40  # more-like-this hits looked at, before copies are grouped
 SAME_STORY = 0.5  # share of word 5-grams two texts have in common to be one story
 _WORD = re.compile(r"\w+")
+_PAGE_SOURCE = [f.path for f in shown(ARTICLE_PAGE)]
+# The body tells copies apart.
+_RELATED_SOURCE = [f.path for f in shown(RELATED_ARTICLE)] + [BODY.path]
+_MARKED_QUOTE = QUOTES.sub("text")
 
 
 def article_body(article_id: str, q: str) -> dict[str, Any]:
@@ -25,24 +39,24 @@ def article_body(article_id: str, q: str) -> dict[str, Any]:
     match."""
     body: dict[str, Any] = {
         "size": 1,
-        "_source": {"excludes": ["suggest", "people_keys"]},
+        "_source": list(_PAGE_SOURCE),
         "query": {"bool": {"filter": [{"ids": {"values": [article_id]}}, only(ARTICLE)]}},
     }
     parsed = language.parse(q)
     quotes = language.shown(
         parsed,
-        ARTICLES,
+        language.ARTICLES,
         inner_hits={
             "size": MAX_QUOTES_MARKED,
             "_source": False,
-            "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
+            "highlight": marks(marked(ARTICLE_PAGE, QUOTES)),
         },
     )
     if quotes is not None:
         body["query"]["bool"]["should"] = [quotes]
     if parsed.root is not None:
-        highlight = marks(title={"number_of_fragments": 0}, body={"number_of_fragments": 0})
-        highlight["highlight_query"] = language.to_query(parsed, ARTICLES)
+        highlight = marks(marked(ARTICLE_PAGE))
+        highlight["highlight_query"] = language.to_query(parsed, language.ARTICLES)
         body["highlight"] = highlight
     return body
 
@@ -54,14 +68,14 @@ def article(response: dict[str, Any]) -> dict[str, Any] | None:
         return None
     hit = hits[0]
     source = hit["_source"]
-    marked = hit.get("highlight", {})
-    inner = hit.get("inner_hits", {}).get("quotes", {}).get("hits", {}).get("hits", [])
+    highlight = hit.get("highlight", {})
+    inner = hit.get("inner_hits", {}).get(QUOTES.path, {}).get("hits", {}).get("hits", [])
     quote_marks = {
-        q["_nested"]["offset"]: q["highlight"]["quotes.text"][0]
+        q["_nested"]["offset"]: q["highlight"][_MARKED_QUOTE][0]
         for q in inner
-        if q.get("highlight", {}).get("quotes.text")
+        if q.get("highlight", {}).get(_MARKED_QUOTE)
     }
-    roles = {s.get("id"): s.get("role") for s in source.get("speakers", [])}
+    roles = {s.get("id"): s.get("role") for s in source.get(SPEAKERS.path, [])}
     quotes = [
         {
             "speaker": q.get("speaker"),
@@ -73,18 +87,19 @@ def article(response: dict[str, Any]) -> dict[str, Any] | None:
             "start": q.get("start"),
             "end": q.get("end"),
         }
-        for n, q in enumerate(source.get("quotes", []))
+        for n, q in enumerate(source.get(QUOTES.path, []))
     ]
     return {
-        **article_fields(source),
-        "title_html": (marked.get("title") or [html.escape(source.get("title") or "")])[0],
-        "body": source.get("body"),
-        "body_html": (marked.get("body") or [html.escape(source.get("body") or "")])[0],
-        "places": source.get("places", []),
-        "people": source.get("people", []),
+        **shown_fields(source, ARTICLE_PAGE),
+        "title_html": _html(highlight, source, TITLE.path),
+        "body_html": _html(highlight, source, BODY.path),
         "quotes": quotes,
-        "photo_credit": source.get("photo_credit"),
     }
+
+
+def _html(highlight: dict[str, Any], source: dict[str, Any], path: str) -> str:
+    """The whole field as marked, else as stored, escaped."""
+    return str((highlight.get(path) or [html.escape(source.get(path) or "")])[0])
 
 
 def related_body(index: str, article_id: str) -> dict[str, Any]:
@@ -92,7 +107,7 @@ def related_body(index: str, article_id: str) -> dict[str, Any]:
     https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-mlt-query"""
     return {
         "size": _CANDIDATES,
-        "_source": ["id", "title", "published", "agency", "publisher", "dateline", "body"],
+        "_source": list(_RELATED_SOURCE),
         "query": {
             "bool": {
                 "filter": [only(ARTICLE)],
@@ -100,7 +115,7 @@ def related_body(index: str, article_id: str) -> dict[str, Any]:
                 "must": [
                     {
                         "more_like_this": {
-                            "fields": ["title", "body"],
+                            "fields": [TITLE.path, BODY.path],
                             "like": [{"_index": index, "_id": article_id}],
                             "min_term_freq": 1,
                             "min_doc_freq": 1,
@@ -128,9 +143,7 @@ def same_story(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> 
 
 
 def _brief(source: dict[str, Any]) -> dict[str, Any]:
-    return {k: source.get(k) for k in ("id", "title", "published", "agency", "publisher")} | {
-        "dateline": source.get("dateline")
-    }
+    return shown_fields(source, RELATED_ARTICLE)
 
 
 def related(response: dict[str, Any], body: str) -> dict[str, Any]:
@@ -140,7 +153,7 @@ def related(response: dict[str, Any], body: str) -> dict[str, Any]:
     stories: list[tuple[frozenset[tuple[str, ...]], dict[str, Any]]] = []
     for hit in response["hits"]["hits"]:
         source = hit["_source"]
-        grams = _grams(source.get("body") or "")
+        grams = _grams(source.get(BODY.path) or "")
         if same_story(own, grams):
             copies.append(_brief(source))
             continue

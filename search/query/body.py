@@ -10,28 +10,51 @@ https://www.elastic.co/docs/reference/elasticsearch/rest-apis/filter-search-resu
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import Any
 
-from search.kinds import ARTICLE, QUOTE, Kind, only
 from search.query import language
-from search.query.facets import FACETS, Facet
-from search.query.language import ARTICLES, QUOTES
 from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams
+from search.schema import (
+    ARTICLE,
+    ARTICLE_HIT,
+    BODY,
+    ID,
+    PUBLISHED,
+    QUOTE,
+    QUOTE_HIT,
+    QUOTES,
+    SPEAKER_FACET,
+    SUGGEST,
+    TITLE,
+    Facet,
+    Kind,
+    facets_of,
+    marked,
+    only,
+    shown,
+)
 from search.speakers.names import slug
 
 MARK = ("<mark>", "</mark>")
 # Selected values: facet name -> what the selection filters by (person ids for speakers,
 # folded values for the others), resolved by `search.query.execute`.
 Selection = dict[str, tuple[str, ...]]
+# What a hit brings back: its shown fields, and of each matching quote, who said what.
+_HIT_SOURCE = [f.path for f in shown(ARTICLE_HIT)]
+_HIT_QUOTE_SOURCE = [QUOTES.sub(at) for at in ("speaker", "speaker_id", "cue", "text")]
+_QUOTE_SPEAKER_ID = QUOTES.sub("speaker_id")
+_SPELLED = BODY.sub("exact")
 
 
 def text_query(q: str, kind: Kind) -> dict[str, Any]:
     """What the reader typed, in Dateline's query language (`search.query.language`)."""
-    return language.to_query(language.parse(q), ARTICLES if kind == ARTICLE else QUOTES)
+    target = language.ARTICLES if kind == ARTICLE else language.QUOTES
+    return language.to_query(language.parse(q), target)
 
 
-def marks(**fields: dict[str, Any]) -> dict[str, Any]:
+def marks(fields: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
     """Highlighting with everything outside the marks HTML-escaped; phrases match the fields'
     unstemmed twins, so those are marked too."""
     return {
@@ -49,8 +72,8 @@ def _shown_quotes() -> dict[str, Any]:
     """A hit brings back the quotes holding the reader's words, marked."""
     return {
         "size": INNER_QUOTES,
-        "_source": ["quotes.speaker", "quotes.speaker_id", "quotes.cue", "quotes.text"],
-        "highlight": marks(**{"quotes.text": {"number_of_fragments": 0}}),
+        "_source": list(_HIT_QUOTE_SOURCE),
+        "highlight": marks(marked(ARTICLE_HIT, QUOTES)),
     }
 
 
@@ -59,11 +82,11 @@ def article_query(
 ) -> dict[str, Any]:
     """Articles matching the words; with `quotes_shown`, each brings the quotes a reader asked
     about (holding the words, of the selected speakers)."""
-    speakers = selection.get("speaker")
-    within = [{"terms": {"quotes.speaker_id": list(speakers)}}] if speakers is not None else None
+    speakers = selection.get(SPEAKER_FACET.name)
+    within = [{"terms": {_QUOTE_SPEAKER_ID: list(speakers)}}] if speakers is not None else None
     query = language.to_query(
         language.parse(params.q),
-        ARTICLES,
+        language.ARTICLES,
         inner_hits=_shown_quotes() if quotes_shown else None,
         shown_within=within if quotes_shown else None,
     )
@@ -86,7 +109,7 @@ def date_filter(params: SearchParams) -> dict[str, Any] | None:
         bounds["gte"] = params.date_from.isoformat()
     if params.date_to:
         bounds["lte"] = params.date_to.isoformat()
-    return {"range": {"published": bounds}}
+    return {"range": {PUBLISHED.path: bounds}}
 
 
 def filters(
@@ -95,7 +118,7 @@ def filters(
     """The selections (and the date range, unless `skip` is "date") but the skipped one."""
     found = [
         _selected(facet, kind, selection[facet.name])
-        for facet in FACETS
+        for facet in facets_of(kind)
         if facet.name != skip and facet.name in selection
     ]
     dates = date_filter(params)
@@ -144,7 +167,7 @@ def date_histogram(interval: Interval, window: tuple[date, date] | None) -> dict
     """Bars at `interval`; only within `window` when one is given (a selected range and its
     neighbours, so days are not drawn for a decade)."""
     histogram: dict[str, Any] = {
-        "field": "published",
+        "field": PUBLISHED.path,
         "calendar_interval": interval,
         "format": "strict_date",
         "min_doc_count": 1,
@@ -187,7 +210,7 @@ def aggregations(
     window: tuple[date, date] | None = None,
 ) -> dict[str, Any]:
     aggs: dict[str, Any] = {}
-    for facet in FACETS:
+    for facet in facets_of(kind):
         counts = facet_counts(facet, kind, selection.get(facet.name, ()), FACET_SIZE)
         aggs[facet.name] = {
             "filter": _under(filters(params, selection, kind, skip=facet.name)),
@@ -197,8 +220,8 @@ def aggregations(
         "filter": _under(filters(params, selection, kind, skip="date")),
         "aggs": {
             "values": date_histogram(interval, window),
-            "first": {"min": {"field": "published", "format": "strict_date"}},
-            "last": {"max": {"field": "published", "format": "strict_date"}},
+            "first": {"min": {"field": PUBLISHED.path, "format": "strict_date"}},
+            "last": {"max": {"field": PUBLISHED.path, "format": "strict_date"}},
         },
     }
     return aggs
@@ -206,12 +229,12 @@ def aggregations(
 
 def sort(params: SearchParams) -> list[Any]:
     """Always ends with the id, so equal scores or dates page deterministically."""
-    newest = {"published": {"order": "desc", "missing": "_last"}}
+    newest = {PUBLISHED.path: {"order": "desc", "missing": "_last"}}
     if params.sort == "newest":
-        return [newest, {"id": "asc"}]
+        return [newest, {ID.path: "asc"}]
     if params.sort == "oldest":
-        return [{"published": {"order": "asc", "missing": "_last"}}, {"id": "asc"}]
-    return ["_score", newest, {"id": "asc"}]
+        return [{PUBLISHED.path: {"order": "asc", "missing": "_last"}}, {ID.path: "asc"}]
+    return ["_score", newest, {ID.path: "asc"}]
 
 
 def _paged(body: dict[str, Any], params: SearchParams) -> dict[str, Any]:
@@ -228,7 +251,7 @@ def _spelling(q: str) -> dict[str, Any]:
     """Did-you-mean: the most frequent near spelling of each word, from the body's terms."""
     return {
         "text": q,
-        "words": {"term": {"field": "body.exact", "suggest_mode": "popular", "min_word_length": 4}},
+        "words": {"term": {"field": _SPELLED, "suggest_mode": "popular", "min_word_length": 4}},
     }
 
 
@@ -242,13 +265,9 @@ def build(
     body: dict[str, Any] = {
         "query": article_query(params, selection),
         "aggs": aggregations(params, selection, ARTICLE, interval, window),
-        "highlight": marks(
-            title={"number_of_fragments": 0},
-            lead={"number_of_fragments": 0},
-            body={"fragment_size": 180, "number_of_fragments": 3, "no_match_size": 0},
-        ),
+        "highlight": marks(marked(ARTICLE_HIT)),
         "track_total_hits": True,
-        "_source": {"excludes": ["body", "quotes", "suggest", "people_keys", "source"]},
+        "_source": list(_HIT_SOURCE),
     }
     if params.q.strip():
         body["suggest"] = _spelling(params.q)
@@ -272,7 +291,7 @@ def build_quotes(
     body: dict[str, Any] = {
         "query": quote_query(params),
         "aggs": aggregations(params, selection, QUOTE, interval, window),
-        "highlight": marks(text={"number_of_fragments": 0}),
+        "highlight": marks(marked(QUOTE_HIT)),
         "track_total_hits": True,
     }
     post = filters(params, selection, QUOTE)
@@ -284,11 +303,11 @@ def build_quotes(
 def suggest_body(prefix: str, size: int) -> dict[str, Any]:
     """Completions of `prefix` from the names and titles each article offers (`suggest`)."""
     return {
-        "source": ["suggest", "title"],
+        "source": [SUGGEST.path, TITLE.path],
         "suggest": {
             "names": {
                 "prefix": prefix,
-                "completion": {"field": "suggest", "size": size, "skip_duplicates": True},
+                "completion": {"field": SUGGEST.path, "size": size, "skip_duplicates": True},
             }
         },
     }

@@ -13,7 +13,6 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
-from search.kinds import ARTICLE, Kind
 from search.query import articles, cursor, export, language, speakers
 from search.query.body import (
     Selection,
@@ -29,10 +28,10 @@ from search.query.body import (
     suggest_body,
     value_prefix,
 )
-from search.query.facets import FACETS, Facet
 from search.query.params import Interval, SearchParams, interval_for
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
+from search.schema import ARTICLE, BODY, FACETS, SPEAKER_FACET, Facet, Kind
 
 
 def _search(
@@ -86,10 +85,10 @@ def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
         values = params.filters.get(facet.name)
         if values and not facet.by_id:
             chosen[facet.name] = tuple(sorted({v.lower() for v in values}))
-    names = params.filters.get("speaker")
+    names = params.filters.get(SPEAKER_FACET.name)
     if names:
         found = speakers.resolved_ids(_search(es, index, speakers.resolve_body(names)), names)
-        chosen["speaker"] = tuple(sorted({i for ids in found.values() for i in ids}))
+        chosen[SPEAKER_FACET.name] = tuple(sorted({i for ids in found.values() for i in ids}))
     return chosen
 
 
@@ -173,7 +172,7 @@ def related(es: Elasticsearch, index: str, article_id: str) -> dict[str, Any] | 
         return None
     concrete = found[0]["_index"]
     response = _search(es, index, articles.related_body(concrete, article_id))
-    return articles.related(response, found[0]["_source"].get("body") or "")
+    return articles.related(response, found[0]["_source"].get(BODY.path) or "")
 
 
 def facet_values(

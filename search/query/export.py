@@ -5,60 +5,23 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any
 
 import orjson
 from elasticsearch import Elasticsearch
 
-from search.kinds import ARTICLE, Kind
-from search.query.body import Selection, article_query, filters, quote_query
+from search.query.body import Selection, article_query, filters, quote_query, sort
 from search.query.params import SearchParams
 from search.scan import scan
+from search.schema import ARTICLE, ARTICLE_EXPORT, COLUMNS, QUOTE, QUOTE_EXPORT, Kind, shown
 
-ARTICLE_COLUMNS = (
-    "id",
-    "published",
-    "title",
-    "lead",
-    "agency",
-    "publisher",
-    "author",
-    "dateline",
-    "country",
-    "speakers",
-    "url",
-)
-QUOTE_COLUMNS = (
-    "id",
-    "published",
-    "speaker",
-    "speaker_id",
-    "role",
-    "cue",
-    "text",
-    "dateline",
-    "country",
-    "article_id",
-    "title",
-    "url",
-)
-_ARTICLE_SOURCE = [
-    "id",
-    "published",
-    "title",
-    "lead",
-    "agency",
-    "publisher",
-    "author",
-    "dateline",
-    "speakers",
-    "url",
-    "body",
-    "date_precision",
-    "places",
-    "people",
-    "quotes",
-]
+# What each export holds: the fields handed out, and the CSV's columns in order.
+SOURCE = {
+    ARTICLE: [f.path for f in shown(ARTICLE_EXPORT)],
+    QUOTE: [f.path for f in shown(QUOTE_EXPORT)],
+}
+HEADER = {kind: [column.name for column in columns] for kind, columns in COLUMNS.items()}
 
 
 def export_body(params: SearchParams, chosen: Selection, kind: Kind) -> dict[str, Any]:
@@ -70,9 +33,8 @@ def export_body(params: SearchParams, chosen: Selection, kind: Kind) -> dict[str
     post = filters(params, chosen, kind)
     if post:
         query = {"bool": {"must": [query], "filter": post}}
-    sort: list[Any] = [{"published": {"order": "desc", "missing": "_last"}}, {"id": "asc"}]
-    source: list[str] | bool = _ARTICLE_SOURCE if kind == ARTICLE else True
-    return {"query": query, "sort": sort, "_source": source}
+    newest = sort(replace(params, sort="newest"))
+    return {"query": query, "sort": newest, "_source": list(SOURCE[kind])}
 
 
 def documents(
@@ -84,45 +46,8 @@ def documents(
         yield from (hit["_source"] for hit in hits)
 
 
-def _place(source: dict[str, Any]) -> tuple[str, str]:
-    dateline = source.get("dateline") or {}
-    return dateline.get("name") or "", dateline.get("country") or ""
-
-
 def csv_row(source: dict[str, Any], kind: Kind) -> list[str]:
-    name, country = _place(source)
-    if kind == ARTICLE:
-        speakers = "; ".join(s.get("name") or "" for s in source.get("speakers", []))
-        values: list[Any] = [
-            source.get("id"),
-            source.get("published"),
-            source.get("title"),
-            source.get("lead"),
-            source.get("agency"),
-            source.get("publisher"),
-            source.get("author"),
-            name,
-            country,
-            speakers,
-            source.get("url"),
-        ]
-    else:
-        person = source.get("speaker") or {}
-        article = source.get("article") or {}
-        values = [
-            source.get("id"),
-            source.get("published"),
-            person.get("name"),
-            person.get("id"),
-            person.get("role"),
-            source.get("cue"),
-            source.get("text"),
-            name,
-            country,
-            source.get("article_id"),
-            article.get("title"),
-            article.get("url"),
-        ]
+    values = (column.cell(source.get(column.field.path)) for column in COLUMNS[kind])
     return ["" if v is None else str(v) for v in values]
 
 
@@ -130,7 +55,7 @@ def csv_lines(rows: Iterator[dict[str, Any]], kind: Kind) -> Iterator[str]:
     """CSV with a header row, a few hundred rows per chunk."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(ARTICLE_COLUMNS if kind == ARTICLE else QUOTE_COLUMNS)
+    writer.writerow(HEADER[kind])
     for n, row in enumerate(rows, 1):
         writer.writerow(csv_row(row, kind))
         if n % 200 == 0:
@@ -141,7 +66,7 @@ def csv_lines(rows: Iterator[dict[str, Any]], kind: Kind) -> Iterator[str]:
 
 
 def jsonl_lines(rows: Iterator[dict[str, Any]]) -> Iterator[bytes]:
-    """One JSON object a line: the document as the archive holds it."""
+    """One JSON object a line: the document as the archive holds it, the fields its export
+    view hands out (`SOURCE`)."""
     for row in rows:
-        row.pop("kind", None)
         yield orjson.dumps(row) + b"\n"

@@ -11,12 +11,31 @@ import calendar
 import html
 import re
 from datetime import date
+from functools import cache
 from typing import Any
 
-from search.kinds import Kind
 from search.query.body import Selection
-from search.query.facets import FACETS, Facet
 from search.query.params import Interval, SearchParams
+from search.schema import (
+    ARTICLE,
+    ARTICLE_HIT,
+    ARTICLE_ID,
+    BODY,
+    LEAD,
+    QUOTE_HIT,
+    QUOTED_IN,
+    QUOTES,
+    SUGGEST,
+    TEXT,
+    TITLE,
+    Facet,
+    Kind,
+    View,
+    facets_of,
+    shown,
+)
+
+_MARKED_QUOTE = QUOTES.sub("text")
 
 
 def _marked(hit: dict[str, Any], field: str, plain: str | None) -> str:
@@ -27,21 +46,21 @@ def _marked(hit: dict[str, Any], field: str, plain: str | None) -> str:
 
 def _snippets(hit: dict[str, Any]) -> list[str]:
     """Highlighted body fragments, else the (escaped) lead, so every hit shows some text."""
-    fragments = hit.get("highlight", {}).get("body", [])
+    fragments = hit.get("highlight", {}).get(BODY.path, [])
     if fragments:
         return list(fragments)
-    lead = hit["_source"].get("lead")
+    lead = hit["_source"].get(LEAD.path)
     return [html.escape(lead[:300])] if lead else []
 
 
 def _hit_quotes(hit: dict[str, Any]) -> list[dict[str, Any]]:
-    inner = hit.get("inner_hits", {}).get("quotes", {}).get("hits", {}).get("hits", [])
+    inner = hit.get("inner_hits", {}).get(QUOTES.path, {}).get("hits", {}).get("hits", [])
     return [
         {
             "speaker": quote["_source"].get("speaker"),
             "speaker_id": quote["_source"].get("speaker_id"),
             "cue": quote["_source"].get("cue"),
-            "text": _marked(quote, "quotes.text", quote["_source"].get("text")),
+            "text": _marked(quote, _MARKED_QUOTE, quote["_source"].get("text")),
         }
         for quote in inner
     ]
@@ -58,28 +77,37 @@ def speaker(person: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def article_fields(source: dict[str, Any]) -> dict[str, Any]:
-    """What a hit and a whole article both show."""
-    return {
-        "id": source["id"],
-        "title": source.get("title"),
-        "lead": source.get("lead"),
-        "published": source.get("published"),
-        "date_precision": source.get("date_precision"),
-        "agency": source.get("agency"),
-        "publisher": source.get("publisher"),
-        "author": source.get("author"),
-        "dateline": source.get("dateline"),
-        "speakers": [speaker(s) for s in source.get("speakers", [])],
-        "url": source.get("url"),
-    }
+@cache
+def _shown(view: View) -> tuple[tuple[str, ...], ...]:
+    """The paths `view` shows as stored, by how each is shaped (`Field.shape`): as it is, a
+    list, a person, people. Fields without a shape are shaped by hand."""
+    fields = [f for f in shown(view) if f.shape is not None]
+    return (
+        tuple(f.path for f in fields if f.shape in ("string", "number", "place")),
+        tuple(f.path for f in fields if f.shape in ("strings", "places")),
+        tuple(f.path for f in fields if f.shape == "person"),
+        tuple(f.path for f in fields if f.shape == "people"),
+    )
+
+
+def shown_fields(source: dict[str, Any], view: View) -> dict[str, Any]:
+    """What `view` shows of a document as stored."""
+    values, lists, persons, people = _shown(view)
+    found = {path: source.get(path) for path in values}
+    for path in lists:
+        found[path] = source.get(path, [])
+    for path in persons:
+        found[path] = speaker(source.get(path) or {})
+    for path in people:
+        found[path] = [speaker(s) for s in source.get(path, [])]
+    return found
 
 
 def _article_hit(hit: dict[str, Any]) -> dict[str, Any]:
     source = hit["_source"]
     return {
-        **article_fields(source),
-        "title_html": _marked(hit, "title", source.get("title")),
+        **shown_fields(source, ARTICLE_HIT),
+        "title_html": _marked(hit, TITLE.path, source.get(TITLE.path)),
         "score": hit.get("_score"),
         "snippets": _snippets(hit),
         "quotes": _hit_quotes(hit),
@@ -88,21 +116,15 @@ def _article_hit(hit: dict[str, Any]) -> dict[str, Any]:
 
 def _quote_hit(hit: dict[str, Any]) -> dict[str, Any]:
     source = hit["_source"]
-    article = source.get("article") or {}
+    article = source.get(QUOTED_IN.path) or {}
     return {
-        "id": source["id"],
-        "text": _marked(hit, "text", source.get("text")),
-        "cue": source.get("cue"),
-        "speaker": speaker(source.get("speaker") or {}),
+        **shown_fields(source, QUOTE_HIT),
+        "text": _marked(hit, TEXT.path, source.get(TEXT.path)),
         "article": {
-            "id": source.get("article_id"),
+            "id": source.get(ARTICLE_ID.path),
             "title": article.get("title"),
             "url": article.get("url"),
         },
-        "published": source.get("published"),
-        "date_precision": source.get("date_precision"),
-        "dateline": source.get("dateline"),
-        "agency": source.get("agency"),
         "score": hit.get("_score"),
     }
 
@@ -112,9 +134,9 @@ def _buckets(agg: dict[str, Any]) -> list[tuple[str, str, int]]:
     shown by name, in articles; other values are shown as they are."""
     found = []
     for bucket in agg["buckets"]:
-        shown = bucket.get("shown", {}).get("buckets")
+        named = bucket.get("shown", {}).get("buckets")
         count = bucket["documents"]["doc_count"] if "documents" in bucket else bucket["doc_count"]
-        found.append((bucket["key"], shown[0]["key"] if shown else bucket["key"], count))
+        found.append((bucket["key"], named[0]["key"] if named else bucket["key"], count))
     return found
 
 
@@ -128,12 +150,12 @@ def facet_values(
     values: list[dict[str, Any]] = []
     seen: set[str] = set()
     rows = _buckets(counts["values"]) + (_buckets(counts["chosen"]) if "chosen" in counts else [])
-    for key, shown, count in rows:
-        filtered = key if facet.by_id else shown.lower()
+    for key, display, count in rows:
+        filtered = key if facet.by_id else display.lower()
         if filtered in seen:
             continue
         seen.add(filtered)
-        bucket = {"value": shown, "count": count, "selected": filtered in chosen_keys}
+        bucket = {"value": display, "count": count, "selected": filtered in chosen_keys}
         if facet.by_id:
             bucket["id"] = key
         values.append(bucket)
@@ -179,11 +201,15 @@ def date_buckets(
 
 
 def facets(
-    aggs: dict[str, Any], params: SearchParams, selection: Selection, interval: Interval
+    aggs: dict[str, Any],
+    params: SearchParams,
+    selection: Selection,
+    interval: Interval,
+    kind: Kind,
 ) -> dict[str, list[dict[str, Any]]]:
     shaped = {
         facet.name: facet_values(facet, aggs[facet.name], selection.get(facet.name, ()))
-        for facet in FACETS
+        for facet in facets_of(kind)
     }
     shaped["date"] = date_buckets(aggs["date"]["values"], interval, params)
     return shaped
@@ -218,8 +244,8 @@ def result(
         "total": {"value": total["value"], "relation": total["relation"]},
         "page": params.page if params.after is None else None,
         "size": params.size,
-        "hits": [_article_hit(h) if kind == "article" else _quote_hit(h) for h in hits],
-        "facets": facets(response["aggregations"], params, selection, interval),
+        "hits": [_article_hit(h) if kind == ARTICLE else _quote_hit(h) for h in hits],
+        "facets": facets(response["aggregations"], params, selection, interval, kind),
         "date_interval": interval,
         "suggestion": _suggestion(response, params.q) if total["value"] < FEW_HITS else None,
         # Elasticsearch's own timeout ran out: hits and counts are what it found by then.
@@ -235,7 +261,7 @@ def suggestions(response: dict[str, Any]) -> list[str]:
     for option in response["suggest"]["names"][0]["options"]:
         matched = option["text"]
         source = option.get("_source", {})
-        names = [i for i in source.get("suggest", []) if i != source.get("title")]
+        names = [i for i in source.get(SUGGEST.path, []) if i != source.get(TITLE.path)]
         fuller = [i for i in names if i.lower().endswith(matched.lower())]
         shown.append(max(fuller, key=len) if fuller else matched)
     return list(dict.fromkeys(shown))

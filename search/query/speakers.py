@@ -12,21 +12,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from search.kinds import ARTICLE, QUOTE, only
 from search.query.params import Interval
+from search.schema import ARTICLE, DATELINE, PUBLISHED, QUOTE, SPEAKER, SPEAKERS, only
 from search.speakers.names import fold, given_names_alike, person_name
 
 MAX_PEOPLE_PER_VALUE = 50
-_NESTED = "speakers"
+# Where an article's speakers (nested) hold what a value is matched against and what is counted.
+_NESTED = SPEAKERS.path
+_ID = SPEAKERS.sub("id")
+_NAME = SPEAKERS.sub("name")
+_FOLDED = SPEAKERS.sub("name.folded")
+_NAME_WORDS = SPEAKERS.sub("name.text")
+_WRITTEN = SPEAKERS.sub("as_written")
+_WRITTEN_FOLDED = SPEAKERS.sub("as_written.folded")
+_WRITTEN_WORDS = SPEAKERS.sub("as_written.text")
+_KEY = SPEAKERS.sub("key")
+_SURNAME = SPEAKERS.sub("surname")
+_ROLE = SPEAKERS.sub("role.keyword")
+_QUOTE_COUNT = SPEAKERS.sub("quote_count")
+_QUOTED_ID = SPEAKER.sub("id")  # a quote document's speaker
+_DATELINE = DATELINE.sub("name")
 
 
 def _matches(value: str) -> dict[str, Any]:
     """Speakers (nested documents) that `value` may name."""
     folded = fold(value)
     should: list[dict[str, Any]] = [
-        {"term": {"speakers.id": value}},
-        {"term": {"speakers.name.folded": folded}},
-        {"term": {"speakers.as_written.folded": folded}},
+        {"term": {_ID: value}},
+        {"term": {_FOLDED: folded}},
+        {"term": {_WRITTEN_FOLDED: folded}},
     ]
     name = person_name(value)
     if name is not None and name.given:
@@ -34,9 +48,9 @@ def _matches(value: str) -> dict[str, Any]:
             " ".join(filter(None, (given, name.surname, name.suffix)))
             for given in sorted(given_names_alike(name.given))
         ]
-        should.append({"terms": {"speakers.key": keys}})
+        should.append({"terms": {_KEY: keys}})
     elif name is not None:
-        should.append({"term": {"speakers.surname": name.surname}})
+        should.append({"term": {_SURNAME: name.surname}})
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 
@@ -45,7 +59,7 @@ def resolve_body(values: tuple[str, ...]) -> dict[str, Any]:
     per_value = {
         str(n): {
             "filter": _matches(value),
-            "aggs": {"ids": {"terms": {"field": "speakers.id", "size": MAX_PEOPLE_PER_VALUE}}},
+            "aggs": {"ids": {"terms": {"field": _ID, "size": MAX_PEOPLE_PER_VALUE}}},
         }
         for n, value in enumerate(values)
     }
@@ -68,14 +82,14 @@ def resolved_ids(response: dict[str, Any], values: tuple[str, ...]) -> dict[str,
 def _person_aggs() -> dict[str, Any]:
     """What the directory and the profile say of each person (inside the nested speakers)."""
     return {
-        "name": {"terms": {"field": "speakers.name", "size": 1}},
-        "roles": {"terms": {"field": "speakers.role.keyword", "size": 5}},
-        "quotes": {"sum": {"field": "speakers.quote_count"}},
+        "name": {"terms": {"field": _NAME, "size": 1}},
+        "roles": {"terms": {"field": _ROLE, "size": 5}},
+        "quotes": {"sum": {"field": _QUOTE_COUNT}},
         "article": {
             "reverse_nested": {},
             "aggs": {
-                "first": {"min": {"field": "published", "format": "strict_date"}},
-                "last": {"max": {"field": "published", "format": "strict_date"}},
+                "first": {"min": {"field": PUBLISHED.path, "format": "strict_date"}},
+                "last": {"max": {"field": PUBLISHED.path, "format": "strict_date"}},
             },
         },
     }
@@ -89,10 +103,10 @@ def directory_body(prefix: str, size: int) -> dict[str, Any]:
         speakers = {
             "bool": {
                 "should": [
-                    {"prefix": {"speakers.name.text": words[-1]}},
-                    {"prefix": {"speakers.as_written.text": words[-1]}},
+                    {"prefix": {_NAME_WORDS: words[-1]}},
+                    {"prefix": {_WRITTEN_WORDS: words[-1]}},
                 ],
-                "filter": [{"term": {"speakers.name.text": w}} for w in words[:-1]],
+                "filter": [{"term": {_NAME_WORDS: w}} for w in words[:-1]],
                 "minimum_should_match": 1,
             }
         }
@@ -107,7 +121,7 @@ def directory_body(prefix: str, size: int) -> dict[str, Any]:
                         "filter": speakers,
                         "aggs": {
                             "ids": {
-                                "terms": {"field": "speakers.id", "size": size},
+                                "terms": {"field": _ID, "size": size},
                                 "aggs": _person_aggs(),
                             }
                         },
@@ -139,14 +153,14 @@ def directory(response: dict[str, Any]) -> list[dict[str, Any]]:
 
 def profile_body(person_id: str, interval: Interval, top: int = 10) -> dict[str, Any]:
     """One person: variants, roles, places, co-speakers from articles; quotes over time."""
-    mine = {"nested": {"path": _NESTED, "query": {"term": {"speakers.id": person_id}}}}
+    mine = {"nested": {"path": _NESTED, "query": {"term": {_ID: person_id}}}}
     return {
         "size": 0,
         "query": {
             "bool": {
                 "should": [
                     {"bool": {"filter": [only(ARTICLE), mine]}},
-                    {"bool": {"filter": [only(QUOTE), {"term": {"speaker.id": person_id}}]}},
+                    {"bool": {"filter": [only(QUOTE), {"term": {_QUOTED_ID: person_id}}]}},
                 ]
             }
         },
@@ -154,29 +168,23 @@ def profile_body(person_id: str, interval: Interval, top: int = 10) -> dict[str,
             "articles": {
                 "filter": only(ARTICLE),
                 "aggs": {
-                    "places": {"terms": {"field": "dateline.name", "size": top}},
+                    "places": {"terms": {"field": _DATELINE, "size": top}},
                     "speakers": {
                         "nested": {"path": _NESTED},
                         "aggs": {
                             "me": {
-                                "filter": {"term": {"speakers.id": person_id}},
+                                "filter": {"term": {_ID: person_id}},
                                 "aggs": {
                                     **_person_aggs(),
-                                    "variants": {
-                                        "terms": {"field": "speakers.as_written", "size": 20}
-                                    },
+                                    "variants": {"terms": {"field": _WRITTEN, "size": 20}},
                                 },
                             },
                             "others": {
-                                "filter": {
-                                    "bool": {"must_not": {"term": {"speakers.id": person_id}}}
-                                },
+                                "filter": {"bool": {"must_not": {"term": {_ID: person_id}}}},
                                 "aggs": {
                                     "ids": {
-                                        "terms": {"field": "speakers.id", "size": top},
-                                        "aggs": {
-                                            "name": {"terms": {"field": "speakers.name", "size": 1}}
-                                        },
+                                        "terms": {"field": _ID, "size": top},
+                                        "aggs": {"name": {"terms": {"field": _NAME, "size": 1}}},
                                     }
                                 },
                             },
@@ -189,7 +197,7 @@ def profile_body(person_id: str, interval: Interval, top: int = 10) -> dict[str,
                 "aggs": {
                     "over_time": {
                         "date_histogram": {
-                            "field": "published",
+                            "field": PUBLISHED.path,
                             "calendar_interval": interval,
                             "format": "strict_date",
                             "min_doc_count": 1,

@@ -1,0 +1,221 @@
+"""Compiling a parsed query into an Elasticsearch query on the fields of a `Target`.
+
+Ranking. Title, lead and body are searched together (``best_fields``: the best field counts,
+the others add a ``tie_breaker`` share) at boosts 2, 1.5 and 1, instead of the title's former 3,
+which let a title mention outrank a body that holds the exact passage. On top of the required
+terms, ``should`` clauses reward proximity in the body or lead: each pair of consecutive plain
+words (or phrases) within `PROXIMITY_SLOP` positions, and all of them side by side in the typed
+order, which outweighs a title holding the words. Ten positions cover a clause of a news
+sentence ("Peskov told reporters on Monday that Trump…"); a sloppy phrase scores
+1/(distance + 1), so closer still ranks higher inside the window, while a wider one would
+reward words merely in neighbouring sentences.
+https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-match-query-phrase
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Any, Literal
+
+from search.query.language.limits import FUZZY_EXPANSIONS
+from search.query.language.tree import Group, Node, Not, Parsed, Scoped, Term, leaves
+from search.schema import SCOPES
+
+PROXIMITY_SLOP = 10
+BONUS_TERMS = 8  # terms that earn the proximity and quote bonuses
+NEAR_BOOST = 2.0  # a pair of words within the slop
+ORDER_BOOST = 3.0  # the plain words side by side, as typed
+TIE_BREAKER = 0.3  # share of the other fields' scores in best_fields
+# Left out of proximity pairs (never out of matching).
+_FUNCTION_WORDS = frozenset(
+    """a about all also am an and any are as at be been but by can could did do does for from
+    had has have he her his i if in into is it its may me might my no not of on or our she so
+    than that the their them then there these they this those to us was we were what when
+    where which who will with would you your""".split()
+)
+
+
+@dataclass(frozen=True)
+class Field:
+    """A field and its boost. `stemmed` text has an unstemmed twin (the target's suffix) for
+    phrases and prefixes; `plain` text is unstemmed itself; a `keyword` is matched whole."""
+
+    name: str
+    boost: float = 1.0
+    kind: Literal["stemmed", "plain", "keyword"] = "stemmed"
+
+
+@dataclass(frozen=True)
+class Fields:
+    """Fields searched together; `path` names the nested object they live in, if any."""
+
+    fields: tuple[Field, ...]
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    """The fields of one kind of document (search.query.language.targets).
+
+    `default` serves unscoped terms, `scopes` each field scope, `proximity` the
+    close-together bonus. `shown` is the nested object whose items matching the query a page
+    shows (a hit's quotes): `to_query` adds a clause on it that can carry ``inner_hits``.
+    """
+
+    default: tuple[Fields, ...]
+    scopes: Mapping[str, Fields]
+    proximity: tuple[str, ...]
+    shown: Fields | None = None
+    exact_suffix: str = ".exact"
+
+    def __post_init__(self) -> None:
+        if set(self.scopes) != set(SCOPES):
+            raise ValueError(f"a target needs exactly the scopes {SCOPES}")
+
+
+def _names(fields: Fields, exact: str) -> list[str]:
+    """Field names with boosts; `exact` is the suffix for stemmed fields ("" for the stems)."""
+    names = []
+    for f in fields.fields:
+        name = f.name + exact if f.kind == "stemmed" else f.name
+        names.append(name if f.boost == 1 else f"{name}^{f.boost:g}")
+    return names
+
+
+def _match(term: Term, fields: Fields, target: Target) -> dict[str, Any]:
+    """One term on a set of fields. Keyword fields take the whole text as one value."""
+    if term.kind == "phrase":
+        query = {"type": "phrase", "tie_breaker": TIE_BREAKER}
+        names = _names(fields, target.exact_suffix)
+    elif term.kind == "prefix":
+        # The last word is a prefix, the others whole words (``covid-19*``); from the unstemmed
+        # twin, whose index_prefixes answer a 2-5 letter prefix with one term.
+        query = {"type": "bool_prefix", "operator": "and"}
+        names = _names(fields, target.exact_suffix)
+    else:
+        query = {"operator": "and", "tie_breaker": TIE_BREAKER}
+        names = _names(fields, "")
+        if term.kind == "fuzzy":
+            query |= {
+                "fuzziness": term.fuzziness,
+                "prefix_length": 1,
+                "max_expansions": FUZZY_EXPANSIONS,
+            }
+    return {"multi_match": {"query": term.text, "fields": names, **query}}
+
+
+def _nested(path: str, query: dict[str, Any]) -> dict[str, Any]:
+    return {"nested": {"path": path, "query": query, "score_mode": "max"}}
+
+
+def _compile(node: Node, target: Target, where: tuple[Fields, ...], inside: str) -> dict[str, Any]:
+    """`where` are the fields in scope; `inside` the nested path already entered, if any."""
+    if isinstance(node, Term):
+        clauses = [
+            _nested(f.path, _match(node, f, target))
+            if f.path and f.path != inside
+            else _match(node, f, target)
+            for f in where
+        ]
+        return clauses[0] if len(clauses) == 1 else {"bool": {"should": clauses}}
+    if isinstance(node, Not):
+        return {"bool": {"must_not": [_compile(node.node, target, where, inside)]}}
+    if isinstance(node, Scoped):
+        # One nested clause around the whole scope: speaker:(dmitry peskov) is one speaker.
+        scope = target.scopes[node.scope]
+        query = _compile(node.node, target, (scope,), scope.path or "")
+        return _nested(scope.path, query) if scope.path else query
+    if node.op == "or":
+        return {"bool": {"should": [_compile(n, target, where, inside) for n in node.nodes]}}
+    must = [_compile(n, target, where, inside) for n in node.nodes if not isinstance(n, Not)]
+    must_not = [_compile(n.node, target, where, inside) for n in node.nodes if isinstance(n, Not)]
+    occurs = {"must": must, "must_not": must_not}
+    return {"bool": {occur: listed for occur, listed in occurs.items() if listed}}
+
+
+def _phrase(text: str, fields: list[str], slop: int, boost: float) -> dict[str, Any]:
+    query = {"query": text, "fields": fields, "type": "phrase", "slop": slop, "boost": boost}
+    return {"multi_match": query}
+
+
+def _proximity(root: Node, target: Target) -> list[dict[str, Any]]:
+    """Bonus for the top level's words and phrases standing close: each consecutive pair within
+    `PROXIMITY_SLOP` positions (stemmed), and all of them side by side as typed (unstemmed).
+
+    Pairs skip function words: they stand near everything anyway, and their many positions
+    make sloppy phrases dear (eight of them cost seven times the query without the bonus).
+    """
+    if not target.proximity:
+        return []
+    top = root.nodes if isinstance(root, Group) and root.op == "and" else (root,)
+    typed = [n.text for n in top if isinstance(n, Term) and n.kind in ("word", "phrase")]
+    typed = typed[:BONUS_TERMS]
+    content = [unit for unit in typed if not set(unit.split()) <= _FUNCTION_WORDS]
+    fields = list(target.proximity)
+    bonus = [_phrase(f"{a} {b}", fields, PROXIMITY_SLOP, NEAR_BOOST) for a, b in pairwise(content)]
+    if len(typed) > 1:
+        exact = [name + target.exact_suffix for name in fields]
+        bonus.append(_phrase(" ".join(typed), exact, 0, ORDER_BOOST))
+    return bonus
+
+
+def shown(
+    parsed: Parsed,
+    target: Target,
+    *,
+    within: list[dict[str, Any]] | None = None,
+    inner_hits: Mapping[str, Any] | None = None,
+) -> dict[str, Any] | None:
+    """A clause on the target's `shown` nested items (quotes): those holding any searched term,
+    and only those passing `within` (say, one speaker's); with no term, every item passing
+    `within`. None when there is nothing to show."""
+    items = target.shown
+    if items is None or not items.path:
+        return None
+    in_shown = {"", *(s for s, f in target.scopes.items() if f.path and f.path == items.path)}
+    found = leaves(parsed.root) if parsed.root is not None else iter(())
+    terms = [t for t, scope, negated in found if scope in in_shown and not negated]
+    terms = terms[:BONUS_TERMS]
+    if not terms and within is None:
+        return None
+    query: dict[str, Any] = {"bool": {}}
+    if terms:
+        query["bool"] |= {
+            "should": [_match(t, items, target) for t in terms],
+            "minimum_should_match": 1,
+        }
+    if within:
+        query["bool"]["filter"] = within
+    clause = _nested(items.path, query)
+    if inner_hits is not None:
+        clause["nested"]["inner_hits"] = dict(inner_hits)
+    return clause
+
+
+def to_query(
+    parsed: Parsed,
+    target: Target,
+    *,
+    inner_hits: Mapping[str, Any] | None = None,
+    shown_within: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """The Elasticsearch query for `parsed` on `target`'s fields.
+
+    `inner_hits`, if given, goes on the clause over the target's `shown` nested items (the
+    quotes holding a searched term, of those passing `shown_within`), so a hit can show them;
+    it never changes what matches.
+    """
+    quotes = shown(parsed, target, within=shown_within, inner_hits=inner_hits)
+    if parsed.root is None:
+        if quotes is None:
+            return {"match_all": {}}
+        return {"bool": {"must": [{"match_all": {}}], "should": [quotes]}}
+    query = _compile(parsed.root, target, target.default, "")
+    should = _proximity(parsed.root, target) + ([quotes] if quotes else [])
+    if not should:
+        return query
+    if "must" in query.get("bool", {}):  # the usual AND of terms: one level, not two
+        return {"bool": {**query["bool"], "should": should}}
+    return {"bool": {"must": [query], "should": should}}

@@ -1,0 +1,636 @@
+"""The index contract: every field of the two kinds of document, declared once.
+
+An index holds two kinds of document (`Kind`): an article, and each of its quotes as a document
+of its own (quote search pages through quotes, not articles), so one alias switch moves both.
+Each `Field` below is declared once with its path, its mapping and its roles: in which views it
+is shown (`View`), how the API describes it (`Shape`), how the query language searches it
+(`Searched`: its field scope, its boost among the unscoped fields), which facet it carries
+(`Faceted`) and where its matches are marked (`Marked`). `ARTICLE_DOCUMENT` and
+`QUOTE_DOCUMENT` say where each value comes from when a document is built, in the order a
+document stores them; `COLUMNS` are the CSV export's columns, in the order a reader has them.
+
+Everything else derives from these at import: the mapping's properties (search.index.mapping),
+the documents (search.index.documents), the query language's fields, request bodies and result
+shaping (search.query), the API's response schemas and the pages' facet labels (api). So adding
+a facet is one `Field` declaration plus where its value comes from.
+
+This module sits on the ground floor: the write path and the read path both import it, and it
+imports nothing of theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any, Literal
+
+from search.model import Article, Place, Quote
+
+Kind = Literal["article", "quote"]
+ARTICLE: Kind = "article"
+QUOTE: Kind = "quote"
+
+# --- Mappings: the analysis a field's text gets (defined in search.index.mapping's settings)
+
+TEXT_ANALYZER = "dl_text"  # lower-cased and stemmed
+EXACT_ANALYZER = "dl_exact"  # lower-cased only
+FOLDED_NORMALIZER = "dl_folded"  # a keyword lower-cased
+
+# Phrases and prefixes are searched on the unstemmed twin, with prefixes built at index time:
+# a query of many two-letter prefixes (`a*|ab*|…`) then costs a few term lookups instead of
+# term expansions (search.query.language). Not `index_phrases`: a phrase answered from
+# shingles is no longer marked by the highlighter; the language caps phrases instead.
+# https://www.elastic.co/docs/reference/elasticsearch/mapping-reference/index-prefixes
+_EXACT = {
+    "type": "text",
+    "analyzer": EXACT_ANALYZER,
+    "index_prefixes": {"min_chars": 2, "max_chars": 5},
+}
+
+
+def _text(**extra: Any) -> dict[str, Any]:
+    """Stemmed text, with an unstemmed `.exact` twin for phrases and prefixes."""
+    return {
+        "type": "text",
+        "analyzer": TEXT_ANALYZER,
+        **extra,
+        "fields": {"exact": {**_EXACT, **extra}},
+    }
+
+
+def _facet() -> dict[str, Any]:
+    """Display value for buckets, a case-folded twin for filters typed by hand, and the words
+    of the value for scoped searches (`location:york`)."""
+    return {
+        "type": "keyword",
+        "fields": {
+            "folded": {"type": "keyword", "normalizer": FOLDED_NORMALIZER},
+            "text": {"type": "text", "analyzer": EXACT_ANALYZER},
+        },
+    }
+
+
+def _id() -> dict[str, Any]:
+    return {"type": "keyword"}
+
+
+def _kept() -> dict[str, Any]:
+    """Stored and returned, never searched."""
+    return {"type": "keyword", "index": False}
+
+
+_DAY = {"type": "date", "format": "strict_date"}
+_PLACE = {
+    "properties": {
+        "name": _facet(),
+        "region": _facet(),
+        "country": _facet(),
+        "country_code": _id(),
+        "location": {"type": "geo_point"},
+    }
+}
+# A person as the archive knows them: `id` and `name` are archive-wide (search.speakers), set
+# at reindex and kept consistent by `dateline index`; `key` is the name as written, compared.
+_PERSON = {
+    "id": _id(),
+    "key": _id(),
+    "name": _facet(),
+    "as_written": _facet(),
+    "surname": {"type": "keyword", "normalizer": FOLDED_NORMALIZER},
+    "role": {"type": "text", "analyzer": TEXT_ANALYZER, "fields": {"keyword": _id()}},
+}
+
+# --- Roles
+
+# Where a document's fields are shown or handed out: a hit of an article search, the article's
+# own page, a hit of a quote search, a related article, and the JSON Lines exports.
+View = Literal[
+    "article_hit", "article_page", "quote_hit", "related", "article_export", "quote_export"
+]
+ARTICLE_HIT: View = "article_hit"
+ARTICLE_PAGE: View = "article_page"
+QUOTE_HIT: View = "quote_hit"
+RELATED_ARTICLE: View = "related"
+ARTICLE_EXPORT: View = "article_export"
+QUOTE_EXPORT: View = "quote_export"
+# How the API describes a shown value: text, a list of texts, a number, a place, places, a
+# person (search.query.shape.speaker), people. None: shaped by hand where it is shown.
+Shape = Literal["string", "strings", "number", "place", "places", "person", "people"]
+
+
+@dataclass(frozen=True)
+class Searched:
+    """How the query language searches a field (or its sub-field `at`): by the field scope
+    `scope` (``location:oslo``), and by unscoped words at `boost` when one is given, in the
+    `kinds` given (every kind that holds the field when None). `shown`: a hit brings back the
+    items (nested) that hold the words."""
+
+    at: str = ""
+    scope: str | None = None
+    boost: float | None = None
+    kinds: tuple[Kind, ...] | None = None
+    shown: bool = False
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A facet as readers meet it: the API's parameter and the key of its counts (`name`), the
+    page's heading (`label`), one value's label on a chip (`singular`), the parameter's
+    description and an example bucket for the API's documentation. Speakers are people:
+    selected and counted by person id (`by_id`: any spelling of the name selects them, see
+    search.query.speakers), shown by canonical name."""
+
+    name: str
+    label: str
+    singular: str
+    description: str
+    example: Mapping[str, Any]
+    by_id: bool = False
+
+    def fields(self, kind: Kind) -> FacetFields:
+        """Where `kind`'s documents hold this facet."""
+        return _FACET_FIELDS[self.name, kind]
+
+
+@dataclass(frozen=True)
+class Faceted:
+    """A field carries `facet`: its sub-field `shown` is counted and shown, `filtered` is what a
+    selection filters (a case-folded twin, or the person id)."""
+
+    facet: Facet
+    shown: str
+    filtered: str
+
+
+@dataclass(frozen=True)
+class FacetFields:
+    """Where one kind of document holds a facet: full paths, and the nested object, if any."""
+
+    shown: str
+    filtered: str
+    nested: str | None = None
+
+
+WHOLE = {"number_of_fragments": 0}  # the whole field, marked
+SNIPPETS = {"fragment_size": 180, "number_of_fragments": 3, "no_match_size": 0}
+
+
+@dataclass(frozen=True)
+class Marked:
+    """The reader's words are marked in this field (its sub-field `at`) in `view`, with these
+    highlighter options."""
+
+    view: View
+    options: Mapping[str, Any]
+    at: str = ""
+
+
+@dataclass(frozen=True, eq=False)
+class Field:
+    """One field of the index, declared once: its `path` and `mapping`; the views that show it
+    (`shown`) and how the API describes it there (`shape`, `nullable`, `description`; no shape:
+    shaped by hand where shown); how the query language searches it (`searched`); the facet it
+    carries (`facet`); where the reader's words are marked in it (`marked`). Which documents
+    hold it and where its value comes from: `ARTICLE_DOCUMENT`, `QUOTE_DOCUMENT`; its CSV
+    columns: `COLUMNS`. Fields compare by identity, so the views below are cached by field."""
+
+    path: str
+    mapping: Mapping[str, Any]
+    shown: tuple[View, ...] = ()
+    shape: Shape | None = "string"
+    nullable: bool = True
+    description: str = ""
+    searched: tuple[Searched, ...] = ()
+    facet: Faceted | None = None
+    marked: tuple[Marked, ...] = ()
+
+    @property
+    def nested(self) -> bool:
+        return self.mapping.get("type") == "nested"
+
+    def sub(self, at: str) -> str:
+        """The path of a sub-field or property (``name.folded``); a misspelt one raises, so
+        read-path constants fail at import, not at request time."""
+        mapping_at(self.mapping, at, self.path)
+        return f"{self.path}.{at}" if at else self.path
+
+
+def mapping_at(mapping: Mapping[str, Any], at: str, where: str = "") -> Mapping[str, Any]:
+    """The mapping of a dotted path below `mapping`: object properties and multi-fields."""
+    for part in at.split(".") if at else ():
+        inner = {**mapping.get("properties", {}), **mapping.get("fields", {})}
+        if part not in inner:
+            raise KeyError(f"{where}.{at}: no {part!r} in the mapping")
+        mapping = inner[part]
+    return mapping
+
+
+# --- The facets readers meet, each carried by one field per kind of document
+
+SPEAKER_FACET = Facet(
+    "speaker",
+    "Speakers",
+    "Speaker",
+    "Speaker: a name in any spelling, a surname (every person of that name), or an id.",
+    {"value": "Tomas Okafor", "id": "tomas-okafor", "count": 5, "selected": True},
+    by_id=True,
+)
+LOCATION_FACET = Facet(
+    "location",
+    "Datelines",
+    "Dateline",
+    "Dateline place (where the article was filed).",
+    {"value": "Oslo", "count": 2, "selected": False},
+)
+PLACE_FACET = Facet(
+    "place",
+    "Places",
+    "Place",
+    "Place mentioned in the article.",
+    {"value": "Lisbon", "count": 2, "selected": False},
+)
+AGENCY_FACET = Facet(
+    "agency", "Agencies", "Agency", "News agency.", {"value": "NWS", "count": 3, "selected": False}
+)
+
+_PERSON_SEARCHED = (  # a person's names, by unscoped words (low) and by `speaker:`
+    Searched("name.text", scope="speaker", boost=0.5),
+    Searched("as_written.text", scope="speaker", boost=0.5),
+    Searched("surname", scope="speaker"),
+)
+_ARTICLE_SHOWN: tuple[View, ...] = (ARTICLE_HIT, ARTICLE_PAGE, ARTICLE_EXPORT)
+_EVERYWHERE: tuple[View, ...] = (*_ARTICLE_SHOWN, QUOTE_HIT, RELATED_ARTICLE, QUOTE_EXPORT)
+
+# --- Every field. The order here is the order of the facets, the field scopes and the fields
+# an unscoped word searches; documents and CSV columns keep their own order (below).
+
+FIELDS: tuple[Field, ...] = (
+    KIND := Field("kind", _id()),
+    ID := Field("id", _id(), shown=_EVERYWHERE, nullable=False),
+    SOURCE := Field("source", _kept()),
+    URL := Field("url", _kept(), shown=_ARTICLE_SHOWN),
+    TITLE := Field(
+        "title",
+        _text(),
+        shown=(*_ARTICLE_SHOWN, RELATED_ARTICLE),
+        searched=(Searched(scope="title", boost=2.0),),
+        marked=(Marked(ARTICLE_HIT, WHOLE), Marked(ARTICLE_PAGE, WHOLE)),
+    ),
+    LEAD := Field(
+        "lead",
+        _text(),
+        shown=_ARTICLE_SHOWN,
+        searched=(Searched(boost=1.5),),
+        marked=(Marked(ARTICLE_HIT, WHOLE),),
+    ),
+    BODY := Field(
+        "body",
+        _text(index_options="offsets"),
+        shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
+        nullable=False,
+        searched=(Searched(boost=1.0),),
+        marked=(Marked(ARTICLE_HIT, SNIPPETS), Marked(ARTICLE_PAGE, WHOLE)),
+    ),
+    SPEAKERS := Field(
+        "speakers",
+        {"type": "nested", "properties": {**_PERSON, "quote_count": {"type": "integer"}}},
+        shown=_ARTICLE_SHOWN,
+        shape="people",
+        searched=_PERSON_SEARCHED,
+        facet=Faceted(SPEAKER_FACET, "name", "id"),
+    ),
+    DATELINE := Field(
+        "dateline",
+        _PLACE,
+        shown=_EVERYWHERE,
+        shape="place",
+        searched=(
+            Searched("name.text", scope="location"),
+            Searched("name.text", boost=0.5, kinds=(ARTICLE,)),
+        ),
+        facet=Faceted(LOCATION_FACET, "name", "name.folded"),
+    ),
+    PLACES := Field(
+        "places",
+        _PLACE,
+        shown=(ARTICLE_PAGE, ARTICLE_EXPORT, QUOTE_EXPORT),
+        shape="places",
+        searched=(Searched("name.text", scope="place"),),
+        facet=Faceted(PLACE_FACET, "name", "name.folded"),
+    ),
+    AGENCY := Field(
+        "agency",
+        _facet(),
+        shown=_EVERYWHERE,
+        searched=(Searched("text", scope="agency"),),
+        facet=Faceted(AGENCY_FACET, "", "folded"),
+    ),
+    PUBLISHER := Field("publisher", _facet(), shown=(*_ARTICLE_SHOWN, RELATED_ARTICLE)),
+    AUTHOR := Field("author", _facet(), shown=_ARTICLE_SHOWN),
+    PUBLISHED := Field("published", _DAY, shown=_EVERYWHERE),
+    DATE_PRECISION := Field(
+        "date_precision", _id(), shown=(*_ARTICLE_SHOWN, QUOTE_HIT, QUOTE_EXPORT)
+    ),
+    PEOPLE := Field("people", _facet(), shown=(ARTICLE_PAGE, ARTICLE_EXPORT), shape="strings"),
+    PEOPLE_KEYS := Field("people_keys", _id()),
+    QUOTES := Field(
+        "quotes",
+        {
+            "type": "nested",
+            "properties": {
+                "speaker_id": _id(),
+                "speaker_key": _id(),
+                "speaker": _facet(),
+                "text": _text(),
+                "cue": _id(),
+                "start": {"type": "integer", "index": False},
+                "end": {"type": "integer", "index": False},
+            },
+        },
+        shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
+        shape=None,  # a hit's matching quotes and the page's quotes: search.query.{shape,articles}
+        searched=(Searched("text", scope="quote", shown=True),),
+        marked=(Marked(ARTICLE_HIT, WHOLE, "text"), Marked(ARTICLE_PAGE, WHOLE, "text")),
+    ),
+    PHOTO_CREDIT := Field("photo_credit", _kept(), shown=(ARTICLE_PAGE,)),
+    SUGGEST := Field("suggest", {"type": "completion", "analyzer": EXACT_ANALYZER}),
+    INDEXED_AT := Field("indexed_at", {"type": "date"}, shown=(QUOTE_EXPORT,)),
+    # Quote documents: the quote, its speaker, and the article fields it is found by.
+    ARTICLE_ID := Field("article_id", _id(), shown=(QUOTE_EXPORT,)),
+    POSITION := Field("position", {"type": "integer"}, shown=(QUOTE_EXPORT,), shape="number"),
+    TEXT := Field(
+        "text",
+        _text(),
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape=None,  # marked: search.query.shape
+        searched=(Searched(scope="quote", boost=1.0),),
+        marked=(Marked(QUOTE_HIT, WHOLE),),
+    ),
+    CUE := Field("cue", _id(), shown=(QUOTE_HIT, QUOTE_EXPORT)),
+    SPEAKER := Field(
+        "speaker",
+        {"properties": _PERSON},
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape="person",
+        nullable=False,
+        searched=_PERSON_SEARCHED,
+        facet=Faceted(SPEAKER_FACET, "name", "id"),
+    ),
+    QUOTED_IN := Field(
+        "article",
+        {"properties": {"title": _text(), "url": _kept()}},
+        shown=(QUOTE_EXPORT,),
+        shape=None,  # with `article_id`, a quote hit's `article`: search.query.shape
+        searched=(Searched("title", scope="title"),),
+    ),
+)
+
+
+def only(kind: Kind) -> dict[str, Any]:
+    """The filter that keeps one kind of document."""
+    return {"term": {KIND.path: kind}}
+
+
+# --- Where each value comes from when a document is built, in the order documents store them
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What an article's documents are built from: the article, and what the write path works
+    out for it (search.index.documents): the person each name written stands for (stored as
+    `_PERSON`), the keys of everyone named, the completions it offers, when it was indexed."""
+
+    article: Article
+    people: Mapping[str, Mapping[str, Any]]
+    people_keys: Sequence[str]
+    suggest: Sequence[str]
+    indexed_at: str
+
+    @cached_property
+    def published(self) -> str | None:
+        return self.article.published.isoformat() if self.article.published else None
+
+    @cached_property
+    def dateline(self) -> dict[str, Any] | None:
+        return stored_place(self.article.dateline) if self.article.dateline else None
+
+    @cached_property
+    def places(self) -> list[dict[str, Any]]:
+        return [stored_place(p) for p in self.article.places]
+
+
+@dataclass(frozen=True)
+class QuoteFacts:
+    """One quote of an article, at its `position` among the article's quotes."""
+
+    of: Facts
+    quote: Quote
+    position: int
+
+    @property
+    def speaker(self) -> Mapping[str, Any]:
+        return self.of.people[self.quote.speaker]
+
+
+def stored_place(place: Place) -> dict[str, Any]:
+    """A place as `_PLACE` holds it."""
+    doc: dict[str, Any] = {
+        "name": place.name,
+        "region": place.region,
+        "country": place.country,
+        "country_code": place.country_code,
+    }
+    if place.lat is not None and place.lon is not None:
+        doc["location"] = {"lat": place.lat, "lon": place.lon}
+    return doc
+
+
+def _quote_item(facts: Facts, quote: Quote) -> dict[str, Any]:
+    person = facts.people[quote.speaker]
+    return {
+        "speaker_id": person["id"],
+        "speaker_key": person["key"],
+        "speaker": person["name"],
+        "text": quote.text,
+        "cue": quote.cue,
+        "start": quote.start,
+        "end": quote.end,
+    }
+
+
+ArticleValue = Callable[[Facts], Any]
+QuoteValue = Callable[[QuoteFacts], Any]
+
+ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
+    (KIND, lambda f: ARTICLE),
+    (ID, lambda f: f.article.id),
+    (SOURCE, lambda f: f.article.source),
+    (URL, lambda f: f.article.url),
+    (TITLE, lambda f: f.article.title),
+    (LEAD, lambda f: f.article.lead),
+    (BODY, lambda f: f.article.body),
+    (AGENCY, lambda f: f.article.agency),
+    (PUBLISHER, lambda f: f.article.publisher),
+    (AUTHOR, lambda f: f.article.author),
+    (PUBLISHED, lambda f: f.published),
+    (DATE_PRECISION, lambda f: f.article.date_precision),
+    (DATELINE, lambda f: f.dateline),
+    (PLACES, lambda f: f.places),
+    (PEOPLE, lambda f: f.article.people),
+    (PEOPLE_KEYS, lambda f: f.people_keys),
+    (
+        SPEAKERS,
+        lambda f: [{**f.people[s.name], "quote_count": s.quote_count} for s in f.article.speakers],
+    ),
+    (QUOTES, lambda f: [_quote_item(f, q) for q in f.article.quotes]),
+    (PHOTO_CREDIT, lambda f: f.article.photo_credit),
+    (SUGGEST, lambda f: f.suggest),
+    (INDEXED_AT, lambda f: f.indexed_at),
+)
+QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
+    (KIND, lambda q: QUOTE),
+    (ID, lambda q: f"{q.of.article.id}#{q.position}"),
+    (ARTICLE_ID, lambda q: q.of.article.id),
+    (POSITION, lambda q: q.position),
+    (TEXT, lambda q: q.quote.text),
+    (CUE, lambda q: q.quote.cue),
+    (SPEAKER, lambda q: q.speaker),
+    (QUOTED_IN, lambda q: {"title": q.of.article.title, "url": q.of.article.url}),
+    (PUBLISHED, lambda q: q.of.published),
+    (DATE_PRECISION, lambda q: q.of.article.date_precision),
+    (DATELINE, lambda q: q.of.dateline),
+    (PLACES, lambda q: q.of.places),
+    (AGENCY, lambda q: q.of.article.agency),
+    (INDEXED_AT, lambda q: q.of.indexed_at),
+)
+
+# --- The CSV export's columns: a name, the field, and the cell made of the field's value
+
+
+@dataclass(frozen=True)
+class Column:
+    """A CSV column: its `name`, the `field` it comes from, the `cell` made of that field's
+    value (the value itself by default)."""
+
+    name: str
+    field: Field
+    cell: Callable[[Any], Any] = lambda value: value
+
+
+def _part(key: str) -> Callable[[Any], Any]:
+    return lambda value: (value or {}).get(key)
+
+
+def _names(people: Any) -> str:
+    return "; ".join(p.get("name") or "" for p in people or [])
+
+
+_DATELINE_COLUMNS = (
+    Column("dateline", DATELINE, _part("name")),
+    Column("country", DATELINE, _part("country")),
+)
+COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
+    ARTICLE: (
+        Column("id", ID),
+        Column("published", PUBLISHED),
+        Column("title", TITLE),
+        Column("lead", LEAD),
+        Column("agency", AGENCY),
+        Column("publisher", PUBLISHER),
+        Column("author", AUTHOR),
+        *_DATELINE_COLUMNS,
+        Column("speakers", SPEAKERS, _names),
+        Column("url", URL),
+    ),
+    QUOTE: (
+        Column("id", ID),
+        Column("published", PUBLISHED),
+        Column("speaker", SPEAKER, _part("name")),
+        Column("speaker_id", SPEAKER, _part("id")),
+        Column("role", SPEAKER, _part("role")),
+        Column("cue", CUE),
+        Column("text", TEXT),
+        *_DATELINE_COLUMNS,
+        Column("article_id", ARTICLE_ID),
+        Column("title", QUOTED_IN, _part("title")),
+        Column("url", QUOTED_IN, _part("url")),
+    ),
+}
+
+# --- Derived once, at import
+
+
+def _held(document: Sequence[tuple[Field, Any]]) -> tuple[Field, ...]:
+    return tuple(f for f in FIELDS if any(f is held for held, _ in document))
+
+
+HELD: Mapping[Kind, tuple[Field, ...]] = {
+    ARTICLE: _held(ARTICLE_DOCUMENT),
+    QUOTE: _held(QUOTE_DOCUMENT),
+}
+PROPERTIES: Mapping[str, Mapping[str, Any]] = {f.path: f.mapping for f in FIELDS}
+
+
+# The views below are cached: each is worked out on first use (at import, by the read path's
+# constants), not per request.
+
+
+@cache
+def searched(kind: Kind) -> tuple[tuple[Field, Searched], ...]:
+    """Each way `kind`'s documents are searched, in declaration order."""
+    return tuple(
+        (f, way) for f in HELD[kind] for way in f.searched if way.kinds is None or kind in way.kinds
+    )
+
+
+@cache
+def shown(view: View) -> tuple[Field, ...]:
+    """The fields a view shows or hands out."""
+    return tuple(f for f in FIELDS if view in f.shown)
+
+
+@cache
+def marked(view: View, inside: Field | None = None) -> Mapping[str, Mapping[str, Any]]:
+    """Highlighter options by path for `view`: the document's own fields, or those of the
+    nested items `inside` (a hit's quotes, marked in its inner hits). Read-only."""
+    fields = (inside,) if inside else tuple(f for f in FIELDS if not f.nested)
+    return {f.sub(m.at): m.options for f in fields for m in f.marked if m.view == view}
+
+
+def analysis(path: str) -> Literal["stemmed", "plain", "keyword"]:
+    """How a field's text is indexed: stemmed (with an `.exact` twin), plain words, or whole."""
+    mapping = mapping_at({"properties": PROPERTIES}, path)
+    if mapping.get("type") == "keyword":
+        return "keyword"
+    return "stemmed" if mapping.get("analyzer") == TEXT_ANALYZER else "plain"
+
+
+def _facets() -> tuple[tuple[Facet, ...], dict[tuple[str, Kind], FacetFields]]:
+    found: dict[str, Facet] = {}
+    placed: dict[tuple[str, Kind], FacetFields] = {}
+    for kind in (ARTICLE, QUOTE):
+        for f in HELD[kind]:
+            if f.facet is None:
+                continue
+            facet = found.setdefault(f.facet.facet.name, f.facet.facet)
+            if facet is not f.facet.facet:
+                raise ValueError(f"two facets are named {facet.name!r}")
+            nested = f.path if f.nested else None
+            placed[facet.name, kind] = FacetFields(
+                f.sub(f.facet.shown), f.sub(f.facet.filtered), nested
+            )
+    order = [f.facet.facet.name for f in FIELDS if f.facet]
+    return tuple(found[name] for name in dict.fromkeys(order)), placed
+
+
+FACETS, _FACET_FIELDS = _facets()
+FACETS_BY_NAME = {facet.name: facet for facet in FACETS}
+# The field scopes of the query language (`speaker:`), in declaration order.
+SCOPES = tuple(dict.fromkeys(w.scope for f in FIELDS for w in f.searched if w.scope))
+
+
+@cache
+def facets_of(kind: Kind) -> tuple[Facet, ...]:
+    """The facets `kind`'s documents carry."""
+    return tuple(facet for facet in FACETS if (facet.name, kind) in _FACET_FIELDS)
