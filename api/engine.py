@@ -8,6 +8,12 @@ engine costs a request at most its deadline, then a 503 with Retry-After (api/er
 instead of the client's 30 s × 4 tries.
 Each call carries the request's id as ``X-Opaque-Id``, so Elasticsearch's slow log and task list
 name the request that asked (https://www.elastic.co/docs/reference/elasticsearch/rest-apis/api-conventions#x-opaque-id).
+
+The bound is enforced by a transport of our own, handed to the client through its documented
+``transport_class`` argument, using only `Transport.perform_request`'s documented parameters
+(``request_timeout``, ``max_retries``, ``retry_on_timeout``): nothing of the client's private
+internals, so a new client release cannot silently drop the deadline.
+https://elastic-transport-python.readthedocs.io/en/latest/transport.html
 """
 
 from __future__ import annotations
@@ -15,13 +21,10 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Mapping
-from functools import partial
 from typing import Any
 
-from elastic_transport import ApiResponse, ConnectionTimeout
 from elastic_transport import ConnectionError as EsConnectionError
-from elastic_transport.client_utils import DEFAULT
+from elastic_transport import ConnectionTimeout, NodeConfig, Transport, TransportApiResponse
 from elasticsearch import Elasticsearch
 from flask import Flask, current_app, g, has_request_context
 
@@ -34,85 +37,86 @@ SEARCH_TIMEOUT = 2.0  # seconds: Elasticsearch's own bound on a search's query p
 # its deadline. gevent workers serve hundreds of requests at once (deploy/gunicorn.conf.py).
 CONNECTIONS = 64
 _SLOTS = "dateline.es.slots"
+_LEAST = 0.05  # seconds: with less left, a call is not worth starting
 
 
 class DeadlineExceeded(ConnectionTimeout):
     """The request's time is up before Elasticsearch answered (handled as the engine failing)."""
 
 
-class _Bounded(Elasticsearch):
-    """A client that, inside a request, gives each call what is left of the deadline and tags
-    it with the request's id; its searches carry Elasticsearch's own `timeout`, past which
-    the shards stop collecting and answer with what they have (`timed_out: true`), so one
-    costly query cannot keep the engine's search threads for long.
-    https://www.elastic.co/docs/reference/elasticsearch/rest-apis/search-your-data#search-timeout
+def _searches(method: str, target: str) -> str | None:
+    """ "search" or "msearch" for a search request of the REST API, else None."""
+    path = target.split("?", 1)[0]
+    if method in ("GET", "POST") and path.endswith("/_search"):
+        return "search"
+    if method in ("GET", "POST") and path.endswith("/_msearch"):
+        return "msearch"
+    return None
 
-    Point-in-time pages are the exception: export streams them long after its view returned,
-    so each page gets a whole deadline of its own, and no search timeout (a partial page would
-    drop rows).
+
+def _paging(target: str, body: Any) -> bool:
+    """A point-in-time call: export streams those long after its view returned, so each page
+    gets a whole deadline of its own and no search timeout (a partial page would drop rows)."""
+    return "/_pit" in target or (isinstance(body, dict) and "pit" in body)
+
+
+def _with_search_timeout(kind: str, body: Any, timeout: str) -> Any:
+    """Elasticsearch's own `timeout` in a search body (each body of a multi-search), past which
+    the shards stop collecting and answer with what they have (`timed_out: true`).
+    https://www.elastic.co/docs/reference/elasticsearch/rest-apis/search-your-data#search-timeout
     """
+    if kind == "search":
+        return {"timeout": timeout, **(body or {})}
+    # A multi-search is header, body, header, body…: each body gets its own.
+    return [{"timeout": timeout, **b} if n % 2 else b for n, b in enumerate(body or [])]
+
+
+class DeadlineTransport(Transport):
+    """A transport that, inside a request, gives each call what is left of the request's
+    deadline, retries nothing that timed out, and moves on to the next node only when a node
+    refused or dropped the connection and time is left."""
+
+    def __init__(self, node_configs: list[NodeConfig], **kwargs: Any) -> None:
+        super().__init__(node_configs, **kwargs)
+        # The nodes a refused connection may move on to: each is tried once at most.
+        self.nodes = max(1, len(node_configs))
 
     def perform_request(
-        self,
-        method: str,
-        path: str,
-        *,
-        params: Mapping[str, Any] | None = None,
-        headers: Mapping[str, str] | None = None,
-        body: Any | None = None,
-        endpoint_id: str | None = None,
-        path_parts: Mapping[str, Any] | None = None,
-    ) -> ApiResponse[Any]:
-        call = partial(Elasticsearch.perform_request, method=method, path=path, headers=headers)
-        call = partial(call, endpoint_id=endpoint_id, path_parts=path_parts)
+        self, method: str, target: str, *, body: Any | None = None, **options: Any
+    ) -> TransportApiResponse:
         if not has_request_context():
-            return call(self, params=params, body=body)
-        paging = endpoint_id == "close_point_in_time" or "pit" in (body or {})
+            return super().perform_request(method, target, body=body, **options)
+        paging = _paging(target, body)
         deadline = time.monotonic() + current_app.config["REQUEST_DEADLINE"] if paging else None
         # A free connection, waited for within the deadline (the pool itself would wait on).
         slots: threading.BoundedSemaphore = current_app.extensions[_SLOTS]
-        if _left(deadline) < 0.05 or not slots.acquire(timeout=_left(deadline)):
+        if _left(deadline) < _LEAST or not slots.acquire(timeout=_left(deadline)):
             raise DeadlineExceeded("the request's deadline passed before Elasticsearch answered")
         try:
-            # Once per node at most: the client sets aside a node whose connection failed, so
-            # the next try goes to another one, with what is left of the deadline.
-            tries = len(self.transport.node_pool)
-            while True:
+            kind = _searches(method, target)
+            for attempt in range(self.nodes):
+                left = max(_left(deadline), 0.01)
+                if kind and not paging:
+                    bound = min(current_app.config["SEARCH_TIMEOUT"], left * 0.8)
+                    timeout = f"{max(int(bound * 1000), 1)}ms"
+                    call_body = _with_search_timeout(kind, body, timeout)
+                else:
+                    call_body = body
                 try:
-                    return self._once(call, endpoint_id, params, body, deadline, paging)
+                    bounded = {**options, "request_timeout": left}
+                    bounded.update(max_retries=0, retry_on_timeout=False)
+                    return super().perform_request(method, target, body=call_body, **bounded)
                 except EsConnectionError:
-                    tries -= 1
-                    if not tries or _left(deadline) < 0.05:
+                    # The transport sets a failed node aside, so the next try goes elsewhere.
+                    if attempt + 1 == self.nodes or _left(deadline) < _LEAST:
                         raise
+            raise AssertionError("unreachable")  # the loop returns or raises
         finally:
             slots.release()
 
-    def _once(
-        self,
-        call: partial[ApiResponse[Any]],
-        endpoint_id: str | None,
-        params: Mapping[str, Any] | None,
-        body: Any | None,
-        deadline: float | None,
-        paging: bool,
-    ) -> ApiResponse[Any]:
-        left = max(_left(deadline), 0.01)
-        if endpoint_id in ("search", "msearch") and not paging:
-            bound = min(current_app.config["SEARCH_TIMEOUT"], left * 0.8)
-            timeout = f"{max(int(bound * 1000), 1)}ms"
-            if endpoint_id == "search":
-                params = {"timeout": timeout, **(params or {})}
-            else:  # headers and bodies in turn: each body gets its own
-                body = [{"timeout": timeout, **b} if n % 2 else b for n, b in enumerate(body or [])]
-        opaque = g.get("request_id") or DEFAULT
-        # Elasticsearch's own method: the bounded copy is a _Bounded too, not to bound twice.
-        return call(self.options(request_timeout=left, opaque_id=opaque), params=params, body=body)
-
 
 def init_app(app: Flask, settings: EsSettings) -> None:
-    """One client per process, shared by every request (thread-safe, pooled connections).
-    The client itself retries nothing: a second try would need a second deadline, which
-    `_Bounded` gives only when a node's connection failed."""
+    """One client per process, shared by every request (thread-safe, pooled connections)."""
     app.config.setdefault("INDEX", settings.alias)
     app.config.setdefault(
         "REQUEST_DEADLINE", float(os.environ.get("DATELINE_REQUEST_DEADLINE", DEADLINE))
@@ -121,8 +125,9 @@ def init_app(app: Flask, settings: EsSettings) -> None:
         "SEARCH_TIMEOUT", float(os.environ.get("DATELINE_SEARCH_TIMEOUT", SEARCH_TIMEOUT))
     )
     connections = app.config.setdefault("ENGINE_CONNECTIONS", CONNECTIONS)
-    client = settings.client(_Bounded, connections=connections)
     app.extensions[_SLOTS] = threading.BoundedSemaphore(connections)
+    client = settings.client(connections, transport_class=DeadlineTransport)
+    # Retries are the transport's to give, within the deadline; none outside a request either.
     app.extensions[_KEY] = client.options(retry_on_timeout=False, max_retries=0)
     app.before_request(_start_clock)
 
@@ -139,8 +144,11 @@ def _left(deadline: float | None = None) -> float:
 
 
 def es() -> Elasticsearch:
-    """The client; inside a request, each call is bounded by what is left of its deadline."""
+    """The client; inside a request, each call is bounded by what is left of its deadline and
+    carries the request's id."""
     client: Elasticsearch = current_app.extensions[_KEY]
+    if has_request_context() and g.get("request_id"):
+        return client.options(opaque_id=g.request_id)
     return client
 
 

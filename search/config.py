@@ -15,8 +15,8 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
+from elastic_transport import Transport
 from elastic_transport.client_utils import DEFAULT
 from elasticsearch import Elasticsearch
 
@@ -24,8 +24,6 @@ DEFAULT_ALIAS = "dateline-articles"
 # Written by deploy/elasticsearch.sh (WRITER_FILE, READER_FILE): keep the names in step.
 WRITER_FILE = "dateline.credentials"
 READER_FILE = "dateline-reader.credentials"
-
-Client = TypeVar("Client", bound=Elasticsearch)
 
 
 class ConfigError(ValueError):
@@ -130,10 +128,8 @@ class EsSettings:
         return {key: value for key, value in values.items() if value}
 
     def client(
-        self,
-        cls: type[Client] = Elasticsearch,  # type: ignore[assignment]
-        connections: int = 10,
-    ) -> Client:
+        self, connections: int = 10, transport_class: type[Transport] = Transport
+    ) -> Elasticsearch:
         """A client with timeouts and retries; build one per process and reuse it. It keeps up
         to `connections` open per node, and a call waits for a free one when all are busy.
 
@@ -143,7 +139,7 @@ class EsSettings:
         https://elastic-transport-python.readthedocs.io/en/latest/node.html#node-pool
         """
         https = any(host.startswith("https") for host in self.hosts)
-        return cls(
+        return Elasticsearch(
             self.hosts,
             api_key=self.api_key,
             basic_auth=(self.username, self.password or "")
@@ -155,4 +151,5 @@ class EsSettings:
             retry_on_timeout=True,
             max_retries=3,
             connections_per_node=connections,
+            transport_class=transport_class,
         )

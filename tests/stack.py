@@ -42,7 +42,8 @@ class Stack:
         self.port = free_port()
         # In the system's temporary folder: nginx's workers (www-data) must reach the socket.
         self.run_dir = Path(tempfile.mkdtemp(prefix="dateline-test-stack."))
-        self.log = self.run_dir.with_suffix(".log")
+        # Beside the run directory, named after it: with_suffix would cut its random part off.
+        self.log = self.run_dir.parent / f"{self.run_dir.name}.log"
         settings = {
             "DATELINE_BIND": f"127.0.0.1:{self.port}",
             "DATELINE_RUN_DIR": str(self.run_dir),

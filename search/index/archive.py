@@ -19,7 +19,7 @@ from typing import IO, Any
 
 from elasticsearch import Elasticsearch
 
-from search.index.bulk import bulk_load
+from search.index.bulk import Prepared, bulk_load
 from search.index.identity import relabel_speakers
 from search.index.indices import (
     READY,
@@ -34,7 +34,7 @@ from search.index.indices import (
     retire,
     set_state,
 )
-from search.index.workers import Prepared, prepare_all
+from search.index.workers import prepare_all
 from search.ingest.walk import Walk
 from search.model import Rejected
 from search.scan import scan

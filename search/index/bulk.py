@@ -12,12 +12,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 
 import orjson
 from elasticsearch import ApiError, ConnectionTimeout, Elasticsearch, TransportError
 from elasticsearch import ConnectionError as EsConnectionError
-
-from search.index.workers import Prepared
 
 BULK_DOCS = 2000  # documents (an article and its quotes are several)
 BULK_BYTES = 8 * 1024 * 1024
@@ -32,6 +31,22 @@ MAX_BACKOFF = 30.0
 # request. https://www.elastic.co/docs/api/doc/elasticsearch/operation/operation-bulk
 SHARD_WAIT = "10s"
 _ITEM_FIELDS = ["items.*.status", "items.*.error"]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """An article ready to send: made by the workers (search.index.workers), sent here."""
+
+    id: str
+    source: str
+    # The article's Elasticsearch documents (itself, then its quotes): ids and JSON bodies.
+    documents: tuple[tuple[str, bytes], ...]
+    digest: bytes  # of the body: tells the same article read twice from two that share an id
+    warnings: tuple[str, ...] = ()  # what reading and extraction noticed (invalid UTF-8, …)
+
+    @property
+    def size(self) -> int:
+        return sum(len(body) for _, body in self.documents)
 
 
 class StillRefused(TransportError):

@@ -13,13 +13,13 @@ import multiprocessing
 import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import orjson
 
 from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract_or_reject
+from search.index.bulk import Prepared
 from search.index.documents import to_documents
 from search.ingest.read import read_unit
 from search.ingest.walk import Unit
@@ -33,20 +33,6 @@ AHEAD = 1024
 # machine they share, Elasticsearch then indexes without waiting for a core, and the workers
 # use what it leaves, instead of the two starving each other in turns.
 WORKER_NICENESS = 10
-
-
-@dataclass(frozen=True)
-class Prepared:
-    id: str
-    source: str
-    # The article's Elasticsearch documents (itself, then its quotes): ids and JSON bodies.
-    documents: tuple[tuple[str, bytes], ...]
-    digest: bytes  # of the body: tells the same article read twice from two that share an id
-    warnings: tuple[str, ...] = ()  # what reading and extraction noticed (invalid UTF-8, …)
-
-    @property
-    def size(self) -> int:
-        return sum(len(body) for _, body in self.documents)
 
 
 def prepare(unit: Unit | Rejected, year: int | None) -> Prepared | Rejected:
