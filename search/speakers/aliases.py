@@ -26,6 +26,7 @@ ALIASES: dict[str, str] = {
     "newton leroy gingrich": "Newt Gingrich",
     "george herbert walker bush": "George H.W. Bush",
     "bernard sanders": "Bernie Sanders",
+    "guccifer": "Marcel Lehel Lazar",
 }
 
 

@@ -32,8 +32,14 @@ _ABBREVIATIONS = {
 
 def role_words(role: str) -> set[str]:
     """The words of a role that say which office: "former Florida Gov." → {florida, governor}."""
-    words = (fold(w).strip(".,;:()'’\"") for w in role.replace("-", " ").split())
-    return {_ABBREVIATIONS.get(w, w) for w in words if w and w not in _ROLE_NOISE}
+    found = set()
+    for word in (fold(w).strip(".,;:()'’\"") for w in role.replace("-", " ").split()):
+        singular = word[:-1] if word.endswith("s") else word  # "Senators", "Sens."
+        if singular in _ABBREVIATIONS or singular in _ABBREVIATIONS.values():
+            word = singular
+        if word and word not in _ROLE_NOISE:
+            found.add(_ABBREVIATIONS.get(word, word))
+    return found
 
 
 @dataclass

