@@ -156,13 +156,6 @@ class _Evidence:
             return f"named beside the same people ({company:.0%})"
         return None
 
-    def apart(self, a: Context, b: Context, skip: set[str]) -> bool:
-        """Whether the archive shows two people: named in different periods, in no common
-        office, beside none of the same people."""
-        if periods_meet(a, b) or (role_likeness(a, b) or 0.0) >= _ROLE_AGREES:
-            return False
-        return company_likeness(a, b, self.commonness, skip=skip) < _COMPANY_AGREES
-
     def roles_differ(self, a: Context, b: Context) -> bool:
         roles = role_likeness(a, b)
         return roles is not None and roles < 0.1 and (role_likeness(b, a) or 0.0) < 0.1
@@ -325,10 +318,8 @@ class _Builder:
                 return self._suffix(form, group, together)
             if name.key == lead.key:
                 return Decision("same name", f"key “{name.key}”")
-            if self.evidence.roles_differ(form.context, group.context):
-                return None  # two offices: two people ("Steve" and "Steven M." Rosenthal)
-            if not together and self.evidence.apart(form.context, group.context, group.keys()):
-                return None  # other times, other company: two people (Bob and Robert Mason)
+            if together and self.evidence.roles_differ(form.context, group.context):
+                return None  # named together, in two offices: two people
             return Decision("nickname", f"{name.given} and {lead.given} may name one person")
         if misspelt(name.given, lead.given) and name.suffix == lead.suffix:
             agree = self.evidence.agree(form.context, group.context, group.keys())

@@ -20,7 +20,7 @@ from functools import cache, lru_cache
 from nameparser import HumanName
 from nameparser.config import Constants
 
-from search.speakers.given import Sex, given_names_alike, is_given_name, same_given
+from search.speakers.given import Sex, given_names_alike, same_given
 
 __all__ = ["PersonName", "fold", "given_names_alike", "person_name", "same_given", "slug"]
 
@@ -145,15 +145,13 @@ def person_name(written: str) -> PersonName | None:
         shown_given = f"{given} {parsed.middle.split()[middle.index(spoken)]}"
         middle = (*(m for m in middle if m != spoken), _fold_part(given))
         given = spoken
-    # a middle word no dictionary of first names knows is the first half of a two-part
-    # surname, and is shown ("Debbie Wasserman Schultz", "Melba Acosta Febo")
-    two_part = [
-        w
-        for w in parsed.middle.split()[-1:]
-        if "." not in w and len(w) > 2 and not is_given_name(_fold_part(w))
-    ]
+    # middle names are shown ("Mary Kay Henry", "Debbie Wasserman Schultz"), initials not
+    # ("Donald J. Trump" is shown "Donald Trump")
+    shown_middle = [w for w in parsed.middle.split() if "." not in w and len(w) > 1]
+    if shown_given != given:  # "J. Gerald Hebert": the middle name is shown with the given
+        shown_middle = [w for w in shown_middle if _fold_part(w) != given]
     shown = " ".join(
-        part for part in (shown_given, *two_part, last, SUFFIXES.get(suffix, "")) if part
+        part for part in (shown_given, *shown_middle, last, SUFFIXES.get(suffix, "")) if part
     )
     folded_titles = tuple(fold(t).rstrip(".").replace(".", "") for t in titles) + tuple(
         fold(t).rstrip(".").replace(".", "") for t in parsed.title.split()
