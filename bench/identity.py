@@ -120,7 +120,8 @@ def at_base(articles: list[dict], rev: str) -> Labels:
         article_keys.append(sorted({n.key for w in names if (n := person_name(w))}))
     with tempfile.TemporaryDirectory() as where:
         # the base's package under another name: the installed `search` is the current one
-        tarfile.open(fileobj=io.BytesIO(archive)).extractall(where, filter="data")
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            tar.extractall(where, filter="data")
         package = Path(where) / "search"
         for module in package.rglob("*.py"):
             text = module.read_text(encoding="utf-8")

@@ -159,7 +159,9 @@ def kind_of(written: str, name: PersonName | None, said: dict[str, int] | None =
         return Verdict("phrase", why)
     middles = [m for m in name.middle if len(m) > 1 and m not in _PARTICLES]
     for middle in middles:
-        if middle in _FUNCTION_WORDS or (middle.endswith(("ing", "ly")) and _inflected(middle)):
+        if middle in _FUNCTION_WORDS or (
+            middle.endswith(("ing", "ly", "ed")) and _inflected(middle)
+        ):
             return Verdict("phrase", f"“{middle}” is no name")
     if (
         not is_given_name(name.given)

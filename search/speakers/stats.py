@@ -52,13 +52,17 @@ def archive_stats(articles: Iterable[tuple[date | None, list[Mention]]]) -> list
     """Each spelling's statistics over articles given as (published, the names it holds)."""
     stats: dict[str, NameStats] = {}
     for published, mentions in articles:
-        named = {m.written: m for m in mentions}  # an article names a spelling once
+        named: dict[str, list[Mention]] = {}  # an article counts once per spelling
+        for mention in mentions:
+            named.setdefault(mention.written, []).append(mention)
         keys = {w: n.key for w in named if (n := person_name(w))}
-        for written, mention in named.items():
+        for written, same in named.items():
             stat = stats.setdefault(written, NameStats(written))
-            stat.add_article(published, mention.quotes, mention.role)
-            if mention.kind:
-                stat.kinds[mention.kind] += 1
+            role = next((m.role for m in same if m.role), None)
+            stat.add_article(published, sum(m.quotes for m in same), role)
+            kind = next((m.kind for m in same if m.kind), None)
+            if kind:
+                stat.kinds[kind] += 1
             mine = keys.get(written)
             stat.together.update({k for k in keys.values() if k != mine})
     return list(stats.values())
