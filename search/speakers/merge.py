@@ -444,8 +444,10 @@ class _Builder:
             candidates = self._candidates(form, groups)
             scored = sorted(((self._score(form, g), g) for g in candidates), key=lambda sg: -sg[0])
             shown = "; ".join(f"{g.lead.target.display} {s:.1f}" for s, g in scored[:4])
-            lone_given = not form.name.surname or (
-                not form.compound and not any(g.surname == form.name.surname for g in candidates)
+            word = form.name.surname
+            lone_given = bool(candidates) and all(  # "Bernie": found by given names only
+                not word or (same_given(word, g.lead.target.given) and g.surname != word)
+                for g in candidates
             )
             if not scored:
                 ambiguous.append((form, [], "no one in the archive bears this name"))
