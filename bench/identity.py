@@ -35,7 +35,10 @@ from math import comb
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# shared/ lies beside the repository (or beside the folder of its worktrees)
+SHARED = next(
+    (p / "shared" for p in REPO.parents if (p / "shared").is_dir()), REPO.parent / "shared"
+)
 POLNEAR = SHARED / "corpora" / "polnear"
 GOLD = REPO / "tests" / "data" / "polnear_people.json"
 sys.path.insert(0, str(REPO))
@@ -76,7 +79,10 @@ def extract(paths: list[Path]) -> list[dict]:
     """Articles as `dateline extract` prints them."""
     run = [sys.executable, "-m", "search.cli", "extract", *map(str, paths)]
     done = subprocess.run(run, capture_output=True, text=True, cwd=REPO, check=False)
-    return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    articles = [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
+    if not articles:
+        raise SystemExit(f"no article extracted from {', '.join(map(str, paths))}:\n{done.stderr}")
+    return articles
 
 
 def mentions_of(article: dict) -> list[Mention]:
