@@ -19,8 +19,9 @@ from elasticsearch import Elasticsearch
 
 from search.scan import scan
 from search.schema import ARTICLE, only
-from search.speakers.merge import KeyStat, Pair, Person, candidate_pairs, people
+from search.speakers.merge import Pair, Person, candidate_pairs, people
 from search.speakers.names import person_name
+from search.speakers.stats import NameStats
 
 _PAGE = 5000  # composite aggregation page
 _KEYS_PER_QUERY = 1000  # keys looked up by one search
@@ -51,15 +52,17 @@ def _composite(
             return
 
 
-def key_stats(es: Elasticsearch, index: str) -> list[KeyStat]:
-    """Each key of the index's speakers, with its articles and spellings."""
-    stats: dict[str, KeyStat] = {}
+def key_stats(es: Elasticsearch, index: str) -> list[NameStats]:
+    """Each spelling of the index's speakers, with its articles."""
+    stats: dict[str, NameStats] = {}
     fields = {"key": "speakers.key", "written": "speakers.as_written"}
     for combination, count in _composite(es, index, fields):
         name = person_name(combination["written"])
         if name is None or name.key != combination["key"]:
             continue
-        stats.setdefault(name.key, KeyStat(name)).add(name, count)
+        stats.setdefault(
+            combination["written"], NameStats(combination["written"])
+        ).articles += count
     return list(stats.values())
 
 
