@@ -151,6 +151,10 @@ class ArticleSchema(_ArticleFields):
     people = fields.List(fields.String())
     quotes = fields.List(fields.Nested(ArticleQuoteSchema))
     photo_credit = fields.String(allow_none=True)
+    corrected = fields.String(
+        allow_none=True, metadata={"description": "when the newest text replaced an earlier one"}
+    )
+    versions = fields.Integer(metadata={"description": "how many texts the article has had"})
 
 
 class RelatedArticleSchema(ma.Schema):

@@ -17,7 +17,7 @@ from typing import Any, Literal
 
 from elasticsearch import ApiError, Elasticsearch
 
-MAPPING_VERSION = 2
+MAPPING_VERSION = 3
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {
@@ -163,6 +163,9 @@ MAPPINGS: dict[str, Any] = {
         "photo_credit": {"type": "keyword", "index": False},
         "suggest": {"type": "completion", "analyzer": "dl_exact"},
         "indexed_at": {"type": "date"},
+        # Corrections (search/index/intake.py): set only once an article's text was replaced.
+        "corrected": {"type": "date"},
+        "versions": {"type": "integer", "index": False},
         # Quote documents: the quote, its speaker, and the article fields it is found by.
         "article_id": _id(),
         "position": {"type": "integer"},

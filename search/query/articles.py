@@ -84,6 +84,8 @@ def article(response: dict[str, Any]) -> dict[str, Any] | None:
         "people": source.get("people", []),
         "quotes": quotes,
         "photo_credit": source.get("photo_credit"),
+        "corrected": source.get("corrected"),
+        "versions": source.get("versions") or 1,
     }
 
 
