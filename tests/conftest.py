@@ -32,6 +32,19 @@ def _own_metrics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
         os.environ["DATELINE_METRICS_DIR"] = given
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_archive_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands run by tests keep their inputs in the session's own archive store, not in the
+    one beside the local node."""
+    given = os.environ.get("DATELINE_ARCHIVE_DIR")
+    os.environ["DATELINE_ARCHIVE_DIR"] = str(tmp_path_factory.mktemp("archive"))
+    yield
+    if given is None:
+        del os.environ["DATELINE_ARCHIVE_DIR"]
+    else:
+        os.environ["DATELINE_ARCHIVE_DIR"] = given
+
+
 @cache
 def _node() -> tuple[Elasticsearch | None, str]:
     settings = EsSettings.from_env()

@@ -402,6 +402,9 @@ def index_into_live(
     finally:
         rejects.close()
     # An article indexed again may have fewer quotes than before: its older quote documents go.
+    # Searched after a refresh: else the search sees an old quote that a new one has replaced
+    # under the same id since, and deleting that id would delete the new one.
+    es.indices.refresh(index=report.index)
     _drop_quotes(es, report.index, accepted, before=started)
     es.indices.refresh(index=report.index)
     report.relabelled = relabel_speakers(es, report.index)

@@ -77,7 +77,8 @@ class Store:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.segments = directory / SEGMENTS
-        self.segments.mkdir(parents=True, exist_ok=True)
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.segments.mkdir(exist_ok=True)
         fresh = not (directory / CATALOG).exists()
         self.catalog = Catalog(directory / CATALOG)
         if fresh and segment_paths(self.segments):
