@@ -1,6 +1,6 @@
 """WARC reading against the HTML-files path, in the same run: pages/s and peak memory.
 
-    .venv/bin/python bench/warc.py [--pages 10000] [--workers N] [--rounds 1]
+    .venv/bin/python bench/warc.py [--pages 10000] [--workers N] [--rounds 1] [--train DIR]
 
 1. Builds N news pages from PolNeAR train (bench/reindex.py's recombined articles, each as an
    HTML page with a headline, a date in its <head> and paragraphs) and writes them twice: as N
@@ -21,19 +21,16 @@ import html
 import io
 import json
 import os
-import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
-import psutil
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from reindex import REPO, TRAIN, MemoryWatch, build_corpus
+import reindex as corpus_source
+from reindex import build_corpus, dateline_reindex
 
 from search.config import EsSettings
 
@@ -78,23 +75,11 @@ def build_pages(corpus: Path, folder: Path, warc: Path, count: int) -> None:
 
 
 def reindex(source: Path, alias: str, store: Path, workers: int | None) -> tuple[float, int, int]:
-    """Pages/s of `dateline reindex SOURCE`, its peak RSS and its largest worker's, in MB."""
-    command = [sys.executable, "-m", "search.cli", "reindex", str(source), "--keep", "0",
-               "--rejects", str(store / "rejects.jsonl"),
-               *(["--workers", str(workers)] if workers else [])]  # fmt: skip
-    env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_ARCHIVE_DIR": str(store)}
-    began = time.perf_counter()
-    process = psutil.Popen(command, env=env, cwd=REPO, stderr=subprocess.PIPE, text=True)
-    watch = MemoryWatch(process)
-    watch.start()
-    process.wait()
-    watch.join()
-    elapsed = time.perf_counter() - began
-    stderr = process.stderr.read()
-    if process.returncode not in (0, 1):
-        raise SystemExit(f"dateline reindex failed:\n{stderr}")
-    indexed = int(re.search(r"indexed (\d+)", stderr)[1])
-    return indexed / elapsed, watch.main // 2**20, watch.worker // 2**20
+    """Pages/s of `dateline reindex SOURCE` with its own archive store, its peak RSS and its
+    largest worker's, in MB (bench/reindex.py's measure)."""
+    os.environ["DATELINE_ARCHIVE_DIR"] = str(store)
+    rate, main_rss, worker_rss = dateline_reindex(source, alias, workers)
+    return rate, round(main_rss), round(worker_rss)
 
 
 def main() -> None:
@@ -102,9 +87,13 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=10_000)
     parser.add_argument("--workers", type=int, default=None)
     parser.add_argument("--rounds", type=int, default=1, help="HTML then WARC, this many times")
+    parser.add_argument(
+        "--train", type=Path, default=corpus_source.TRAIN, help="PolNeAR train texts [%(default)s]"
+    )
     args = parser.parse_args()
-    if not TRAIN.is_dir():
-        raise SystemExit(f"{TRAIN} is absent: the shared corpora are not beside this repo")
+    if not args.train.is_dir():
+        raise SystemExit(f"{args.train} is absent: the shared corpora are not beside this repo")
+    corpus_source.TRAIN = args.train
     es = EsSettings.from_env().client()
     alias = f"dateline-bench-warc-{os.getpid()}"
     with tempfile.TemporaryDirectory(dir=os.environ.get("DATELINE_BENCH_TMP")) as tmp:
