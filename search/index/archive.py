@@ -166,10 +166,10 @@ def _load(
     """Bulk-load prepared articles, counting and logging as they go; returns the indexed ids.
 
     The same article read twice (same id, same text) is one document and counts as a duplicate,
-    as is a text read again under another id that no input stated (a page saved under two
-    names); a different article under an id already used in this run is rejected, never
-    overwritten. With an `intake`, removed articles are withheld, new texts become versions,
-    and each input Elasticsearch took is kept in the store.
+    as is a text read again under another id where neither id was stated by its input (a page
+    saved under two names); a different article under an id already used in this run is
+    rejected, never overwritten. With an `intake`, removed articles are withheld, new texts
+    become versions, and each input Elasticsearch took is kept in the store.
     """
     first: dict[str, tuple[str, str]] = {}
     texts: dict[str, str] = {}  # text digest -> the id it was first read under, in this run
@@ -197,7 +197,7 @@ def _load(
                 reason = f"id {outcome.id!r} is already used by {earlier[1]} for another article"
                 reject(Rejected(outcome.source, reason, outcome.id))
                 continue
-            if texts.setdefault(outcome.digest, outcome.id) != outcome.id and not outcome.stated:
+            if not outcome.stated and texts.setdefault(outcome.digest, outcome.id) != outcome.id:
                 report.duplicates += 1
                 continue
             if intake is not None:
