@@ -40,6 +40,10 @@ ES_DIST="$ES_BASE/elasticsearch-$ES_VERSION"
 ES_DATA="$ES_BASE/data"
 ES_LOGS="$ES_BASE/logs"
 PID_FILE="$ES_BASE/elasticsearch.pid"
+# Backups (search/config.py backup_dir): the node's snapshot repository (`path.repo`) is
+# $BACKUP_DIR/elasticsearch, private to the node's account; `dateline snapshot` copies the archive
+# store to $BACKUP_DIR/archive beside it.
+BACKUP_DIR="${DATELINE_BACKUP_DIR:-$(dirname "$ES_BASE")/backups}"
 # Read by search/config.py (local_credentials): keep the names in step.
 WRITER_FILE="$ES_BASE/dateline.credentials"
 READER_FILE="$ES_BASE/dateline-reader.credentials"
@@ -143,9 +147,10 @@ configure() {  # configure CONF HEAP: what every node's config holds besides ela
     printf -- '-Xms%s\n-Xmx%s\n' "$heap" "$heap" >"$conf/jvm.options.d/dateline.options"
     cat >"$conf/roles.yml" <<'EOF'
 # Written by deploy/elasticsearch.sh. `*` leaves out the system indices (.security and the like).
-# The writer analyzes text without an index when it probes which stemmer the node has.
+# The writer analyzes text without an index when it probes which stemmer the node has, and takes and
+# restores snapshots (`dateline snapshot`: repository and snapshot actions, nothing else cluster-wide).
 dateline_writer:
-  cluster: [monitor, "cluster:admin/analyze"]
+  cluster: [monitor, "cluster:admin/analyze", "cluster:admin/snapshot/*", "cluster:admin/repository/*"]
   indices:
     - names: ["*"]
       privileges: [all]
@@ -171,7 +176,7 @@ EOF
 }
 
 configure_single() {
-    mkdir -p "$ES_DATA" "$ES_LOGS"
+    mkdir -p "$ES_DATA" "$ES_LOGS" "$BACKUP_DIR/elasticsearch"
     configure "$ES_DIST/config" "$ES_HEAP"
     {
         cat <<EOF
@@ -184,6 +189,8 @@ network.host: 127.0.0.1
 http.port: $ES_PORT
 discovery.type: single-node
 transport.port: $ES_TRANSPORT_PORT
+# Where snapshots may be written (shared-filesystem repositories): \`dateline snapshot\`.
+path.repo: ["$BACKUP_DIR/elasticsearch"]
 EOF
         security_yml
     } >"$ES_DIST/config/elasticsearch.yml"
@@ -273,9 +280,9 @@ start_single() {
     fetch_distribution
     configure_single
     make_users "$java_home" "$ES_DIST/config" "$ES_LOGS"
-    own "$ES_BASE" "$ES_DIST" "$ES_DATA" "$ES_LOGS"
-    # Data, logs and config (the users' password hashes) are private to the account that runs the node.
-    chmod 700 "$ES_BASE" "$ES_DATA" "$ES_LOGS" "$ES_DIST/config"
+    own "$ES_BASE" "$ES_DIST" "$ES_DATA" "$ES_LOGS" "$BACKUP_DIR/elasticsearch"
+    # Data, logs, snapshots and config (the users' password hashes) are private to the node's account.
+    chmod 700 "$ES_BASE" "$ES_DATA" "$ES_LOGS" "$ES_DIST/config" "$BACKUP_DIR/elasticsearch"
     say "starting Elasticsearch $ES_VERSION with $java_home (log: $ES_LOGS/dateline.log)"
     began=$(date +%s)
     run_as_owner env ES_JAVA_HOME="$java_home" ES_PATH_CONF="$ES_DIST/config" \

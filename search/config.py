@@ -36,6 +36,20 @@ def metrics_dir(env: Mapping[str, str]) -> Path:
     return Path(env.get("DATELINE_METRICS_DIR") or local_home(env).parent / "metrics")
 
 
+def archive_dir(env: Mapping[str, str], alias: str) -> Path:
+    """Where the archive store of `alias` keeps every input it accepted (search/store):
+    DATELINE_ARCHIVE_DIR/<alias>, by default `archive/<alias>` beside the local node's home."""
+    base = env.get("DATELINE_ARCHIVE_DIR") or local_home(env).parent / "archive"
+    return Path(base) / alias
+
+
+def backup_dir(env: Mapping[str, str]) -> Path:
+    """Where backups go: DATELINE_BACKUP_DIR, by default `backups` beside the local node's home.
+    deploy/elasticsearch.sh gives the local node this folder as its `path.repo`: Elasticsearch's
+    snapshots go to `elasticsearch/` inside it, copies of the archive store to `archive/`."""
+    return Path(env.get("DATELINE_BACKUP_DIR") or local_home(env).parent / "backups")
+
+
 def local_home(env: Mapping[str, str]) -> Path:
     """Where deploy/elasticsearch.sh keeps the local node (its DATELINE_ES_HOME default)."""
     if env.get("DATELINE_ES_HOME"):

@@ -25,6 +25,9 @@ class RawArticle:
     meta: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     from_record: bool = False  # a JSON Lines record: its file's name and path say nothing of it
+    # The id a page's address gives (WARC records, feed entries, sitemap pages): a page crawled
+    # again is the same article. A stated `id` in `meta` still wins.
+    page_id: str | None = None
 
 
 @dataclass(frozen=True)

@@ -356,6 +356,21 @@ FIELDS: tuple[Field, ...] = (
     PHOTO_CREDIT := Field("photo_credit", _kept(), shown=(ARTICLE_PAGE,)),
     SUGGEST := Field("suggest", {"type": "completion", "analyzer": EXACT_ANALYZER}),
     INDEXED_AT := Field("indexed_at", {"type": "date"}, shown=(QUOTE_EXPORT,)),
+    # Corrections (search.index.intake): a text that replaced an earlier one says when.
+    CORRECTED := Field(
+        "corrected",
+        {"type": "date"},
+        shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
+        description="When the newest text replaced an earlier one (null: never corrected).",
+    ),
+    VERSIONS := Field(
+        "versions",
+        {"type": "integer", "index": False},
+        shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
+        shape="number",
+        nullable=False,
+        description="How many texts the article has had.",
+    ),
     # Quote documents: the quote, its speaker, and the article fields it is found by.
     ARTICLE_ID := Field("article_id", _id(), shown=(QUOTE_EXPORT,)),
     POSITION := Field("position", {"type": "integer"}, shown=(QUOTE_EXPORT,), shape="number"),
@@ -487,6 +502,8 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
     (PHOTO_CREDIT, lambda f: f.article.photo_credit),
     (SUGGEST, lambda f: f.suggest),
     (INDEXED_AT, lambda f: f.indexed_at),
+    (CORRECTED, lambda f: None),  # until a correction (search.index.intake.revised)
+    (VERSIONS, lambda f: 1),
 )
 QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (KIND, lambda q: QUOTE),

@@ -11,6 +11,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from functools import cache
+from pathlib import Path
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -19,17 +20,29 @@ from search.config import EsSettings
 from tests.helpers import drop_indices, unavailable
 
 
+def _session_folder(variable: str, folder: Path) -> Iterator[None]:
+    """`variable` names `folder` for the session, then what it named before."""
+    given = os.environ.get(variable)
+    os.environ[variable] = str(folder)
+    yield
+    if given is None:
+        del os.environ[variable]
+    else:
+        os.environ[variable] = given
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _own_metrics(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Commands run by tests write their progress files (for /metrics) in the session's own
     folder, not beside the local node where a served Dateline would read them."""
-    given = os.environ.get("DATELINE_METRICS_DIR")
-    os.environ["DATELINE_METRICS_DIR"] = str(tmp_path_factory.mktemp("metrics"))
-    yield
-    if given is None:
-        del os.environ["DATELINE_METRICS_DIR"]
-    else:
-        os.environ["DATELINE_METRICS_DIR"] = given
+    yield from _session_folder("DATELINE_METRICS_DIR", tmp_path_factory.mktemp("metrics"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _own_archive_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands run by tests keep their inputs in the session's own archive store, not in the
+    one beside the local node."""
+    yield from _session_folder("DATELINE_ARCHIVE_DIR", tmp_path_factory.mktemp("archive"))
 
 
 @cache

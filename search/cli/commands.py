@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Iterator
@@ -15,9 +16,10 @@ from elasticsearch import ApiError, TransportError
 from search.cli.doctor import diagnose
 from search.cli.metrics import run_metrics
 from search.cli.progress import progress_reporter
-from search.config import ConfigError, EsSettings
+from search.config import ConfigError, EsSettings, archive_dir
 from search.extract.pipeline import extract_or_reject
 from search.index.archive import (
+    Keeping,
     Progress,
     Report,
     TooManyRejects,
@@ -26,11 +28,13 @@ from search.index.archive import (
     rollback,
 )
 from search.index.indices import IndexStateError
+from search.ingest.fetch import Fetcher
 from search.ingest.read import read_all
 from search.ingest.walk import Walk
 from search.model import Rejected
 from search.query.execute import search
 from search.query.params import SearchParams
+from search.store.archive import Store, StoreError, operator
 
 _paths = click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 _year = click.option(
@@ -49,6 +53,16 @@ _rejects = click.option(
     show_default=True,
     help="Where rejected articles are written with their reasons.",
 )
+_by = click.option(
+    "--by", default=operator, show_default="the OS user", help="Who is recorded as doing this."
+)
+_note = click.option("--note", help="Why: kept in the store with every new text this run adds.")
+_fetch = click.option(
+    "--fetch",
+    is_flag=True,
+    help="Fetch the pages a sitemap lists (and feed entries that carry no text) from their "
+    "address, one at a time, obeying robots.txt.",
+)
 _allow = click.option(
     "--allow-rejects",
     type=click.IntRange(0),
@@ -56,6 +70,9 @@ _allow = click.option(
     show_default=True,
     help="Up to this many rejected articles still switch the archive and exit 0.",
 )
+
+
+SHOWN = 20  # withheld articles named one by one
 
 
 def _say_passed_over(skipped: list[Path]) -> None:
@@ -92,6 +109,15 @@ def extract_command(paths: tuple[Path, ...], year: int | None) -> None:
         sys.exit(1)
 
 
+def open_store(settings: EsSettings) -> Store:
+    """The archive store of the alias (DATELINE_ARCHIVE_DIR/<alias>)."""
+    return Store(archive_dir(os.environ, settings.alias))
+
+
+def _keeping(settings: EsSettings, by: str, note: str | None, fetch: bool) -> Keeping:
+    return Keeping(open_store(settings), by, note, Fetcher() if fetch else None)
+
+
 def _settings() -> EsSettings:
     try:
         return EsSettings.from_env()
@@ -121,6 +147,10 @@ def _say_warnings(report: Report) -> None:
 
 def _finish(report: Report, rejects: Path, allow: int) -> None:
     _say_passed_over(report.passed_over)
+    for reason, count in sorted(report.skipped.items()):
+        click.echo(f"{reason}, not read: {count}", err=True)
+    for line in report.withheld[:SHOWN]:
+        click.echo(f"withheld, removed: {line}", err=True)
     _say_warnings(report)
     click.echo(report.summary(), err=True)
     if report.rejected:
@@ -140,7 +170,7 @@ def _reported(interrupted: str) -> Iterator[None]:
         click.echo(error.report.summary(), err=True)
         click.echo(f"error: {error}", err=True)
         sys.exit(1)
-    except IndexStateError as error:
+    except (IndexStateError, StoreError) as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(2)
     except (ApiError, TransportError) as error:
@@ -155,7 +185,7 @@ def _reported(interrupted: str) -> Iterator[None]:
 
 
 @main.command("reindex")
-@_paths
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_year
 @_workers
 @click.option(
@@ -190,6 +220,9 @@ def _reported(interrupted: str) -> Iterator[None]:
 )
 @_rejects
 @_allow
+@_by
+@_note
+@_fetch
 def reindex_command(
     paths: tuple[Path, ...],
     year: int | None,
@@ -200,8 +233,13 @@ def reindex_command(
     keep: int,
     rejects: Path,
     allow_rejects: int,
+    by: str,
+    note: str | None,
+    fetch: bool,
 ) -> None:
-    """Rebuild the whole archive from PATHS into a new index, then switch to it atomically."""
+    """Rebuild the whole archive into a new index, then switch to it atomically: from PATHS, or
+    with none, from every input the archive store kept (additions and corrections included,
+    removed articles left out)."""
     settings = _settings()
     with (
         _reported("the live index is unchanged"),
@@ -211,7 +249,7 @@ def reindex_command(
         report = reindex(
             settings.client(),
             settings.alias,
-            paths,
+            paths or None,
             year=year,
             workers=workers,
             shards=shards,
@@ -221,6 +259,7 @@ def reindex_command(
             allow_rejects=allow_rejects,
             rejects_path=rejects,
             progress=_each(progress, metrics),
+            keeping=_keeping(settings, by, note, fetch),
         )
     click.echo(f"{settings.alias} -> {report.index} (was {report.previous or 'nothing'})", err=True)
     if report.deleted:
@@ -234,12 +273,18 @@ def reindex_command(
 @_workers
 @_rejects
 @_allow
+@_by
+@_note
+@_fetch
 def index_command(
     paths: tuple[Path, ...],
     year: int | None,
     workers: int | None,
     rejects: Path,
     allow_rejects: int,
+    by: str,
+    note: str | None,
+    fetch: bool,
 ) -> None:
     """Add or update the articles under PATHS in the live index (same article, same document)."""
     settings = _settings()
@@ -256,6 +301,7 @@ def index_command(
             workers=workers,
             rejects_path=rejects,
             progress=_each(progress, metrics),
+            keeping=_keeping(settings, by, note, fetch),
         )
     _finish(report, rejects, allow_rejects)
 

@@ -46,7 +46,8 @@ def _agency(name: str | None) -> str | None:
 
 
 def article_id(doc: RawArticle, title: str | None, body: str) -> str:
-    """Stable across runs: the record's id, else the file name, else a hash of the content."""
+    """Stable across runs: the record's id, else the page's address, else the file name, else a
+    hash of the content."""
     given = doc.meta.get("id")
     if isinstance(given, bool) or not isinstance(given, str | int | None):
         raise ValueError(f"the record's id must be a string or an integer, not {given!r}")
@@ -54,6 +55,8 @@ def article_id(doc: RawArticle, title: str | None, body: str) -> str:
         if any(ord(c) < 32 for c in str(given)):
             raise ValueError(f"the record's id {given!r} holds a control character")
         return str(given)
+    if doc.page_id:
+        return doc.page_id
     if not doc.from_record:
         return Path(doc.source).stem
     digest = hashlib.sha1(f"{title or ''}\n{body}".encode()).hexdigest()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import json
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -28,17 +29,24 @@ from search.index.indices import (
     count_articles,
     create_index,
     live_index,
+    managed_indices,
     ready_idle,
     refuse_if_loading,
     remove_partial,
     retire,
     set_state,
 )
+from search.index.intake import Intake
 from search.index.workers import prepare_all
+from search.ingest.fetch import Fetcher
+from search.ingest.unit import Unit
 from search.ingest.walk import Walk
 from search.model import Rejected
 from search.scan import scan
 from search.schema import QUOTE, only
+from search.store.archive import Store, operator
+from search.store.catalog import Row
+from search.store.records import decode_raw
 
 
 class ReindexError(IndexStateError):
@@ -64,6 +72,9 @@ class Report:
     passed_over: list[Path] = field(default_factory=list)  # files in the folders, not articles
     warned: int = 0  # articles read with warnings (invalid UTF-8, an unreadable year, …)
     warnings: list[str] = field(default_factory=list)  # the first SHOWN_WARNINGS, "source: text"
+    skipped: Counter[str] = field(default_factory=Counter)  # records in files that are not pages
+    corrected: int = 0  # articles whose new text replaced an earlier one (a new version)
+    withheld: list[str] = field(default_factory=list)  # removed articles read again: "id (why)"
 
     @property
     def seconds(self) -> float:
@@ -78,9 +89,11 @@ class Report:
 
     def summary(self) -> str:
         warned = f", {self.warned} with warnings" if self.warned else ""
+        corrected = f", {self.corrected} corrected" if self.corrected else ""
+        withheld = f", {len(self.withheld)} withheld (removed)" if self.withheld else ""
         return (
             f"read {self.read}, indexed {self.indexed}, duplicates {self.duplicates}, "
-            f"rejected {self.rejected}{warned} in {self.seconds:.1f}s"
+            f"rejected {self.rejected}{warned}{corrected}{withheld} in {self.seconds:.1f}s"
         )
 
 
@@ -100,8 +113,9 @@ class RejectLog:
     """Rejected articles with their reasons, one JSON object a line (opened at once, so a
     path that cannot be written fails before any work is done)."""
 
-    def __init__(self, path: Path | None) -> None:
-        self._file: IO[str] | None = path.open("w", encoding="utf-8") if path else None
+    def __init__(self, path: Path | None, *, append: bool = False) -> None:
+        mode = "a" if append else "w"
+        self._file: IO[str] | None = path.open(mode, encoding="utf-8") if path else None
 
     def write(self, rejected: Rejected) -> None:
         if self._file is not None:
@@ -115,13 +129,29 @@ class RejectLog:
 
 
 def _prepared(
-    paths: Iterable[str | Path], report: Report, year: int | None, workers: int | None
+    paths: Iterable[str | Path],
+    report: Report,
+    year: int | None,
+    workers: int | None,
+    *,
+    keep: bool = False,
+    fetcher: Fetcher | None = None,
 ) -> Iterator[Prepared | Rejected]:
     """The articles under `paths`, prepared by the workers; one walk, whose passed-over files
-    the report names."""
-    walk = Walk(paths)
+    and skipped records the report names. With `keep`, each input rides along for the store."""
+    walk = Walk(paths, fetcher=fetcher)
     report.passed_over = walk.passed_over
-    return prepare_all(walk, year=year, workers=workers)
+    report.skipped = walk.skipped
+    return prepare_all(walk, year=year, workers=workers, keep=keep)
+
+
+def stored_units(store: Store) -> Iterator[Unit]:
+    """Every article the store holds (its newest version, none removed), as it was first read,
+    under the id it was given then."""
+    for row, record in store.live():
+        raw = decode_raw(record["raw"])
+        raw.page_id = row.id  # a stated id is the same; an id made from the text stays as made
+        yield Unit(raw.source, Path(raw.source), raw=raw, year=record.get("year"))
 
 
 def _load(
@@ -131,13 +161,18 @@ def _load(
     report: Report,
     rejects: RejectLog,
     progress: Progress | None,
+    intake: Intake | None = None,
 ) -> set[str]:
     """Bulk-load prepared articles, counting and logging as they go; returns the indexed ids.
 
-    The same article read twice (same id, same body) is one document and counts as a duplicate;
-    a different article under an id already used in this run is rejected, never overwritten.
+    The same article read twice (same id, same text) is one document and counts as a duplicate,
+    as is a text read again under another id where neither id was stated by its input (a page
+    saved under two names); a different article under an id already used in this run is
+    rejected, never overwritten. With an `intake`, removed articles are withheld, new texts
+    become versions, and each input Elasticsearch took is kept in the store.
     """
-    first: dict[str, tuple[bytes, str]] = {}
+    first: dict[str, tuple[str, str]] = {}
+    texts: dict[str, str] = {}  # text digest -> the id it was first read under, in this run
     accepted: set[str] = set()
 
     def reject(outcome: Rejected) -> None:
@@ -157,29 +192,66 @@ def _load(
                 first[outcome.id] = (outcome.digest, outcome.source)
             elif earlier[0] == outcome.digest:
                 report.duplicates += 1
+                continue
             else:
                 reason = f"id {outcome.id!r} is already used by {earlier[1]} for another article"
                 reject(Rejected(outcome.source, reason, outcome.id))
                 continue
+            if not outcome.stated and texts.setdefault(outcome.digest, outcome.id) != outcome.id:
+                report.duplicates += 1
+                continue
+            if intake is not None:
+                admitted = intake.admit(outcome)
+                if isinstance(admitted, Row):
+                    report.withheld.append(
+                        f"{outcome.id} ({admitted.at}, {admitted.by}: {admitted.note})"
+                    )
+                    continue
+                if admitted is None:
+                    report.duplicates += 1
+                    continue
+                report.corrected = intake.corrected
+                outcome = admitted
             yield outcome
 
     def indexed(item: Prepared, failure: str | None) -> None:
         if failure is None:
             accepted.add(item.id)
+            if intake is not None:
+                intake.indexed(item)
         else:
             reject(Rejected(item.source, failure, item.id))
         if progress:
             progress(report)
 
-    bulk_load(es, index, prepared(), indexed)
+    try:
+        bulk_load(es, index, prepared(), indexed)
+    finally:
+        if intake is not None:
+            intake.flush()
     report.indexed = len(accepted)
     return accepted
+
+
+@dataclass(frozen=True)
+class Keeping:
+    """A run that keeps what it reads in the archive store: who runs it, and why."""
+
+    store: Store
+    by: str = field(default_factory=operator)
+    note: str | None = None
+    fetcher: Fetcher | None = None  # sitemap and feed entries fetched from their address
+
+    def intake(
+        self, command: str, year: int | None, live: tuple[Elasticsearch, str] | None
+    ) -> Intake:
+        return Intake(self.store, command, self.by, self.note, year, live)
 
 
 def reindex(
     es: Elasticsearch,
     alias: str,
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path] | None,
     *,
     year: int | None = None,
     workers: int | None = None,
@@ -190,9 +262,14 @@ def reindex(
     allow_rejects: int = 0,
     rejects_path: Path | None = None,
     progress: Progress | None = None,
+    keeping: Keeping | None = None,
 ) -> Report:
-    """Rebuild the archive into a new index and switch the alias to it atomically."""
+    """Rebuild the archive into a new index and switch the alias to it atomically: from
+    `paths`, or with none, from everything the archive store holds (`keeping`)."""
     began = time.monotonic()
+    if paths is None and (keeping is None or not keeping.store.catalog.count_live()):
+        where = keeping.store.directory if keeping else "no store"
+        raise ReindexError(f"the archive store ({where}) holds no article: give the paths to read")
     _check_replicas(es, replicas)
     rejects = RejectLog(rejects_path)
     report = Report(began=began, deleted=remove_partial(es, alias))
@@ -200,8 +277,15 @@ def reindex(
     report.index = create_index(es, alias, shards=shards)
     try:
         # 2. Extract in parallel and stream bounded bulk requests.
-        outcomes = _prepared(paths, report, year, workers)
-        accepted = _load(es, report.index, outcomes, report, rejects, progress)
+        if paths is None:
+            assert keeping is not None
+            units = stored_units(keeping.store)
+            outcomes = prepare_all(units, year=year, workers=workers, keep=True)
+        else:
+            fetcher = keeping.fetcher if keeping else None
+            outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
+        intake = keeping.intake("reindex", year, None) if keeping else None
+        accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
         # 3. Speakers as people: every spelling of one person gets that person's id and name.
         es.indices.refresh(index=report.index)
         report.relabelled = relabel_speakers(es, report.index)
@@ -292,6 +376,9 @@ def index_into_live(
     workers: int | None = None,
     rejects_path: Path | None = None,
     progress: Progress | None = None,
+    keeping: Keeping | None = None,
+    command: str = "index",
+    append_rejects: bool = False,
 ) -> Report:
     """Add or update articles in the live index; an article seen again replaces itself (same id).
 
@@ -299,7 +386,7 @@ def index_into_live(
     alias moves to the new one.
     """
     began = time.monotonic()
-    rejects = RejectLog(rejects_path)
+    rejects = RejectLog(rejects_path, append=append_rejects)
     refuse_if_loading(es, alias)
     report = Report(began=began, index=live_index(es, alias))
     if report.index is None:
@@ -308,30 +395,77 @@ def index_into_live(
     check_version(es, report.index)
     started = datetime.now(UTC)
     try:
-        outcomes = _prepared(paths, report, year, workers)
-        accepted = _load(es, report.index, outcomes, report, rejects, progress)
+        fetcher = keeping.fetcher if keeping else None
+        outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
+        intake = keeping.intake(command, year, (es, report.index)) if keeping else None
+        accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
     finally:
         rejects.close()
     # An article indexed again may have fewer quotes than before: its older quote documents go.
-    _drop_older_quotes(es, report.index, accepted, started)
+    # Searched after a refresh: else the search sees an old quote that a new one has replaced
+    # under the same id since, and deleting that id would delete the new one.
+    es.indices.refresh(index=report.index)
+    _drop_quotes(es, report.index, accepted, before=started)
     es.indices.refresh(index=report.index)
     report.relabelled = relabel_speakers(es, report.index)
     report.ended = time.monotonic()
     return report
 
 
-def _drop_older_quotes(es: Elasticsearch, index: str, ids: set[str], since: datetime) -> None:
-    """Delete the quote documents of `ids` written before `since` (by an earlier run)."""
+def _drop_quotes(
+    es: Elasticsearch, index: str, ids: Iterable[str], *, before: datetime | None = None
+) -> None:
+    """Delete the quote documents of `ids` (with `before`: only those an earlier run wrote)."""
     ordered = sorted(ids)
     for start in range(0, len(ordered), 10_000):
-        query = {
-            "bool": {
-                "filter": [
-                    only(QUOTE),
-                    {"terms": {"article_id": ordered[start : start + 10_000]}},
-                    {"range": {"indexed_at": {"lt": since.isoformat(timespec="milliseconds")}}},
-                ]
-            }
-        }
-        for hits in scan(es, index, query, source=False):
+        filters = [only(QUOTE), {"terms": {"article_id": ordered[start : start + 10_000]}}]
+        if before is not None:
+            when = before.isoformat(timespec="milliseconds")
+            filters.append({"range": {"indexed_at": {"lt": when}}})
+        for hits in scan(es, index, {"bool": {"filter": filters}}, source=False):
             es.bulk(index=index, operations=[{"delete": {"_id": hit["_id"]}} for hit in hits])
+
+
+@dataclass
+class Removal:
+    article_id: str
+    tombstone: Row
+    already: bool  # removed before: this run only made sure no index still holds it
+    deleted_from: list[str]  # the indices that held it (the live one, and rollback targets)
+
+
+def remove_article(
+    es: Elasticsearch, alias: str, store: Store, article_id: str, *, by: str, reason: str
+) -> Removal:
+    """Take an article and its quotes out of the archive for good: a tombstone in the store
+    keeps it out of every later rebuild (and of `index`, `watch`, a restored snapshot), and it
+    is deleted from every index of the alias, the ones `rollback` could return to included."""
+    indices = list(managed_indices(es, alias))
+    earlier = store.removal(article_id)
+    if earlier is None:
+        held = [name for name in indices if es.exists(index=name, id=article_id)]
+        if not held and not store.knows(article_id):
+            raise IndexStateError(f"no article {article_id!r} in {alias} or its store")
+        tombstone = store.remove(article_id, by=by, reason=reason)
+    else:
+        tombstone = earlier
+    deleted = withhold(es, alias, [article_id], indices)
+    return Removal(article_id, tombstone, earlier is not None, deleted)
+
+
+def withhold(
+    es: Elasticsearch, alias: str, ids: list[str], indices: list[str] | None = None
+) -> list[str]:
+    """Delete `ids` and their quotes from the alias's indices; the indices that held one."""
+    held = []
+    for name in indices if indices is not None else list(managed_indices(es, alias)):
+        found = es.mget(index=name, ids=ids, source=False)["docs"]
+        if any(doc.get("found") for doc in found):
+            held.append(name)
+        es.bulk(index=name, operations=[{"delete": {"_id": i}} for i in ids], refresh=True)
+        _drop_quotes(es, name, ids)
+        es.indices.refresh(index=name)
+    live = live_index(es, alias)
+    if live in held:
+        relabel_speakers(es, live)
+    return held

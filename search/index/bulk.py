@@ -41,8 +41,14 @@ class Prepared:
     source: str
     # The article's Elasticsearch documents (itself, then its quotes): ids and JSON bodies.
     documents: tuple[tuple[str, bytes], ...]
-    digest: bytes  # of the body: tells the same article read twice from two that share an id
+    # Of the title and body: tells the same article read twice from two that share an id.
+    digest: str
     warnings: tuple[str, ...] = ()  # what reading and extraction noticed (invalid UTF-8, …)
+    stated: bool = False  # the input states the id (a record's `id`): no other text is this one
+    # For the archive store (search/store), when the run keeps what it reads: the input as
+    # read, as JSON, and its digest (a new version is a new input with a new text).
+    raw: bytes | None = None
+    raw_digest: str | None = None
 
     @property
     def size(self) -> int:

@@ -8,7 +8,6 @@ batches in flight, so memory stays flat however large the corpus.
 from __future__ import annotations
 
 import gc
-import hashlib
 import multiprocessing
 import os
 from collections import deque
@@ -22,8 +21,9 @@ from search.extract.pipeline import extract_or_reject
 from search.index.bulk import Prepared
 from search.index.documents import to_documents
 from search.ingest.read import read_unit
-from search.ingest.walk import Unit
+from search.ingest.unit import Unit
 from search.model import Rejected
+from search.store.records import encode_raw, raw_digest, text_digest
 
 BATCH = 32  # articles handed to a worker at a time: amortizes the inter-process hop
 # Articles prepared ahead of the consumer: more than a bulk request holds, so workers keep
@@ -35,14 +35,25 @@ AHEAD = 1024
 WORKER_NICENESS = 10
 
 
-def prepare(unit: Unit | Rejected, year: int | None) -> Prepared | Rejected:
-    article = extract_or_reject(read_unit(unit), year=year)
+def prepare(unit: Unit | Rejected, year: int | None, keep: bool = False) -> Prepared | Rejected:
+    """One unit read, extracted and serialized; with `keep`, the input too (for the store)."""
+    raw = read_unit(unit)
+    article = extract_or_reject(raw, year=(unit.year if isinstance(unit, Unit) else None) or year)
     if isinstance(article, Rejected):
         return article
+    assert not isinstance(raw, Rejected)  # extraction passes a rejected input on as it is
     # orjson: 7x json.dumps, and a reindex is CPU-bound
     documents = tuple((doc_id, orjson.dumps(doc)) for doc_id, doc in to_documents(article))
-    digest = hashlib.blake2b(article.body.encode(), digest_size=8).digest()
-    return Prepared(article.id, article.source, documents, digest, tuple(article.warnings))
+    return Prepared(
+        article.id,
+        article.source,
+        documents,
+        text_digest(article.title, article.body),
+        tuple(article.warnings),
+        stated=raw.meta.get("id") not in (None, ""),
+        raw=encode_raw(raw) if keep else None,
+        raw_digest=raw_digest(raw) if keep else None,
+    )
 
 
 def _start_worker() -> None:
@@ -53,8 +64,10 @@ def _start_worker() -> None:
     gc.freeze()
 
 
-def _prepare_batch(batch: list[Unit | Rejected], year: int | None) -> list[Prepared | Rejected]:
-    return [prepare(unit, year) for unit in batch]
+def _prepare_batch(
+    batch: list[Unit | Rejected], year: int | None, keep: bool
+) -> list[Prepared | Rejected]:
+    return [prepare(unit, year, keep) for unit in batch]
 
 
 def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
@@ -69,18 +82,22 @@ def _batches(items: Iterable[Any], size: int) -> Iterator[list[Any]]:
 
 
 def prepare_all(
-    todo: Iterable[Unit | Rejected], *, year: int | None = None, workers: int | None = None
+    todo: Iterable[Unit | Rejected],
+    *,
+    year: int | None = None,
+    workers: int | None = None,
+    keep: bool = False,
 ) -> Iterator[Prepared | Rejected]:
     """Every unit (of a `Walk`), prepared or rejected with its reason, in input order."""
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1:
         for unit in todo:
-            yield prepare(unit, year)
+            yield prepare(unit, year, keep)
         return
     with multiprocessing.get_context("fork").Pool(workers, _start_worker) as pool:
         pending: deque[Any] = deque()
         for batch in _batches(todo, BATCH):
-            pending.append(pool.apply_async(_prepare_batch, (batch, year)))
+            pending.append(pool.apply_async(_prepare_batch, (batch, year, keep)))
             if len(pending) * BATCH >= AHEAD:
                 yield from pending.popleft().get()
         while pending:

@@ -13,13 +13,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from search.ingest.decoding import decode
+from search.ingest.unit import Unit
 from search.ingest.walk import (
     HTML_SUFFIXES,
     MANIFEST,
     SIDECAR_SUFFIX,
     SNIFF_BYTES,
     TEXT_SUFFIXES,
-    Unit,
     Walk,
     looks_like_records,
 )
@@ -33,15 +34,6 @@ _RECORD_CONTENT: tuple[tuple[str, RawKind], ...] = (
 )
 # One article larger than this is almost certainly not an article (a dump, a binary, a log).
 MAX_ARTICLE_BYTES = 2 * 1024 * 1024
-
-
-def decode(data: bytes, warnings: list[str]) -> str:
-    """UTF-8 (a byte-order mark is dropped); invalid bytes are replaced, and said so."""
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        warnings.append(f"invalid UTF-8 at byte {error.start}: decoded with replacement characters")
-        return data.decode("utf-8", errors="replace")
 
 
 def _kind(path: Path, head: bytes) -> RawKind:
@@ -144,6 +136,8 @@ def _file(path: Path) -> RawArticle | Rejected:
 def read_unit(unit: Unit | Rejected) -> RawArticle | Rejected:
     if isinstance(unit, Rejected):
         return unit
+    if unit.raw is not None:
+        return unit.raw
     return _file(unit.path) if unit.line is None else _record(unit.source, unit.line)
 
 

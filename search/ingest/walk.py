@@ -9,10 +9,21 @@ corpus is walked once, not once to count and again to work.
 from __future__ import annotations
 
 import os
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from search.ingest.feeds import (
+    MAX_FEED_BYTES,
+    XML_SUFFIXES,
+    feed_units,
+    sitemap_units,
+    xml_kind,
+)
+from search.ingest.fetch import Fetcher
+from search.ingest.unit import Unit
+from search.ingest.warc import is_warc, warc_units
 from search.model import Rejected
 
 TEXT_SUFFIXES = {".txt", ".text"}
@@ -24,18 +35,6 @@ MANIFEST = "manifest.jsonl"
 IGNORED_SUFFIXES = (SIDECAR_SUFFIX, ".expected.json")
 IGNORED_NAMES = {MANIFEST}
 SNIFF_BYTES = 4096
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One article not yet read: a file, or one raw line of a JSON Lines file.
-
-    Cheap to make and to send to a worker process, which reads it (`search.ingest.read`).
-    """
-
-    source: str
-    path: Path
-    line: bytes | None = None
 
 
 def looks_like_records(path: Path, head: bytes) -> bool:
@@ -52,16 +51,21 @@ def _beside_articles(name: str) -> bool:
     return name.startswith(".") or name.endswith(IGNORED_SUFFIXES) or name in IGNORED_NAMES
 
 
-def _readable(name: str) -> bool:
-    return Path(name).suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES
+def readable(name: str) -> bool:
+    suffixes = TEXT_SUFFIXES | HTML_SUFFIXES | RECORD_SUFFIXES | XML_SUFFIXES
+    return Path(name).suffix.lower() in suffixes or is_warc(Path(name))
 
 
 @dataclass
 class Walk:
-    """The units under `paths`, in order; iterate once. `passed_over` fills as it goes."""
+    """The units under `paths`, in order; iterate once. `passed_over` (files) and `skipped`
+    (records inside files: a WARC's images, say, counted by reason) fill as it goes. With a
+    `fetcher`, sitemap entries and feed entries without text are fetched from their address."""
 
     paths: Iterable[str | Path]
     passed_over: list[Path] = field(default_factory=list)
+    skipped: Counter[str] = field(default_factory=Counter)
+    fetcher: Fetcher | None = None
 
     def __iter__(self) -> Iterator[Unit | Rejected]:
         for given in self.paths:
@@ -80,19 +84,25 @@ class Walk:
             for name in sorted(files):
                 if _beside_articles(name):
                     continue
-                if _readable(name):
+                if readable(name):
                     yield Path(directory, name)
                 else:
                     self.passed_over.append(Path(directory, name))
 
-    @staticmethod
-    def _units(path: Path) -> Iterator[Unit | Rejected]:
+    def _units(self, path: Path) -> Iterator[Unit | Rejected]:
         if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
             yield Unit(str(path), path)  # one article: the worker reads it, not the parent
             return
+        if is_warc(path):
+            yield from warc_units(path, self.skipped)
+            return
         try:
             with path.open("rb") as handle:
-                if not looks_like_records(path, handle.read(SNIFF_BYTES)):
+                head = handle.read(SNIFF_BYTES)
+                if path.suffix.lower() in XML_SUFFIXES:
+                    yield from self._xml(path, head)
+                    return
+                if not looks_like_records(path, head):
                     yield Unit(str(path), path)
                     return
                 handle.seek(0)
@@ -101,3 +111,19 @@ class Walk:
                         yield Unit(f"{path}:{number}", path, raw)
         except OSError as error:
             yield Rejected(str(path), f"cannot read: {error}")
+
+    def _xml(self, path: Path, head: bytes) -> Iterator[Unit | Rejected]:
+        """A feed or a sitemap; other XML beside the articles is passed over."""
+        kind = xml_kind(head)
+        if kind == "sitemap":
+            yield from sitemap_units(path, self.fetcher)
+        elif kind == "sitemapindex":
+            yield Rejected(str(path), "a sitemap index: give the sitemaps it lists instead")
+        elif kind == "feed":
+            size = path.stat().st_size
+            if size > MAX_FEED_BYTES:
+                yield Rejected(str(path), f"feed of {size} bytes exceeds the {MAX_FEED_BYTES} cap")
+            else:
+                yield from feed_units(path, path.read_bytes(), self.fetcher)
+        else:
+            self.passed_over.append(path)

@@ -224,12 +224,21 @@ def check_command(words: list[str]) -> str | None:
     return f"no check for {program!r}: write commands the docs test knows how to check"
 
 
+def _absent(error: click.BadParameter) -> bool:
+    return "does not exist" in error.format_message()
+
+
 def _check_dateline(args: list[str]) -> str | None:
     if not args or args[0] not in dateline.commands:
         return f"`dateline` has no command {args[:1]} (it has {', '.join(dateline.commands)})"
     parent = click.Context(dateline, info_name="dateline")
     try:
         dateline.commands[args[0]].make_context(args[0], args[1:], parent=parent)
+    except click.BadParameter as error:
+        # An operator's own folder in an example (`dateline watch /srv/incoming`): the command
+        # and its options parsed; only the folder is not on this machine.
+        if not (isinstance(error.param and error.param.type, click.Path) and _absent(error)):
+            return f"`dateline {args[0]}` refuses {args[1:]}: {error.format_message()}"
     except click.ClickException as error:
         return f"`dateline {args[0]}` refuses {args[1:]}: {error.format_message()}"
     return None
