@@ -4,9 +4,11 @@ After Muzny et al. (EACL 2017), "A two-stage sieve approach for quote attributio
 no network (the gazetteer is only read to tell places from people). Each module holds one stage
 or what the stages share, and imports only from the modules listed above it:
 
-    lexicon      words and writing rules every stage shares
+    lexicon      the vocabulary of roles and the writing rules the stages share
     cues         verbs and marks that introduce a statement; the text around them
     spans        where the quotations and sentences lie
+    names        what a name is made of: tokens, initials, suffix, surname
+    titles       the title or role written in front of a name
     mentions     1. person-name mentions, with role and evidence
     linking      2. each cue to the mention, pronoun or role phrase that speaks through it
     clustering   3. mentions into people; pronouns to people
@@ -15,6 +17,7 @@ or what the stages share, and imports only from the modules listed above it:
     statements   6. what each person said, cut from the text, and the counts
     attribute    runs the stages: find_people
 
-The gazetteer reads the lexicon too (one possessive rule for people and places), so this
-package imports nothing on its own: find_people is imported from its module.
+The words of names and of writing that the gazetteer reads too (given names, titles, the
+possessive) live beside this package in search.extract.vocabulary. The package imports nothing
+on its own: find_people is imported from its module.
 """

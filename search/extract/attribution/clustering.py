@@ -21,7 +21,7 @@ from search.extract.attribution.lexicon import (
     TAG_RE,
 )
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention, suffix_of
+from search.extract.attribution.names import Mention, suffix_of
 from search.extract.attribution.spans import inside
 from search.extract.gazetteer import gazetteer
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 
-from search.extract.attribution.lexicon import POSSESSIVE, ROLE_CONCEPTS, SENTENCE_BREAK_RE, TAG
+from search.extract.attribution.lexicon import ROLE_CONCEPTS, TAG
+from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
 
 _CUE_VERBS = """
 said says say saying told tells telling added adds adding warned warns warning stressed

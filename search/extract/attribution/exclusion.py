@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.names import Mention
 from search.extract.gazetteer import gazetteer
 
 

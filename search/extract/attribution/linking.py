@@ -44,18 +44,17 @@ from search.extract.attribution.cues import (
     right_gap_ok,
 )
 from search.extract.attribution.lexicon import (
-    POSSESSIVE,
     POSSESSOR,
     POSSESSOR_S,
     ROLE_MODIFIERS,
     ROLE_WORDS,
-    SENTENCE_BREAK_RE,
     TAG,
     TAG_RE,
     VAGUE_QUALIFIERS,
 )
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.names import Mention
 from search.extract.attribution.spans import inside
+from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
 
 
 @dataclass

@@ -10,7 +10,7 @@ import bisect
 import re
 import sys
 
-from search.extract.attribution.lexicon import TITLE_ABBREVIATIONS
+from search.extract.vocabulary import TITLE_ABBREVIATIONS
 
 # Patterns scanned over whole bodies open with a character set, so that `re` skips the text
 # between candidates at C speed; look-behinds after that first character say which it was.

@@ -13,10 +13,11 @@ from collections import Counter
 
 from search.extract.attribution.clustering import Cluster
 from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE
-from search.extract.attribution.lexicon import POSSESSIVE_RE, ROLE_WORDS
+from search.extract.attribution.lexicon import ROLE_WORDS
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.names import Mention
 from search.extract.attribution.spans import Sentences, inside
+from search.extract.vocabulary import POSSESSIVE_RE
 from search.model import Quote
 
 
