@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from search.extract.attribution.clustering import cluster_mentions, resolve_link
 from search.extract.attribution.exclusion import dropped_clusters
 from search.extract.attribution.linking import headline_subjects, link_cues, signing_mentions
 from search.extract.attribution.mentions import drop_tags, find_mentions
+from search.extract.attribution.quotes import to_quotes
 from search.extract.attribution.roles import resolve_roles
 from search.extract.attribution.spans import quote_spans
 from search.extract.attribution.statements import (
@@ -45,8 +47,14 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = dropped_clusters(body, clusters, mentions, exclude)
     resolve_roles(body, links, clusters, mentions, dropped)
-    quotes_out, counts = cue_statements(body, links, clusters, dropped, quotes)
-    paragraph_statements(body, quotes, quotes_out, counts, mentions, cluster_of, clusters, dropped)
+    statements = cue_statements(body, links, dropped, quotes, cluster_of)
+    paragraph_statements(body, quotes, statements, mentions, cluster_of, dropped)
+    quotes_out = to_quotes(body, statements, clusters, quotes)
+    counts: Counter[int] = Counter(
+        st.cluster
+        for st, q in zip(statements, quotes_out, strict=True)
+        if st.cluster is not None and q.speaker is not None
+    )
     for cid in headline_speakers(headline_subjects(title), clusters, dropped):
         counts[cid] += 1  # the headline's statement (offsets point into the body, so no Quote)
     first_seen = {cid: mentions[c.mentions[0]].start for cid, c in enumerate(clusters)}

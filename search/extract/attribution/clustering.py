@@ -233,6 +233,8 @@ def resolve_links(
         if lk.mention is not None:
             lk.cluster = cluster_of.get(lk.mention)
             continue
+        if lk.source is not None or lk.role is not None:
+            continue  # no person, or resolved by role (stage 5)
         lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
 
 

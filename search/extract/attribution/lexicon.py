@@ -107,3 +107,47 @@ POSSESSOR = "(?:" + "|".join(POSSESSOR_S) + ")"
 # A tag in parentheses after a name: a party and state ("(R-Texas)") or a place ("(Ariz.)").
 TAG = r"\s*\([^()\n]{0,40}\)"
 TAG_RE = re.compile(TAG)
+
+# Heads of a noun phrase that speaks without naming a person ("officials said", "a source
+# familiar with the talks said"), of one that names an organisation ("the campaign said"), and
+# of one that names a document or recording ("a Homeland Security memo said").
+ANONYMOUS_HEADS = _words("""
+official officials source sources aide aides adviser advisers advisor advisors spokesman
+spokeswoman spokesperson spokespeople spokesmen people person insider insiders staffer staffers
+strategist strategists operative operatives analyst analysts expert experts critic critics
+observer observers supporter supporters opponent opponents ally allies friend friends associate
+associates lawmaker lawmakers diplomat diplomats investigator investigators prosecutors witness
+witnesses resident residents voter voters member members leaders democrats republicans
+conservatives liberals activists organizers employees authorities police lawyer lawyers
+attorney attorneys someone others economists scientists historians republican democrat
+""")
+ORGANIZATION_HEADS = _words("""
+campaign committee administration department agency company corporation firm group organization
+organisation party office team foundation network newspaper paper magazine outlet court
+commission council government ministry union association institute bureau coalition caucus camp
+staff pac service
+""")
+DOCUMENT_HEADS = _words("""
+memo memorandum report statement letter document documents complaint filing lawsuit suit ruling
+video ad advertisement commercial email e-mail emails tweet release study analysis poll survey
+book article editorial op-ed transcript records proposal indictment guidance data figures
+estimate estimates research review audit assessment cable note message footage clip broadcast
+website platform polls surveys
+""")
+# Heads that speak for a person named beside them ("Trump's aides", "a spokesman for Ryan",
+# "Brian Fallon, a spokesman for the Clinton campaign"): that person is the one spoken for.
+PROXY_HEADS = _words("""
+spokesman spokeswoman spokesperson spokespeople spokesmen aide aides adviser advisers advisor
+advisors lawyer lawyers attorney attorneys counsel campaign camp team staff staffer staffers
+strategist strategists surrogate surrogates manager chairman secretary representative
+representatives office allies
+""")
+# Words between a determiner and such a head ("two senior administration officials").
+SOURCE_MODIFIERS = _words("""
+senior top former current longtime outside close unnamed anonymous other two three four several
+many some most few internal recent private public leaked confidential classified new web
+online television radio campaign administration intelligence law enforcement government party
+military police security congressional federal state local foreign white house press
+communications political economic policy legal national chief deputy staff second third
+independent nonpartisan conservative liberal progressive democratic republican american u.s.
+""")

@@ -53,6 +53,7 @@ from search.extract.attribution.lexicon import (
     VAGUE_QUALIFIERS,
 )
 from search.extract.attribution.names import Mention
+from search.extract.attribution.sources import Source, source_after, source_before
 from search.extract.attribution.spans import inside
 from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
 
@@ -69,6 +70,9 @@ class Link:
     cluster: int | None = None
     extra: bool = False  # a name inside the subject's noun phrase, not the head subject
     role: str | None = None  # a role phrase standing for its holder ("Russian president")
+    source: Source | None = None  # a subject that names no person ("officials", "the Post")
+    principal: int | None = None  # mention of the one a spokesperson or aide speaks for
+    how: str = "cue"  # cue | inverted | colon | dash | nominal | pronoun | role | source
 
 
 _PREP_BEFORE_RE = re.compile(
@@ -91,35 +95,53 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue  # a cue inside a quotation belongs to the quoted speech
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
-        inverted = subject is None and (according or inverted_cue_position(body, cs, cue.group()))
+        source = None if according else source_before(body, cs, mentions, starts)
+        if source is not None and subject is not None and mentions[subject].start < source.start:
+            source = None  # "Trump, aides said" is not read here; "Trump aides said" is
+        inverted = (
+            subject is None
+            and source is None
+            and (according or inverted_cue_position(body, cs, cue.group()))
+        )
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
+            source = source_after(body, ce, mentions, starts)
+            if source is not None and subject is not None and mentions[subject].end > source.end:
+                source = None
+        if source is not None:
+            links.append(Link(cs, ce, source.start, source.end, None, source=source, how="source"))
+            continue
         if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
         if subject is not None:
             group = _coordinated_after if inverted else _coordinated
             heads = group(body, mentions, subject)
+            extras = _np_names(body, mentions, heads, cs, ce, inverted)
+            principal = _spoken_for(body, mentions, heads, extras)
+            how = "inverted" if inverted else "cue"
             for idx in heads:
                 m = mentions[idx]
-                links.append(Link(cs, ce, m.start, m.end, idx))
-            for idx in _np_names(body, mentions, heads, cs, ce, inverted):
+                links.append(Link(cs, ce, m.start, m.end, idx, principal=principal, how=how))
+            for idx in extras:
                 m = mentions[idx]
-                links.append(Link(cs, ce, m.start, m.end, idx, extra=True))
+                links.append(Link(cs, ce, m.start, m.end, idx, extra=True, how=how))
             continue
         phrase = _role_subject(body, cs, ce, inverted)
         if phrase is not None:
             # The subject spans "the" too (a statement cut before it ends before "the"); the
             # role is the words after it.
             the, start, end = phrase
-            links.append(Link(cs, ce, the, end, None, role=body[start:end]))
+            links.append(Link(cs, ce, the, end, None, role=body[start:end], how="role"))
             continue
         pron = PRONOUN_AFTER_RE.match(body, ce) if according else _pronoun_before(body, cs)
         if pron:
-            links.append(Link(cs, ce, pron.start(1), pron.end(1), None))
+            links.append(Link(cs, ce, pron.start(1), pron.end(1), None, how="pronoun"))
     for idx, m in enumerate(mentions):
         cue_span = _mention_cue(body, m, quotes)
         if cue_span:
-            links.append(Link(*cue_span, m.start, m.end, idx))
+            mark = body[cue_span[0]]
+            how = "colon" if mark == ":" else "dash" if mark in "―—–" else "nominal"
+            links.append(Link(*cue_span, m.start, m.end, idx, how=how))
     links.sort(key=lambda lk: lk.cue_start)
     return links
 
@@ -222,6 +244,33 @@ def _np_names(
             out.append(k)
             k += 1
     return [i for i in out if i not in heads]
+
+
+_PROXY_WORD_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+secretary|advis[eo]r|aide|lawyer|attorney|counsel"
+    r"|campaign|chief\s+of\s+staff|strategist|surrogate|communications\s+director"
+    r"|manager|chairman|chairwoman)\b",
+    re.I,
+)
+
+
+def _spoken_for(
+    body: str, mentions: list[Mention], heads: list[int], extras: list[int]
+) -> int | None:
+    """The person a speaker speaks for, named in the speaker's phrase: "Jason Miller, a
+    spokesman for Donald Trump", "Trump campaign spokesman Jason Miller", "Mike Schmidt, an
+    adviser at the Clinton campaign". A former role speaks for no one now."""
+    if len(heads) != 1:
+        return None
+    head = mentions[heads[0]]
+    for idx in extras:
+        m = mentions[idx]
+        between = body[head.end : m.start] if m.start > head.start else body[m.end : head.start]
+        if m.start > head.start:
+            between = between + body[m.end : m.end + 12]  # "Trump campaign": the word after
+        if _PROXY_WORD_RE.search(between) and "former" not in between.lower():
+            return idx
+    return None
 
 
 def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from typing import Literal
 
 from search.extract.vocabulary import TITLE_ABBREVIATIONS
 
@@ -78,3 +79,20 @@ def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls in one of `spans`, which are sorted and do not overlap."""
     i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+_MARKS = '"“”'
+
+
+def quote_type(body: str, start: int, end: int, quotes: list[tuple[int, int]]) -> QuoteType:
+    """direct if the words lie wholly inside one quotation, mixed if they hold or touch one,
+    else indirect."""
+    i = bisect.bisect_right(quotes, (start, sys.maxsize)) - 1
+    if i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]:
+        return "direct"
+    j = bisect.bisect_left(quotes, (start, 0))
+    overlaps = (i >= 0 and quotes[i][1] > start) or (j < len(quotes) and quotes[j][0] < end)
+    if overlaps or any(mark in body[start:end] for mark in _MARKS):
+        return "mixed"
+    return "indirect"

@@ -10,63 +10,100 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE
+from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE, narration_cue
 from search.extract.attribution.lexicon import ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.names import Mention
-from search.extract.attribution.spans import Sentences, inside
+from search.extract.attribution.sources import Source
+from search.extract.attribution.spans import Sentences, inside, quote_type
 from search.extract.vocabulary import POSSESSIVE_RE
-from search.model import Quote
+
+
+@dataclass(slots=True)
+class Statement:
+    """What was said (body offsets), through which cue and by whom: a person (`cluster`) or a
+    source that names none (`source`), and the person spoken for (`principal`, a cluster)."""
+
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    how: str  # the link's kind (linking.Link.how), or "paragraph" / "transcript"
+    cluster: int | None
+    source: Source | None = None
+    principal: int | None = None
+    distance: int = 0  # characters between the subject and the statement
 
 
 def cue_statements(
     body: str,
     links: list[Link],
-    clusters: list[Cluster],
     dropped: set[int],
     quotes: list[tuple[int, int]],
-) -> tuple[list[Quote], Counter[int]]:
-    """Turn resolved links into Quote records (text order) and per-person quote counts.
+    cluster_of: dict[int, int],
+) -> list[Statement]:
+    """Turn resolved links into statements, in text order.
 
     A statement belongs to the first cue that claims it, shared only by subjects coordinated on
-    that same cue ("A and B said"); a pronoun cue inside an earlier statement is part of it.
+    that same cue ("A and B said"); a pronoun cue inside an earlier statement is part of it. A
+    name inside the subject's phrase ("Clinton" in "Gene Sperling, a Clinton adviser, said")
+    does not say it too.
     """
     sents = Sentences(body)
     owner: dict[tuple[int, int], int] = {}  # statement span -> cue start of its first link
-    out: dict[tuple[int, int, int], Quote] = {}
-    counts: Counter[int] = Counter()
+    out: dict[tuple[int, int, int], Statement] = {}
     for lk in links:
-        if lk.cluster is None or lk.cluster in dropped:
+        if lk.extra:
+            continue
+        person = lk.cluster is not None and lk.cluster not in dropped
+        if not person and lk.source is None:
             continue
         if lk.mention is None and any(s <= lk.cue_start < e for s, e in owner):
             continue
         span = _statement_span(body, lk, quotes, sents)
-        if span is None or (*span, lk.cluster) in out:
+        if (
+            span is not None
+            and (lk.how == "nominal" or narration_cue(body[lk.cue_start : lk.cue_end]))
+            and quote_type(body, *span, quotes) == "indirect"
+        ):
+            continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
+        who = lk.cluster if person and lk.cluster is not None else -1 - lk.subj_start
+        if span is None or (*span, who) in out:
             continue
         if owner.setdefault(span, lk.cue_start) != lk.cue_start:
             continue
-        text, cue = body[span[0] : span[1]], body[lk.cue_start : lk.cue_end]
-        out[(*span, lk.cluster)] = Quote(clusters[lk.cluster].name(), text, cue, *span)
-        counts[lk.cluster] += 1
-    return sorted(out.values(), key=lambda q: q.start), counts
+        principal = lk.principal if lk.principal is None else cluster_of.get(lk.principal)
+        if lk.source is not None and lk.source.principal is not None:
+            principal = cluster_of.get(lk.source.principal)
+        distance = max(0, span[0] - lk.subj_end, lk.subj_start - span[1])
+        out[(*span, who)] = Statement(
+            *span,
+            lk.cue_start,
+            lk.cue_end,
+            lk.how,
+            lk.cluster if person else None,
+            lk.source,
+            principal if principal not in dropped else None,
+            distance,
+        )
+    return sorted(out.values(), key=lambda st: st.start)
 
 
 def paragraph_statements(
     body: str,
     quotes: list[tuple[int, int]],
-    quotes_out: list[Quote],
-    counts: Counter[int],
+    statements: list[Statement],
     mentions: list[Mention],
     cluster_of: dict[int, int],
-    clusters: list[Cluster],
     dropped: set[int],
 ) -> None:
     """A direct quotation left without a cue goes to the one person its paragraph names
     outside quotation marks, provided that person opens a sentence there (Muzny et al.'s
     paragraph sieve, restricted to subjects)."""
-    taken = [(q.start, q.end) for q in quotes_out]
+    taken = [(st.start, st.end) for st in statements]
     breaks = [m.start() for m in re.finditer("\n", body)]
     named: dict[int, set[int]] = {}  # paragraph -> clusters named outside quotes
     subjects: dict[int, set[int]] = {}  # paragraph -> clusters opening a sentence
@@ -88,9 +125,8 @@ def paragraph_statements(
         cid = next(iter(people))
         span = _trim(body, qs, qe)
         if span:
-            quotes_out.append(Quote(clusters[cid].name(), body[span[0] : span[1]], "", *span))
-            counts[cid] += 1
-    quotes_out.sort(key=lambda q: q.start)
+            statements.append(Statement(*span, span[0], span[0], "paragraph", cid))
+    statements.sort(key=lambda st: st.start)
 
 
 def headline_speakers(
