@@ -65,8 +65,21 @@ def _person(written: str, name: PersonName | None, role: str | None) -> dict[str
 def to_documents(article: Article) -> list[tuple[str, dict[str, Any]]]:
     """The article's document and its quotes' documents, each with its Elasticsearch id."""
     people = {s.name: _person(s.name, person_name(s.name), s.role) for s in article.speakers}
-    for quote in article.quotes:  # a quote's speaker is one of the speakers, by name
-        people.setdefault(quote.speaker, _person(quote.speaker, person_name(quote.speaker), None))
+    for quote in article.quotes:  # a person's quote: its speaker is one of the speakers, by name
+        if quote.speaker is not None and quote.speaker_kind == "person":
+            people.setdefault(
+                quote.speaker, _person(quote.speaker, person_name(quote.speaker), None)
+            )
+    # An organisation or document keeps its name but gets no person id; an anonymous source
+    # or an uncertain attribution has no speaker.
+    said_by = [
+        people[q.speaker]
+        if q.speaker is not None and q.speaker_kind == "person"
+        else _person(q.speaker, None, None)
+        if q.speaker is not None
+        else None
+        for q in article.quotes
+    ]
     dateline = _place(article.dateline) if article.dateline else None
     places = [_place(p) for p in article.places]
     published = article.published.isoformat() if article.published else None
@@ -94,15 +107,15 @@ def to_documents(article: Article) -> list[tuple[str, dict[str, Any]]]:
         "speakers": [{**people[s.name], "quote_count": s.quote_count} for s in article.speakers],
         "quotes": [
             {
-                "speaker_id": people[q.speaker]["id"],
-                "speaker_key": people[q.speaker]["key"],
-                "speaker": people[q.speaker]["name"],
+                "speaker_id": who["id"] if who else None,
+                "speaker_key": who["key"] if who else None,
+                "speaker": who["name"] if who else None,
                 "text": q.text,
                 "cue": q.cue,
                 "start": q.start,
                 "end": q.end,
             }
-            for q in article.quotes
+            for q, who in zip(article.quotes, said_by, strict=True)
         ],
         "photo_credit": article.photo_credit,
         "suggest": _suggestions(article),
@@ -120,7 +133,7 @@ def to_documents(article: Article) -> list[tuple[str, dict[str, Any]]]:
                     "position": position,
                     "text": quote.text,
                     "cue": quote.cue,
-                    "speaker": people[quote.speaker],
+                    "speaker": said_by[position],
                     "article": {"title": article.title, "url": article.url},
                     "published": published,
                     "date_precision": article.date_precision,

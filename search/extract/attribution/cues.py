@@ -80,9 +80,16 @@ NARRATION_CUES = frozenset(
 )
 
 
-def narration_cue(cue: str) -> bool:
-    """Whether a cue's unquoted "statement" is narration (see NARRATION_CUES)."""
-    return cue.lower() in NARRATION_CUES
+_APPEAL_RE = re.compile(r"\s+(?:on|for|upon)\b")
+
+
+def narration_cue(body: str, cue_start: int, cue_end: int) -> bool:
+    """Whether a cue's unquoted "statement" is narration (see NARRATION_CUES). "Called on" and
+    "called for" make an appeal, a speech act."""
+    cue = body[cue_start:cue_end].lower()
+    if cue in ("called", "calls", "call") and _APPEAL_RE.match(body, cue_end):
+        return False
+    return cue in NARRATION_CUES
 
 
 _Trie = dict[str, "_Trie"]

@@ -108,6 +108,13 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             source = source_after(body, ce, mentions, starts)
             if source is not None and subject is not None and mentions[subject].end > source.end:
                 source = None
+        if source is not None and _definite_role(body, source):
+            phrase = _role_subject(body, cs, ce, inverted)
+            if phrase is not None:  # "the Kremlin spokesman": its holder, else anonymous
+                the, start, end = phrase
+                role = body[start:end]
+                links.append(Link(cs, ce, the, end, None, role=role, source=source, how="role"))
+                continue
         if source is not None:
             links.append(Link(cs, ce, source.start, source.end, None, source=source, how="source"))
             continue
@@ -144,6 +151,12 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             links.append(Link(*cue_span, m.start, m.end, idx, how=how))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+def _definite_role(body: str, source: Source) -> bool:
+    """A source phrase that names a role its holder may be known by ("the Russian president",
+    "the EU's top diplomat"), left to the role stage."""
+    return source.head in ROLE_HEAD_WORDS and body.startswith(("the ", "The "), source.start)
 
 
 def _pronoun_before(body: str, cs: int) -> re.Match[str] | None:

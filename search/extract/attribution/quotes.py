@@ -127,10 +127,10 @@ def to_quotes(
                 )
             )
         elif st.source is not None:
-            speaker, description = _source_speaker(st.source, principal)
+            named, description = _source_speaker(st.source, principal)
             out.append(
                 Quote(
-                    speaker,
+                    named,
                     text,
                     cue,
                     st.start,

@@ -27,6 +27,9 @@ def _ends(body: str, m: re.Match[str]) -> bool:
         return True
     word = body[max(0, m.start() - 5) : m.start()].split()
     last = word[-1].lower() if word and not body[m.start() - 1].isspace() else ""
+    if "." in last:  # "U.S.", "D.C.": a sentence goes on when a lower-case word follows
+        nxt = body[m.end() : m.end() + 2].lstrip()
+        return not nxt[:1].islower()
     return not (len(last) == 1 and last.isalpha()) and last not in _NO_SENTENCE_END
 
 

@@ -66,7 +66,7 @@ def cue_statements(
         span = _statement_span(body, lk, quotes, sents)
         if (
             span is not None
-            and (lk.how == "nominal" or narration_cue(body[lk.cue_start : lk.cue_end]))
+            and (lk.how == "nominal" or narration_cue(body, lk.cue_start, lk.cue_end))
             and quote_type(body, *span, quotes) == "indirect"
         ):
             continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
@@ -83,9 +83,9 @@ def cue_statements(
             *span,
             lk.cue_start,
             lk.cue_end,
-            lk.how,
+            lk.how if person or lk.role is None else "source",
             lk.cluster if person else None,
-            lk.source,
+            None if person else lk.source,
             principal if principal not in dropped else None,
             distance,
         )
@@ -224,7 +224,8 @@ def _statement_span(
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
     for qs, qe in quotes:
-        if qs - 1 >= rest and qs - 1 - rest <= 5 and body[rest : qs - 1].strip() in _QUOTE_LEADS:
+        gap = body[rest : qs - 1]
+        if qs - 1 >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
         if qs > rest:
             break
