@@ -7,14 +7,17 @@ or what the stages share, and imports only from the modules listed above it:
     lexicon      the vocabulary of roles and the writing rules the stages share
     cues         verbs and marks that introduce a statement; the text around them
     spans        where the quotations and sentences lie
+    turns        the turns of a transcript ("PENCE: ...")
     names        what a name is made of: tokens, initials, suffix, surname
     titles       the title or role written in front of a name
     mentions     1. person-name mentions, with role and evidence
+    sources      subjects that name no person: organisations, documents, anonymous sources
     linking      2. each cue to the mention, pronoun or role phrase that speaks through it
     clustering   3. mentions into people; pronouns to people
     exclusion    4. people found but not reported (credits, places, organisations)
     roles        5. role phrases ("the Russian president said") to the person holding the role
-    statements   6. what each person said, cut from the text, and the counts
+    statements   6. what each person said, cut from the text
+    quotes       7. each statement as a quote: type, context, speaker, confidence
     attribute    runs the stages: find_people
 
 The words of names and of writing that the gazetteer reads too (given names, titles, the

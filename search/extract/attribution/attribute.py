@@ -18,7 +18,9 @@ from search.extract.attribution.statements import (
     cue_statements,
     headline_speakers,
     paragraph_statements,
+    turn_statements,
 )
+from search.extract.attribution.turns import transcript_turns
 from search.model import Quote, Speaker
 
 
@@ -38,7 +40,13 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     """
     mentions = drop_tags(body, find_mentions(body))
     quotes = quote_spans(body)
-    links = link_cues(body, mentions, quotes)
+    turns = transcript_turns(body)
+    # Cues inside a quotation or a transcript turn belong to the words quoted.
+    spoken = _merge(quotes, [(t.start, t.end) for t in turns]) if turns else quotes
+    links = link_cues(body, mentions, spoken)
+    if turns:
+        labels = [(t.label_start, t.start) for t in turns]
+        links = [lk for lk in links if not any(s <= lk.cue_start < e for s, e in labels)]
     linked = {lk.mention for lk in links if lk.mention is not None and not lk.extra}
     title_names = {t.lower() for t in re.findall(r"[A-Z][\w'’\-]+", title)}
     clusters, cluster_of = cluster_mentions(
@@ -48,7 +56,12 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     dropped = dropped_clusters(body, clusters, mentions, exclude)
     resolve_roles(body, links, clusters, mentions, dropped)
     statements = cue_statements(body, links, dropped, quotes, cluster_of)
-    paragraph_statements(body, quotes, statements, mentions, cluster_of, dropped)
+    if turns:
+        statements = turn_statements(body, turns, statements, mentions, cluster_of, dropped)
+        quotes_left = [q for q in quotes if not any(t.start <= q[0] < t.end for t in turns)]
+    else:
+        quotes_left = quotes
+    paragraph_statements(body, quotes_left, statements, mentions, cluster_of, dropped)
     quotes_out = to_quotes(body, statements, clusters, quotes)
     counts: Counter[int] = Counter(
         st.cluster
@@ -67,3 +80,14 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     people = list(dict.fromkeys(clusters[cid].name() for cid in order))
     spans = sorted((mentions[i].start, mentions[i].end) for i in cluster_of)
     return PeopleFindings(speakers, quotes_out, people, spans)
+
+
+def _merge(a: list[tuple[int, int]], b: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans of a and b, overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(a + b):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out

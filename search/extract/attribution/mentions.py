@@ -37,6 +37,7 @@ from search.extract.attribution.titles import (
     title_before,
     words_before,
 )
+from search.extract.attribution.turns import transcript_turns
 from search.extract.vocabulary import (
     DEMONYMS,
     FIRST_NAMES,
@@ -246,19 +247,12 @@ def _opens_sentence(body: str, pos: int) -> bool:
     return pos == 0 or bool(_SENTENCE_START_RE.search(body, max(0, pos - 8), pos))
 
 
-_TRANSCRIPT_RE = re.compile(r"^([A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,2}):[ \u00a0]", re.M)
-
-
 def _transcript_mentions(body: str) -> list[Mention]:
-    """Speaker labels of interview transcripts ("PENCE: ..."), title-cased; the caller keeps
-    only those whose surname the article also writes normally."""
-    out = []
-    for m in _TRANSCRIPT_RE.finditer(body):
-        words = tuple(w.capitalize() for w in m.group(1).split())
-        seen = re.search(rf"\b{re.escape(words[-1])}\b", body)  # written normally too
-        if bare(words[-1]) not in NOT_NAME and len(words[-1]) > 2 and seen:
-            out.append(Mention(m.start(1), m.end(1), words, None, False, True))
-    return out
+    """Speaker labels of a transcript ("PENCE: ..."), title-cased (see turns)."""
+    return [
+        Mention(t.label_start, t.label_end, t.words, None, True, True)
+        for t in transcript_turns(body)
+    ]
 
 
 def find_mentions(body: str) -> list[Mention]:

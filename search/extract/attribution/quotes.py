@@ -98,7 +98,7 @@ def to_quotes(
     sents = Sentences(body)
     out = []
     for st in statements:
-        kind = quote_type(body, st.start, st.end, quotes)
+        kind = "direct" if st.how == "transcript" else quote_type(body, st.start, st.end, quotes)
         confidence = _confidence(st, kind)
         principal = clusters[st.principal].name() if st.principal is not None else None
         cue = body[st.cue_start : st.cue_end]

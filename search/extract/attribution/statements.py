@@ -19,6 +19,7 @@ from search.extract.attribution.linking import Link
 from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source
 from search.extract.attribution.spans import Sentences, inside, quote_type
+from search.extract.attribution.turns import Turn
 from search.extract.vocabulary import POSSESSIVE_RE
 
 
@@ -129,6 +130,26 @@ def paragraph_statements(
     statements.sort(key=lambda st: st.start)
 
 
+def turn_statements(
+    body: str,
+    turns: list[Turn],
+    statements: list[Statement],
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    dropped: set[int],
+) -> list[Statement]:
+    """Each transcript turn as a statement of the one its label names; statements cut from
+    inside a turn give way to it."""
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out = [st for st in statements if not any(t.start <= st.start < t.end for t in turns)]
+    for t in turns:
+        cid = cluster_of.get(by_start.get(t.label_start, -1))
+        if cid is not None and cid not in dropped:
+            colon = t.label_end
+            out.append(Statement(t.start, t.end, colon, colon + 1, "transcript", cid))
+    return sorted(out, key=lambda st: st.start)
+
+
 def headline_speakers(
     subjects: list[list[str]], clusters: list[Cluster], dropped: set[int]
 ) -> list[int]:
@@ -219,6 +240,11 @@ def _statement_span(
 ) -> tuple[int, int] | None:
     """Offsets of what was said: the reported clause after the cue ("said that ..."), else an
     adjacent quotation ("'...,' X said" or "X said: '...'"), else the sentence before the cue."""
+    if lk.how == "dash":  # '"..." ― Carla Sanchez': the quotation the name signs
+        i = bisect.bisect_left(quotes, (lk.cue_start, 0)) - 1
+        if i >= 0 and not body[quotes[i][1] : lk.cue_start].strip(' \u00a0"”’.,!?'):
+            return _trim(body, *quotes[i])
+        return None
     lo, hi = min(lk.cue_start, lk.subj_start), max(lk.cue_end, lk.subj_end)
     s_start, s_end = sents.bounds(hi - 1)
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
