@@ -79,13 +79,15 @@ def _confidence(st: Statement, kind: str) -> float:
 
 def _source_speaker(source: Source, principal: str | None) -> tuple[str | None, str | None]:
     """(speaker, description) of a source that names no person: an organisation or document
-    by its name ("Donald Trump's campaign" for "the Trump campaign"), an anonymous source by
-    its description."""
+    by its name ("Monmouth poll", "Donald Trump's campaign" for "the Trump campaign"), else
+    (anonymous sources, "the lawsuit", "the company") by its description alone."""
     if source.kind == "anonymous":
-        return None, source.name
-    if principal and source.head and source.name[:1].isupper():
-        return f"{principal}'s {source.head}", None
-    return source.name, None
+        return None, source.description
+    if principal and source.head:
+        return f"{principal}'s {source.head}", source.description
+    if source.name:
+        return source.name, source.description
+    return None, source.description
 
 
 def to_quotes(

@@ -27,7 +27,7 @@ from search.extract.attribution.lexicon import (
     SOURCE_MODIFIERS,
 )
 from search.extract.attribution.names import Mention
-from search.extract.vocabulary import ORG_WORDS
+from search.extract.vocabulary import NOT_NAME, ORG_WORDS
 
 SourceKind = Literal["organization", "document", "anonymous"]
 
@@ -39,7 +39,8 @@ class Source:
     kind: SourceKind
     start: int  # the phrase in the body, determiner included
     end: int
-    name: str  # as written, less a leading determiner ("Trump campaign", "officials")
+    name: str  # its proper name ("Monmouth poll", "New York Post"), "" if it has none
+    description: str  # the phrase as written ("a source familiar with the talks")
     head: str  # its head noun, lower-cased ("" for a proper name: "RT", "New York Post")
     principal: int | None  # mention index of the person spoken for, if any
 
@@ -71,9 +72,10 @@ def _bare(word: str) -> str:
 def _modifier(word: str) -> bool:
     """A word that may stand between a determiner and a head ("senior", "Trump", "Clinton's",
     "U.S.", "two-page")."""
+    if word[0].isupper():
+        return word.lower() not in NOT_NAME  # "But", "And" open a clause
     return (
-        word[0].isupper()
-        or word[0].isdigit()
+        word[0].isdigit()
         or _bare(word) in SOURCE_MODIFIERS
         or word.endswith(_POSSESSIVE_END)
         or ("-" in word and word.replace("-", "").isalpha())
@@ -107,8 +109,9 @@ def _principal(mentions: list[Mention], starts: list[int], start: int, end: int)
 def _phrase(
     body: str, words: list[re.Match[str]], head_at: int, end: int
 ) -> tuple[int, str, str] | None:
-    """Start, name and head of the phrase whose head is words[head_at] and which ends at
-    `end`, or None if the words before the head are no determiner or modifiers."""
+    """Start, proper name and head of the phrase whose head is words[head_at] and which ends
+    at `end`, or None if the words before the head are no determiner or modifiers. The proper
+    name is the head with the capitalised words right before it ("Homeland Security memo")."""
     head = _bare(words[head_at].group())
     k = head_at
     determiner = False
@@ -127,11 +130,11 @@ def _phrase(
     named = any(w.group()[0].isupper() for w in words[k:head_at])
     if not (determiner or plural or named):
         return None
-    start = words[k].start()
-    name_from = words[k + 1].start() if determiner and head_at > k else start
-    if head in ANONYMOUS_HEADS and head not in PROXY_HEADS:
-        name_from = start  # an anonymous source keeps its description whole
-    return start, body[name_from:end], head
+    j = head_at
+    while j > k + determiner and words[j - 1].group()[0].isupper():
+        j -= 1
+    proper = body[words[j].start() : words[head_at].end()] if j < head_at else ""
+    return words[k].start(), proper.rstrip(",.;:"), head
 
 
 def source_before(
@@ -164,7 +167,7 @@ def source_before(
         return _organization_before(body, words, end, mentions, starts)
     start, name, head = found
     principal = _principal(mentions, starts, start, end) if head in PROXY_HEADS else None
-    return Source(_kind(head), start, end, name.strip(), head, principal)
+    return Source(_kind(head), start, end, name, body[start:end], head, principal)
 
 
 def _organization_before(
@@ -182,7 +185,8 @@ def _organization_before(
     start = words[k].start()
     if _principal(mentions, starts, start, end) is not None:
         return None  # a person's name is part of the run: left to the person rules
-    return Source("organization", start, end, body[start:end].removeprefix("The "), "", None)
+    name = body[start:end].removeprefix("The ")
+    return Source("organization", start, end, name, body[start:end], "", None)
 
 
 _AFTER_RE = re.compile(r"\s+([^,;:.!?\"“”()—–\n]{1,90})")
@@ -215,7 +219,8 @@ def source_after(
                     principal = (
                         _principal(mentions, starts, start, end) if head in PROXY_HEADS else None
                     )
-                    return Source(_kind(head), start, end, name.strip(), head, principal)
+                    description = body[start:end]
+                    return Source(_kind(head), start, end, name, description, head, principal)
             return None
         if not _modifier(word):
             return None
@@ -226,5 +231,5 @@ def source_after(
         start, end = taken[0].start(), taken[-1].end()
         if _principal(mentions, starts, start, end) is None:
             name = body[taken[1 if determiner else 0].start() : end]
-            return Source("organization", start, end, name, "", None)
+            return Source("organization", start, end, name, body[start:end], "", None)
     return None
