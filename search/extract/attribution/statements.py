@@ -188,7 +188,9 @@ _TIME_RE = re.compile(
 _ADVERBIAL_RE = re.compile(
     r"(?:at|in|on|during|after|before|while|as|to|from|of|for|with|about|when|earlier|later|"
     r"last|this|through|via|by|outside|inside|afterward|afterwards|yesterday|today|Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|under|over|against|into|without|amid|"
+    r"among|across|around|toward|towards|upon|within|like|since|until|behind|beyond|despite|"
+    r"near|repeatedly|recently|publicly|privately|again)\b"
 )
 _LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
 _TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
@@ -264,6 +266,13 @@ def _statement_span(
         and _reported_before(before)
     ):
         return _trim(body, s_start, s_start + len(_without_role(before)))
+    signed = _signed_quote(body, quotes, s_start, lo)
+    if signed is not None:  # '"...," Mr. Trump said recently in New York'
+        return _trim(body, *signed)
+    if not inverted and rest < s_end and _ADVERBIAL_RE.match(body, rest):
+        that = _THAT_AFTER_RE.match(body, rest, s_end)  # "has said from the start that ..."
+        if that:
+            rest = that.end()
     if (
         not inverted
         and rest < s_end
@@ -272,6 +281,7 @@ def _statement_span(
         and not QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo)  # '"...," X told TV channel Y'
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
+        and _CLAUSE_START_RE.match(body, rest)
     ):
         return _trim(body, rest, s_end)
     for qs, qe in reversed(quotes):
@@ -287,11 +297,55 @@ def _statement_span(
             return _trim(body, qs, qe)
         if qe < lo:
             break
-    if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
+    if before.endswith((",", "”", '"', "'", "—", "–")) and _statement_before(before):
         return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
     return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
+
+
+# A reported clause opens with a subject, "that", "if" or a quotation, not with a bare verb or
+# a preposition ("said during his speech to be a delegate").
+_CLAUSE_START_RE = re.compile(
+    r"(?:that|he|she|they|it|we|i|you|there|this|these|those|the|a|an|his|her|their|its|our"
+    r"|my|no|not|if|whether|when|what|how|why|all|some|many|most|both|every|each|any|one|only"
+    r"|nothing|everyone|everybody|nobody|people|[A-Z0-9“\"'‘$])",
+    re.I,
+)
+_THAT_AFTER_RE = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
+_OPENS_WITH_CIRCUMSTANCE_RE = re.compile(
+    r"(?:on|in|at|during|after|before|while|as|when|since|until|by|from|for|with|without|at"
+    r"|under|over|amid|despite|following|earlier|later|last|this|then|but|and|so|yet|or|his"
+    r"|her|their|its)\b",
+    re.I,
+)
+
+
+def _signed_quote(
+    body: str, quotes: list[tuple[int, int]], s_start: int, lo: int
+) -> tuple[int, int] | None:
+    """The quotation a speaker signs from after it in the same sentence: '"...," Maricopa
+    County Recorder Helen Purcell said during a hearing' (a comma, ? or ! closing it, and no
+    more than a role and a name between it and the speaker)."""
+    i = bisect.bisect_left(quotes, (lo, 0)) - 1
+    if i < 0:
+        return None
+    qs, qe = quotes[i]
+    if qs < s_start - 1 or body[qe - 1] not in ",?!":
+        return None
+    gap = body[qe:lo].lstrip("\"”’' ")
+    return (qs, qe) if len(gap.split()) <= 6 and not _SENTENCE_MARK_RE.search(gap) else None
+
+
+_SENTENCE_MARK_RE = re.compile(r"[.!?;:\"“”]")
+
+
+def _statement_before(before: str) -> bool:
+    """Whether the words set off before a speaker ("..., X said") are a statement, not a
+    circumstance or a clause left open ("On Tuesday, at the camp, X pleaded", "His speech —
+    in which he joked")."""
+    clause = before.rstrip(",”\"'—– ")
+    return len(clause.split()) >= 2 and not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'"))
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
