@@ -13,7 +13,7 @@ from search.extract.attribution.linking import headline_subjects, link_cues, sig
 from search.extract.attribution.mentions import drop_tags, find_mentions
 from search.extract.attribution.quotes import to_quotes
 from search.extract.attribution.roles import resolve_roles
-from search.extract.attribution.spans import quote_spans
+from search.extract.attribution.spans import quote_spans, title_like
 from search.extract.attribution.statements import (
     cue_statements,
     headline_speakers,
@@ -39,7 +39,8 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     lends evidence that a capitalised word is a person; offsets always point into `body`.
     """
     mentions = drop_tags(body, find_mentions(body))
-    quotes = quote_spans(body)
+    # A quotation that names a show or a title is no statement.
+    quotes = [q for q in quote_spans(body) if not title_like(body, *q)]
     turns = transcript_turns(body)
     # Cues inside a quotation or a transcript turn belong to the words quoted.
     spoken = _merge(quotes, [(t.start, t.end) for t in turns]) if turns else quotes

@@ -78,6 +78,22 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
 _QUOTE_MARK_RE = re.compile(r"“|”|\"|\n|'(?<!\w')'|''(?!\w)")
 
 
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs".split())
+
+
+def title_like(body: str, start: int, end: int) -> bool:
+    """A quotation that is a name, not words said: a show, a book, an ad ('on “Fox News
+    Sunday,”', 'the spot titled “Dangerous”'): a few words, each capitalised but the small
+    ones."""
+    words = body[start:end].strip().rstrip(",.!?:;").split()
+    return (
+        0 < len(words) <= 6
+        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+        and not (len(words) == 1 and body[start:end].rstrip()[-1:] in ".!?")
+    )
+
+
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls in one of `spans`, which are sorted and do not overlap."""
     i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1

@@ -57,8 +57,8 @@ def cue_statements(
     owner: dict[tuple[int, int], int] = {}  # statement span -> cue start of its first link
     out: dict[tuple[int, int, int], Statement] = {}
     for lk in links:
-        if lk.extra:
-            continue
+        if lk.extra or lk.how == "nominal":
+            continue  # "Sanders' remarks on ...": whose words follow is seldom clear
         person = lk.cluster is not None and lk.cluster not in dropped
         if not person and lk.source is None:
             continue
