@@ -283,7 +283,7 @@ def _statement_span(
         and not _ADVERBIAL_RE.match(body, rest)
         and _CLAUSE_START_RE.match(body, rest)
     ):
-        return _trim(body, rest, s_end)
+        return _reported(body, rest, s_end)
     for qs, qe in reversed(quotes):
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if qe < lo and (
@@ -301,7 +301,7 @@ def _statement_span(
         return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
-    return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
+    return _reported(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
 
 
 # A reported clause opens with a subject, "that", "if" or a quotation, not with a bare verb or
@@ -346,6 +346,32 @@ def _statement_before(before: str) -> bool:
     in which he joked")."""
     clause = before.rstrip(",”\"'—– ")
     return len(clause.split()) >= 2 and not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'"))
+
+
+# Where a reported clause gives way to what the narrator adds: a contrast (", but he called
+# ..."), a participle of its own (", saying ...", ", crediting her with ..."), a dash
+# parenthesis, a new clause (", and she ...") or another source (", according to ...").
+_CLAUSE_CUT_RE = re.compile(
+    r",\s+(?:but|although|though|while|whereas|according\s+to|a\s+(?:recommendation|reference"
+    r"|claim|charge|move|view|position|statement|point)\b|and\s+(?:he|she|they|it|his|her|their"
+    r"|the|then|also)\b|(?!including\b|during\b)[a-z]+ing\b)|;\s|\s[-—–]\s|\s+—"
+)
+
+
+def _reported(body: str, start: int, end: int) -> tuple[int, int] | None:
+    """A reported clause, cut where the narrator takes over (see _CLAUSE_CUT_RE)."""
+    cut = _CLAUSE_CUT_RE.search(body, start, end)
+    while cut is not None and len(body[start : cut.start()].split()) < 3:
+        cut = _CLAUSE_CUT_RE.search(body, cut.end(), end)
+    if cut is not None and not _open_quote(body, start, cut.start()):
+        end = cut.start()
+    return _trim(body, start, end)
+
+
+def _open_quote(body: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in [start, end) is still open at `end`."""
+    text = body[start:end]
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
