@@ -306,7 +306,10 @@ SAYS_RE = re.compile(r"\s+(?:" + "|".join(sorted(INVERTING_CUES)) + r"|continued
 SAID_AFTER_RE = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
 SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
 # Cues after which the object, not the statement, comes first ("told reporters that ...").
-TELL_RE = re.compile(r"(?:told|tell|tells|telling|asked|asks|urged|urges|warned|warns)\b")
+TELL_RE = re.compile(
+    r"(?:told|tell|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|warning"
+    r"|reminded|reminding|assured|assuring|informed)\b"
+)
 # Polls, outlets and firms are sources of these far more often than people.
 ORG_PRONE_CUES = frozenset({"according to", "reported", "reports", "released", "issued"})
 # "Trump was asked": before a cue, a passive says the subject did not speak.

@@ -315,16 +315,23 @@ def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:
     return m.strong or m.surname in people or " ".join(cue.split()).lower() not in ORG_PRONE_CUES
 
 
+_ING_RE = re.compile(r"[a-z]+ing\b")
+_BE_RE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?=\s+(?:\w+ly\s+)?$)")
+
+
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention standing as the subject right before a cue, if any."""
-    if PASSIVE_RE.search(body, max(0, cs - 12), cs):
-        return None  # "Trump was asked": the subject did not speak
+    if not _ING_RE.match(body, cs) and PASSIVE_RE.search(body, max(0, cs - 12), cs):
+        return None  # "Trump was asked": the subject did not speak ("is warning": it does)
+    progressive = _ING_RE.match(body, cs) is not None  # "Trump is warning voters that ..."
     i = bisect.bisect_left(starts, cs) - 1
     for j in range(i, max(-1, i - _MAX_BACK), -1):
         m = mentions[j]
         if m.end > cs or cs - m.end > _NEAR_WINDOW:
             break
         gap = body[m.end : cs]
+        if progressive:
+            gap = _BE_RE.sub(" ", gap)
         if pronoun_may_end(gap) and PRONOUN_BETWEEN_RE.search(body, m.end, cs):
             return None
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))
