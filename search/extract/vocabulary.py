@@ -178,3 +178,32 @@ SENTENCE_BREAK_RE = re.compile(
 # cut off before the name is looked up.
 POSSESSIVE = r"['’]s?"
 POSSESSIVE_RE = re.compile(POSSESSIVE + "$")
+
+# Given names borne mostly by women, of FIRST_NAMES: with "Mrs."/"Ms."/"Mr." in front of a
+# surname they tell which of two people sharing it is meant ("Mrs. Clinton" in an article
+# naming Hillary and Bill Clinton). Names borne by both (Jordan, Kelly, Leslie, Robin) are in
+# neither list.
+FEMALE_NAMES = _words("""
+abby abigail alexandra alexis alice alicia alison allison alma amanda amber amy andrea angela
+angelina angie anita ann anna anne annie april ashley audrey barbara becky beth betsy betty
+beverly bonnie brenda bridget brittany brooke caitlin carla carly carmen carol caroline carolyn
+carrie catherine cathy charlene charlotte chelsea cheryl christie christina christine cindy
+claire claudia connie courtney cynthia danielle dawn debbie deborah debra denise diana diane
+dianne donna doris dorothy edith eileen elaine eleanor elizabeth ellen emily emma erica erin eva
+evelyn frances gail geraldine gina gloria grace gretchen hannah harriet heather heidi helen
+hillary holly irene jackie jacqueline jane janet janice jean jeanne jennifer jenny jessica jill
+joan joanne jodi joy joyce judith judy julia julie karen kate katherine kathleen kathryn kathy
+katie kay kellyanne kimberly kristen kristin laura lauren laurie lillian linda lindsay lisa lois
+lori louise lucy margaret maria marie marilyn marsha martha mary maureen maxine megan melania
+melanie melissa meredith michele michelle mildred molly monica nancy naomi natalie nicole nikki
+norma olivia pam pamela patricia patty paula peggy penny priscilla rachel rebecca rita roberta
+rose rosemary ruby ruth sally samantha sandra sara sarah shannon sharon sheila shelley sherry
+shirley stacy stephanie sue susan suzanne sylvia tammy tanya teresa terri theresa tina toni
+valerie vanessa vera veronica vicki victoria virginia wanda wendy whitney olga marine galina
+natalia svetlana tatiana valentina yekaterina yelena ana
+""")
+_BOTH = _words("""
+jordan kelly leslie robin morgan pat terry jan kim dana jamie tracy casey lee marion jo
+sidney lynn shannon courtney ashley kerry carey
+""")
+MALE_NAMES = FIRST_NAMES - FEMALE_NAMES - _BOTH

@@ -214,7 +214,8 @@ def _candidate(
     initial = _opens_sentence(body, run_start)
     if not initial and before:
         initial = _opens_sentence(body, body.rfind(before[0], max(0, run_start - 80), run_start))
-    return Mention(start, end, words, role, strong, initial)
+    honorific = prefix_lows[-1] if prefix_lows and prefix_lows[-1] in PLAIN_HONORIFICS else ""
+    return Mention(start, end, words, role, strong, initial, honorific=honorific)
 
 
 def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:

@@ -36,6 +36,7 @@ class Mention:
     surname: str = ""
     suffix: str = ""  # a generational suffix ("jr", "iii"), which may tell a son from his father
     full: bool = False  # a given name (or initial) and a surname, not counting the suffix
+    honorific: str = ""  # "mr", "mrs", "ms" or "miss" written in front of the name
 
     def __post_init__(self) -> None:
         self.surname = surname_of(self.tokens)
