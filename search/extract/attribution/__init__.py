@@ -17,6 +17,8 @@ or what the stages share, and imports only from the modules listed above it:
     exclusion    4. people found but not reported (credits, places, organisations)
     roles        5. role phrases ("the Russian president said") to the person holding the role
     statements   6. what each person said, cut from the text
+    weights      the confidence model's weights, learnt by bench/train_confidence.py
+    confidence   how sure each attribution is
     quotes       7. each statement as a quote: type, context, speaker, confidence
     attribute    runs the stages: find_people
 

@@ -63,7 +63,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     else:
         quotes_left = quotes
     paragraph_statements(body, quotes_left, statements, mentions, cluster_of, dropped)
-    quotes_out = to_quotes(body, statements, clusters, quotes)
+    quotes_out = to_quotes(body, statements, clusters, mentions, quotes)
     counts: Counter[int] = Counter(
         st.cluster
         for st, q in zip(statements, quotes_out, strict=True)

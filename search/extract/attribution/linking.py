@@ -53,7 +53,7 @@ from search.extract.attribution.lexicon import (
     VAGUE_QUALIFIERS,
 )
 from search.extract.attribution.names import Mention
-from search.extract.attribution.sources import Source, source_after, source_before
+from search.extract.attribution.sources import Source, proxy_source, source_after, source_before
 from search.extract.attribution.spans import inside
 from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
 
@@ -98,6 +98,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         source = None if according else source_before(body, cs, mentions, starts)
         if source is not None and subject is not None and mentions[subject].start < source.start:
             source = None  # "Trump, aides said" is not read here; "Trump aides said" is
+        if source is None and subject is not None:
+            source = proxy_source(body, subject, mentions[subject], cs)
         inverted = (
             subject is None
             and source is None

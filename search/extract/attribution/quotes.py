@@ -3,15 +3,17 @@ full name the article uses, the one spoken for, and how sure the attribution is.
 
 `type` says whether the words are the speaker's own: direct (wholly inside quotation marks),
 mixed (partly quoted) or indirect (reported speech), so that no page prints a paraphrase inside
-quotation marks. `confidence` comes from the kind of evidence that linked the statement to its
-speaker (a name next to a cue is surer than a pronoun three sentences on, a quotation left
-without a cue is surest when its paragraph names one person); below ABSTAIN_BELOW the quote is
-kept with no speaker ("speaker uncertain") rather than guessed.
+quotation marks. `confidence` weighs the evidence that linked the statement to its speaker
+(stage confidence); below ABSTAIN_BELOW the quote is kept with no speaker ("speaker
+uncertain") rather than guessed.
 """
 
 from __future__ import annotations
 
 from search.extract.attribution.clustering import Cluster
+from search.extract.attribution.confidence import confidence, features
+from search.extract.attribution.lexicon import PROXY_HEADS
+from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source
 from search.extract.attribution.spans import Sentences, quote_type
 from search.extract.attribution.statements import Statement
@@ -19,22 +21,8 @@ from search.model import Context, Quote
 
 # Chosen on PolNeAR dev (bench/abstention.py prints the precision-recall curve over it).
 ABSTAIN_BELOW = 0.5
-
-# Confidence by how the statement was linked, before the adjustments in `_confidence`: the
-# share of such attributions that are right on PolNeAR train (bench/abstention.py).
-_BASE = {
-    "cue": 0.9,
-    "inverted": 0.92,
-    "colon": 0.85,
-    "dash": 0.9,
-    "transcript": 0.95,
-    "nominal": 0.6,
-    "paragraph": 0.75,
-    "role": 0.7,
-    "pronoun": 0.7,
-    "source": 0.8,
-}
-_MARKS = '"“”'
+# Where bench/train_confidence.py collects each quote's evidence; None in normal runs.
+EVIDENCE: list[tuple[Quote, dict[str, float]]] | None = None
 
 
 def context(body: str, sents: Sentences, start: int, end: int) -> Context:
@@ -63,20 +51,6 @@ def _strip(body: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _confidence(st: Statement, kind: str) -> float:
-    """How sure the attribution is, from its evidence (see _BASE)."""
-    score = _BASE.get(st.how, 0.7)
-    if kind == "direct" and st.how in ("cue", "inverted", "colon", "dash", "source"):
-        score += 0.05
-    if st.distance > 200:
-        score -= 0.2
-    elif st.distance > 80:
-        score -= 0.1
-    if st.principal is not None and st.cluster is not None:
-        score -= 0.05  # a spokesperson: the principal is named beside them
-    return round(max(0.0, min(1.0, score)), 2)
-
-
 def _source_speaker(source: Source, principal: str | None) -> tuple[str | None, str | None]:
     """(speaker, description) of a source that names no person: an organisation or document
     by its name ("Monmouth poll", "Donald Trump's campaign" for "the Trump campaign"), else
@@ -85,7 +59,7 @@ def _source_speaker(source: Source, principal: str | None) -> tuple[str | None, 
         return None, source.description
     if principal and source.head:
         return f"{principal}'s {source.head}", source.description
-    if source.name:
+    if source.name and source.head not in PROXY_HEADS:  # "Trump's team": whose, by full name
         return source.name, source.description
     return None, source.description
 
@@ -94,21 +68,24 @@ def to_quotes(
     body: str,
     statements: list[Statement],
     clusters: list[Cluster],
+    mentions: list[Mention],
     quotes: list[tuple[int, int]],
 ) -> list[Quote]:
     """The statements as quotes, in text order."""
     sents = Sentences(body)
-    out = []
+    starts = [m.start for m in mentions]
+    out: list[Quote] = []
     for st in statements:
         kind = "direct" if st.how == "transcript" else quote_type(body, st.start, st.end, quotes)
-        confidence = _confidence(st, kind)
+        evidence = features(body, st, kind, clusters, mentions, starts, sents)
+        sure = confidence(evidence, st.how)
         principal = clusters[st.principal].name() if st.principal is not None else None
         cue = body[st.cue_start : st.cue_end]
         where = context(body, sents, st.start, st.end)
         text = body[st.start : st.end]
-        if confidence < ABSTAIN_BELOW:
+        if sure < ABSTAIN_BELOW:
             out.append(
-                Quote(None, text, cue, st.start, st.end, kind, None, None, None, confidence, where)
+                Quote(None, text, cue, st.start, st.end, kind, None, None, None, sure, where)
             )
         elif st.cluster is not None:
             speaker = clusters[st.cluster].name()
@@ -124,7 +101,7 @@ def to_quotes(
                     "person",
                     behalf,
                     None,
-                    confidence,
+                    sure,
                     where,
                 )
             )
@@ -141,8 +118,10 @@ def to_quotes(
                     st.source.kind,
                     principal,
                     description,
-                    confidence,
+                    sure,
                     where,
                 )
             )
+        if EVIDENCE is not None:
+            EVIDENCE.append((out[-1], evidence))
     return out

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from search.extract.attribution.cues import AUX_TAIL_RE
+from search.extract.attribution.cues import AUX_TAIL_RE, PROXY_GAP_RE
 from search.extract.attribution.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
@@ -233,3 +233,28 @@ def source_after(
             name = body[taken[1 if determiner else 0].start() : end]
             return Source("organization", start, end, name, body[start:end], "", None)
     return None
+
+
+_PROXY_HEAD_RE = re.compile(
+    r"(campaign|office|team|aides?|spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?"
+    r"|attorneys?|representatives?|allies|administration)\b"
+)
+
+
+_LEAD_RE = re.compile(r"(?:\b(?:the|a|an|one\s+of|some\s+of|two\s+of)\s+)+$", re.I)
+
+
+def proxy_source(body: str, index: int, mention: Mention, cue_start: int) -> Source | None:
+    """A person's staff or organisation speaking before a cue ("Trump's campaign said", "one of
+    Mr. Obama's climate advisers pointed out", "Sanders aides said"): the speaker is the staff
+    or the organisation, the person is the one spoken for."""
+    gap = body[mention.end : cue_start]
+    heads = _PROXY_HEAD_RE.findall(gap) if PROXY_GAP_RE.fullmatch(gap) else []
+    if not heads:
+        return None
+    head = heads[-1]
+    lead = _LEAD_RE.search(body, max(0, mention.start - 14), mention.start)
+    start = lead.start() if lead else mention.start
+    end = mention.end + gap.rfind(head) + len(head)
+    kind: SourceKind = "organization" if head in ORGANIZATION_HEADS else "anonymous"
+    return Source(kind, start, end, "", body[start:end], head, index)
