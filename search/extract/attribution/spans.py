@@ -62,10 +62,13 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
         if mark == "\n":
             open_at = None
             continue
-        prev = body[pos - 1] if pos else " "
-        opening = mark in "“" or (mark != "”" and (prev.isspace() or prev in "([—–-"))
+        prev = body[pos - 1] if pos else "\n"
+        # A paragraph may open with ” for “ (a typesetting slip): it opens there too.
+        opening = mark in "“" or (
+            (prev.isspace() or prev in "([—–-") and (mark != "”" or prev == "\n")
+        )
         if open_at is None:
-            if opening and mark != "”":
+            if opening:
                 open_at = m.end()
         elif pos > open_at:
             out.append((open_at, pos))
