@@ -71,7 +71,10 @@ def label(
     gold: dict[str, Any],
 ) -> bool | None:
     """True or False as the shared scorer judges the quote's speaker; None where it does not
-    judge it (no annotated attribution under it, the gold's source a pronoun, no speaker)."""
+    judge it (no annotated attribution under it, the gold's source a pronoun, no speaker) or
+    cannot (a document: the scorer takes only people and organisations for sources)."""
+    if quote.get("speaker_kind") == "document":
+        return None
     loc = scorer.locate(text, article["body"], quote)
     spans = [(tuple(x["span"]), x) for x in gold["attributions"]]
     over = [x for s, x in spans if loc and scorer.overlap(loc, s) >= 0.5 * max(1, loc[1] - loc[0])]

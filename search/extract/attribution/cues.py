@@ -274,7 +274,7 @@ def left_gap_ok(gap: str, appositive_name: bool = False) -> bool:
 
 def right_gap_ok(gap: str) -> bool:
     """True if `gap` may separate an inverted cue from its speaker ("said Sen. X")."""
-    if not RIGHT_GAP_RE.fullmatch(gap + " "):
+    if not RIGHT_GAP_RE.fullmatch(gap + " ") or SENTENCE_BREAK_RE.search(gap):
         return False
     return not any(w.lower() in _RIGHT_STOP for w in gap.split())
 

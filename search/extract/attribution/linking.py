@@ -108,8 +108,6 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
             source = source_after(body, ce, mentions, starts)
-            if source is not None and subject is not None and mentions[subject].end > source.end:
-                source = None
         if source is not None and _definite_role(body, source):
             phrase = _role_subject(body, cs, ce, inverted)
             if phrase is not None:  # "the Kremlin spokesman": its holder, else anonymous

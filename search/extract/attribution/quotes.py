@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from search.extract.attribution.clustering import Cluster
 from search.extract.attribution.confidence import confidence, features
-from search.extract.attribution.lexicon import PROXY_HEADS
+from search.extract.attribution.lexicon import ORGANIZATION_HEADS, PROXY_HEADS
 from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source
 from search.extract.attribution.spans import Sentences, quote_type
@@ -20,7 +20,7 @@ from search.extract.attribution.statements import Statement
 from search.model import Context, Quote
 
 # Chosen on PolNeAR dev (bench/abstention.py prints the precision-recall curve over it).
-ABSTAIN_BELOW = 0.6
+ABSTAIN_BELOW = 0.65
 # Where bench/train_confidence.py collects each quote's evidence; None in normal runs.
 EVIDENCE: list[tuple[Quote, dict[str, float]]] | None = None
 
@@ -53,13 +53,17 @@ def _strip(body: str, start: int, end: int) -> tuple[int, int]:
 
 def _source_speaker(source: Source, principal: str | None) -> tuple[str | None, str | None]:
     """(speaker, description) of a source that names no person: an organisation or document
-    by its name ("Monmouth poll", "Donald Trump's campaign" for "the Trump campaign"), else
-    (anonymous sources, "the lawsuit", "the company") by its description alone."""
+    by its proper name ("Clinton Foundation", "Monmouth poll"), or by its principal's when its
+    head is a common noun ("Donald Trump's campaign" for "the Trump campaign"); else (anonymous
+    sources, "the lawsuit", "Greenberg's research") by its description alone."""
     if source.kind == "anonymous":
         return None, source.description
-    if principal and source.head:
+    words = source.name.split()
+    if words and words[-1][:1].isupper():
+        return source.name, source.description
+    if principal and source.head in (PROXY_HEADS | ORGANIZATION_HEADS):
         return f"{principal}'s {source.head}", source.description
-    if source.name and source.head not in PROXY_HEADS:  # "Trump's team": whose, by full name
+    if source.name and source.head not in PROXY_HEADS:
         return source.name, source.description
     return None, source.description
 
@@ -83,7 +87,8 @@ def to_quotes(
         cue = body[st.cue_start : st.cue_end]
         where = context(body, sents, st.start, st.end)
         text = body[st.start : st.end]
-        if sure < ABSTAIN_BELOW:
+        anonymous = st.cluster is None and st.source is not None and st.source.kind == "anonymous"
+        if sure < ABSTAIN_BELOW and not anonymous:  # an anonymous source names no one anyway
             out.append(
                 Quote(None, text, cue, st.start, st.end, kind, None, None, None, sure, where)
             )

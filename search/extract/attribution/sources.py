@@ -23,11 +23,10 @@ from search.extract.attribution.lexicon import (
     DOCUMENT_HEADS,
     NON_PERSON_SOURCES,
     ORGANIZATION_HEADS,
-    PROXY_HEADS,
     SOURCE_MODIFIERS,
 )
 from search.extract.attribution.names import Mention
-from search.extract.vocabulary import NOT_NAME, ORG_WORDS
+from search.extract.vocabulary import ORG_WORDS
 
 SourceKind = Literal["organization", "document", "anonymous"]
 
@@ -50,11 +49,21 @@ _DETERMINERS = frozenset(
     its""".split()
 )
 _HEADS = ANONYMOUS_HEADS | ORGANIZATION_HEADS | DOCUMENT_HEADS
+# A character of a phrase: no clause mark, but the stop of an initial or a title ("Mayor Frank
+# G. Jackson", "Mr. Sanders's campaign").
+_PHRASE_CHAR = (
+    r"(?:[^,;:.!?\"“”()—–\n]|(?<=\b[A-Z])\.|(?<=\bMr)\.|(?<=\bMs)\.|(?<=\bDr)\.|(?<=Mrs)\."
+    r"|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.)"
+)
+# Capitalised words opening a clause rather than a phrase.
+_CLAUSE_WORDS = frozenset(
+    "but and so yet or if when while after before as then in on at for though although".split()
+)
 # What may follow a head inside its phrase: "a source familiar with the talks", "a spokesman
 # for Ryan", "a memo from the department".
 _POSTMOD_RE = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on|involved\s+in|for|of"
-    r"|from|at|in|with|to|on|within|inside)\s+[^,;:.!?\"“”()—–\n]{1,70}$"
+    r"|from|at|in|with|to|on|within|inside)\s+" + _PHRASE_CHAR + r"{1,70}$"
 )
 # Where the phrase before a cue may begin: after a clause mark, not inside a name ("U.S.").
 _CLAUSE_MARK_RE = re.compile(r"[;:!?\n\"“”()—–]|,\s|(?<![A-Z])(?<!\b[A-Z][a-z])\.\s")
@@ -73,7 +82,7 @@ def _modifier(word: str) -> bool:
     """A word that may stand between a determiner and a head ("senior", "Trump", "Clinton's",
     "U.S.", "two-page")."""
     if word[0].isupper():
-        return word.lower() not in NOT_NAME  # "But", "And" open a clause
+        return word.lower() not in _CLAUSE_WORDS  # "But", "And" open a clause
     return (
         word[0].isdigit()
         or _bare(word) in SOURCE_MODIFIERS
@@ -131,7 +140,11 @@ def _phrase(
     if not (determiner or plural or named):
         return None
     j = head_at
-    while j > k + determiner and words[j - 1].group()[0].isupper():
+    while (
+        j > k + determiner
+        and words[j - 1].group()[0].isupper()
+        and not words[j - 1].group().endswith(_POSSESSIVE_END)
+    ):
         j -= 1
     proper = body[words[j].start() : words[head_at].end()] if j < head_at else ""
     return words[k].start(), proper.rstrip(",.;:"), head
@@ -166,7 +179,7 @@ def source_before(
     if found is None:
         return _organization_before(body, words, end, mentions, starts)
     start, name, head = found
-    principal = _principal(mentions, starts, start, end) if head in PROXY_HEADS else None
+    principal = _principal(mentions, starts, start, end)
     return Source(_kind(head), start, end, name, body[start:end], head, principal)
 
 
@@ -189,7 +202,7 @@ def _organization_before(
     return Source("organization", start, end, name, body[start:end], "", None)
 
 
-_AFTER_RE = re.compile(r"\s+([^,;:.!?\"“”()—–\n]{1,90})")
+_AFTER_RE = re.compile(r"\s+(" + _PHRASE_CHAR + r"{1,90})")
 
 
 def source_after(
@@ -216,16 +229,14 @@ def source_after(
                 found = _phrase(body, words, k, end)
                 if found is not None:
                     start, name, head = found
-                    principal = (
-                        _principal(mentions, starts, start, end) if head in PROXY_HEADS else None
-                    )
+                    principal = _principal(mentions, starts, start, end)
                     description = body[start:end]
                     return Source(_kind(head), start, end, name, description, head, principal)
             return None
         if not _modifier(word):
             return None
         k += 1
-    run = [w.group() for w in words[k if determiner else 0 :] if w.group()[0].isupper()]
+    run = [w.group() for w in words[1 if determiner else 0 :] if w.group()[0].isupper()]
     taken = words[: len(run) + (1 if determiner else 0)]
     if run and len(run) == len(taken) - (1 if determiner else 0) and _organization_name(run):
         start, end = taken[0].start(), taken[-1].end()
