@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from quote_gold import SHARED, extract_split, split_dir, write_jsonl
+from quote_gold import SHARED, extract_split, gold_by_id, label, load_scorer, split_dir, write_jsonl
 
 from search.extract.attribution.quotes import ABSTAIN_BELOW
 
@@ -33,8 +33,16 @@ def main() -> None:
     args = ap.parse_args()
     path = split_dir(args.shared, args.split)
     articles = [article for article, _ in extract_split(path)]
+    scorer, gold = load_scorer(args.shared), gold_by_id(path)
+    judged = []  # (confidence, right) of the quotes the gold can judge
+    for article in articles:
+        text = (path / "text" / f"{article['id']}.txt").read_text(encoding="utf-8")
+        for q in article["quotes"]:
+            right = label(scorer, text, article, q, gold[article["id"]])
+            if right is not None:
+                judged.append((q["confidence"], right))
     print(f"PolNeAR {args.split}: threshold in use {ABSTAIN_BELOW}")
-    print("threshold  abstained      P      R     F1  unmatched  proxy_err")
+    print("threshold  abstained      P     P*      R     F1  unmatched  proxy_err")
     with tempfile.TemporaryDirectory() as tmp:
         pred = Path(tmp) / "pred.jsonl"
         for threshold in THRESHOLDS:
@@ -67,7 +75,12 @@ def main() -> None:
             if found is None:
                 raise SystemExit(f"unexpected scorer output: {done.stdout[-300:]}")
             p, r, f1, unmatched, proxy = found.groups()
-            print(f"{threshold:9.2f}  {abstained:9d}  {p}  {r}  {f1}  {unmatched:>9}  {proxy:>9}")
+            kept = [right for confidence, right in judged if confidence >= threshold]
+            star = sum(kept) / max(1, len(kept))
+            print(
+                f"{threshold:9.2f}  {abstained:9d}  {p}  {star:.3f}  {r}  {f1}  {unmatched:>9}"
+                f"  {proxy:>9}"
+            )
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -22,7 +23,9 @@ os.environ["DATELINE_PURE_PYTHON"] = "1"  # the evidence hook lives in the sourc
 sys.path.insert(0, str(REPO))
 
 from search.extract.attribution import quotes as stage  # noqa: E402
+from search.extract.attribution.lexicon import ROLE_CONCEPTS  # noqa: E402
 from search.extract.pipeline import extract  # noqa: E402
+from search.extract.vocabulary import TITLE_WORDS  # noqa: E402
 from search.ingest.read import read_all  # noqa: E402
 
 
@@ -78,7 +81,9 @@ def label(
     loc = scorer.locate(text, article["body"], quote)
     spans = [(tuple(x["span"]), x) for x in gold["attributions"]]
     over = [x for s, x in spans if loc and scorer.overlap(loc, s) >= 0.5 * max(1, loc[1] - loc[0])]
-    scored = [x for x in over if x["kind"] != "pronoun"]
+    # A role standing for a person ("the mayor", "the former president") is a pronoun of sorts:
+    # the gold, which names no one there, cannot tell whom it stands for.
+    scored = [x for x in over if x["kind"] != "pronoun" and not _role_anaphor(x)]
     keys = scorer.speaker_keys(quote)
     if not scored or not keys:
         return None
@@ -88,6 +93,19 @@ def label(
     ):
         return True
     return any(x["kind"] == "named" and set(x["heads"]) & keys for x in scored)
+
+
+_ROLE_ANAPHOR = re.compile(
+    r"(?:the|The)\s+(?:[\w.’'-]+\s+){0,3}(?:"
+    + "|".join(sorted(TITLE_WORDS | set(ROLE_CONCEPTS), key=len, reverse=True))
+    + r")$"
+)
+
+
+def _role_anaphor(attribution: dict[str, Any]) -> bool:
+    return attribution["kind"] == "other" and bool(
+        _ROLE_ANAPHOR.fullmatch((attribution["source"] or "").strip(" ,"))
+    )
 
 
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:

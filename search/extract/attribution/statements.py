@@ -206,7 +206,8 @@ def _without_role(text: str) -> str:
     spokesman" (before "Dmitry Peskov has told the media") keeps only what was said."""
     head, comma, tail = text.rpartition(",")
     words = tail.split()
-    if comma and 0 < len(words) <= 6 and words[-1].lower() in ROLE_WORDS:
+    # "..., Russian presidential spokesman", "..., Russian Ambassador to Japan"
+    if comma and 0 < len(words) <= 6 and any(w.lower() in ROLE_WORDS for w in words):
         return head
     return text
 
@@ -297,8 +298,10 @@ def _statement_span(
             return _trim(body, qs, qe)
         if qe < lo:
             break
-    if before.endswith((",", "”", '"', "'", "—", "–")) and _statement_before(before):
-        return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
+    clause = _without_role(before)  # "..., EU foreign policy chief Marta Lindqvist said"
+    set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
+    if set_off and _statement_before(clause):
+        return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
     return _reported(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
