@@ -75,8 +75,13 @@ def label(
 ) -> bool | None:
     """True or False as the shared scorer judges the quote's speaker; None where it does not
     judge it (no annotated attribution under it, the gold's source a pronoun, no speaker) or
-    cannot (a document: the scorer takes only people and organisations for sources)."""
-    if quote.get("speaker_kind") == "document":
+    cannot: a document (the scorer takes only people and organisations for sources), or a
+    person's campaign, team or office, which the gold calls "other" ("the Trump campaign"),
+    "named" ("The Clinton campaign", where its tagger took Clinton for a person) or "proxy"
+    ("Clinton's campaign") as its tagger happened to read it."""
+    if quote.get("speaker_kind") == "document" or (
+        quote.get("speaker_kind") == "organization" and quote.get("on_behalf_of")
+    ):
         return None
     loc = scorer.locate(text, article["body"], quote)
     spans = [(tuple(x["span"]), x) for x in gold["attributions"]]

@@ -357,7 +357,8 @@ def _statement_before(before: str) -> bool:
 _CLAUSE_CUT_RE = re.compile(
     r",\s+(?:but|although|though|while|whereas|according\s+to|a\s+(?:recommendation|reference"
     r"|claim|charge|move|view|position|statement|point)\b|and\s+(?:he|she|they|it|his|her|their"
-    r"|the|then|also)\b|(?!including\b|during\b)[a-z]+ing\b)|;\s|\s[-—–]\s|\s+—"
+    r"|the|then|also)\b|(?!including\b|during\b)[a-z]+ing\b"
+    r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|told|wrote|noted)\b)|;\s|\s[-—–]\s|\s+—"
 )
 
 
