@@ -72,10 +72,9 @@ testify
 NARRATION_CUES = frozenset(
     """sought seeks seek decided decide refused refuses declined declines spoke raised
     released issued continued continues filed posted endorsed endorses backed backs supported
-    supports support opposed opposes oppose favors favored wants want wanted knew know
-    remembered remembers pledged called calls call declared maintained maintains pointed
-    mentioned mentions embraced championed unleashed introduced invited lectured apologized
-    threatened threatens worried worries expected named ordered vetoed sponsored committed
+    supports support opposed opposes oppose favors favored wants want wanted knew know pledged
+    called calls call declared maintained maintains pointed mentioned mentions embraced
+    championed unleashed introduced invited lectured apologized threatened threatens worried worries expected named ordered vetoed sponsored committed
     accepted welcomes welcomed published delivered referred spoke""".split()
 )
 

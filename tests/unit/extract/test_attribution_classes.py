@@ -20,8 +20,8 @@ def said_by(quotes: list[Quote], fragment: str) -> Quote:
     return quote
 
 
-TRANSCRIPT = """Senator Dana Whitfield (D-Ore.) spoke with host Mark Ellery on Sunday about the water \
-bill that Governor Alan Pratt has threatened to veto.
+TRANSCRIPT = """Senator Dana Whitfield (D-Ore.) spoke with host Mark Ellery on Sunday about the \
+water bill that Governor Alan Pratt has threatened to veto.
 
 Partial transcript as follows:
 
