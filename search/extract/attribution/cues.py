@@ -70,12 +70,13 @@ testify
 # attribution two times in three; those after verbs of saying or of a speech act ("said",
 # "accused", "criticized", "described") mostly did.
 NARRATION_CUES = frozenset(
-    """sought seeks seek decided decide refused refuses declined declines spoke raised
-    released issued continued continues filed posted endorsed endorses backed backs supported
-    supports support opposed opposes oppose favors favored wants want wanted knew know pledged
-    called calls call declared maintained maintains pointed mentioned mentions embraced
-    championed unleashed introduced invited lectured apologized threatened threatens worried worries expected named ordered vetoed sponsored committed
-    accepted welcomes welcomed published delivered referred spoke""".split()
+    """sought seeks seek decided decide refused refuses declined declines spoke raised released
+    issued continued continues filed posted endorsed endorses backed backs supported supports
+    support opposed opposes oppose favors favored wants want wanted knew know pledged called
+    calls call declared maintained maintains pointed mentioned mentions embraced championed
+    unleashed introduced invited lectured apologized threatened threatens worried worries
+    expected named ordered vetoed sponsored committed accepted welcomes welcomed published
+    delivered referred spoke""".split()
 )
 
 
