@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from quote_gold import SHARED, extract_split, gold_by_id, label, load_scorer, split_dir, write_jsonl
+from quote_gold import SHARED, extract_split, judged, split_dir, write_jsonl
 
 from search.extract.attribution.quotes import ABSTAIN_BELOW
 
@@ -32,15 +32,9 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=SHARED)
     args = ap.parse_args()
     path = split_dir(args.shared, args.split)
-    articles = [article for article, _ in extract_split(path)]
-    scorer, gold = load_scorer(args.shared), gold_by_id(path)
-    judged = []  # (confidence, right) of the quotes the gold can judge
-    for article in articles:
-        text = (path / "text" / f"{article['id']}.txt").read_text(encoding="utf-8")
-        for q in article["quotes"]:
-            right = label(scorer, text, article, q, gold[article["id"]])
-            if right is not None:
-                judged.append((q["confidence"], right))
+    extracted = extract_split(path)
+    articles = [article for article, _ in extracted]
+    scores = [(q["confidence"], right) for q, _, right in judged(args.shared, path, extracted)]
     print(f"PolNeAR {args.split}: threshold in use {ABSTAIN_BELOW}")
     print("threshold  abstained      P     P*      R     F1  unmatched  proxy_err")
     with tempfile.TemporaryDirectory() as tmp:
@@ -75,7 +69,7 @@ def main() -> None:
             if found is None:
                 raise SystemExit(f"unexpected scorer output: {done.stdout[-300:]}")
             p, r, f1, unmatched, proxy = found.groups()
-            kept = [right for confidence, right in judged if confidence >= threshold]
+            kept = [right for confidence, right in scores if confidence >= threshold]
             star = sum(kept) / max(1, len(kept))
             print(
                 f"{threshold:9.2f}  {abstained:9d}  {p}  {star:.3f}  {r}  {f1}  {unmatched:>9}"

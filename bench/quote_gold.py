@@ -12,7 +12,6 @@ import json
 import os
 import re
 import sys
-from dataclasses import asdict
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -113,10 +112,22 @@ def _role_anaphor(attribution: dict[str, Any]) -> bool:
     )
 
 
+def judged(
+    shared: Path, path: Path, extracted: list[tuple[dict[str, Any], list[dict[str, float]]]]
+) -> list[tuple[dict[str, Any], dict[str, float], bool]]:
+    """(quote, evidence, right) of every extracted quote the gold judges (see `label`)."""
+    scorer, gold = load_scorer(shared), gold_by_id(path)
+    out = []
+    for article, evidence in extracted:
+        text = (path / "text" / f"{article['id']}.txt").read_text(encoding="utf-8")
+        for quote, seen in zip(article["quotes"], evidence, strict=True):
+            right = label(scorer, text, article, quote, gold[article["id"]])
+            if right is not None:
+                out.append((quote, seen, right))
+    return out
+
+
 def write_jsonl(path: Path, rows: list[dict[str, Any]]) -> None:
     with open(path, "w", encoding="utf-8") as f:
         for row in rows:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-__all__ = ["asdict", "extract_split", "gold_by_id", "label", "load_scorer", "split_dir"]

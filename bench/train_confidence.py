@@ -15,7 +15,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from quote_gold import REPO, SHARED, extract_split, gold_by_id, label, load_scorer, split_dir
+from quote_gold import REPO, SHARED, extract_split, judged, split_dir
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
@@ -34,19 +34,11 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=SHARED)
     ap.add_argument("--split", default="train")
     args = ap.parse_args()
-    scorer = load_scorer(args.shared)
     path = split_dir(args.shared, args.split)
-    gold = gold_by_id(path)
-    examples, labels = [], []
-    for article, evidence in extract_split(path):
-        text = (path / "text" / f"{article['id']}.txt").read_text(encoding="utf-8")
-        for quote, seen in zip(article["quotes"], evidence, strict=True):
-            right = label(scorer, text, article, quote, gold[article["id"]])
-            if right is not None:
-                examples.append(seen)
-                labels.append(int(right))
+    examples = judged(args.shared, path, extract_split(path))
+    labels = [int(right) for _, _, right in examples]
     vectors = DictVectorizer(sparse=False)
-    x = vectors.fit_transform(examples)
+    x = vectors.fit_transform([evidence for _, evidence, _ in examples])
     model = LogisticRegression(C=1.0, max_iter=2000).fit(x, labels)
     weights = {
         name: round(float(w), 4)
