@@ -319,7 +319,7 @@ _THAT_AFTER_RE = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
 _OPENS_WITH_CIRCUMSTANCE_RE = re.compile(
     r"(?:on|in|at|during|after|before|while|as|when|since|until|by|from|for|with|without|at"
     r"|under|over|amid|despite|following|earlier|later|last|this|then|but|and|so|yet|or|his"
-    r"|her|their|its)\b",
+    r"|her|their|its|[a-z]+ing|asked)\b",  # "Speaking to students, ...", "Asked about it, ..."
     re.I,
 )
 
@@ -359,6 +359,12 @@ _CLAUSE_CUT_RE = re.compile(
     r"|claim|charge|move|view|position|statement|point)\b|and\s+(?:he|she|they|it|his|her|their"
     r"|the|then|also)\b|(?!including\b|during\b)[a-z]+ing\b"
     r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|told|wrote|noted)\b)|;\s|\s[-—–]\s|\s+—"
+    # "... and warned against ...", "... but has said ...", "... and Democrats accused ...": a
+    # second statement, coordinated.
+    r"|,?\s+(?:and|but)\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3})?(?:(?:has|have|had|also|then|later)\s+)*"
+    r"(?:said|says|warned|warns|added|adds|suggested|suggests|accused|insisted|argued|noted"
+    r"|promised|vowed|called|urged|told|asked|described|criticized|blasted|praised|attempted"
+    r"|claimed|stressed)\b"
 )
 
 
