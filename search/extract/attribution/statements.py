@@ -284,7 +284,8 @@ def _statement_span(
         and not _ADVERBIAL_RE.match(body, rest)
         and _CLAUSE_START_RE.match(body, rest)
     ):
-        return _reported(body, rest, s_end)
+        fronted = _SUBORDINATE_RE.match(body[s_start:lo].lstrip()) is not None
+        return _reported(body, rest, s_end, fronted)
     for qs, qe in reversed(quotes):
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if qe < lo and (
@@ -365,11 +366,21 @@ _CLAUSE_CUT_RE = re.compile(
     r"(?:said|says|warned|warns|added|adds|suggested|suggests|accused|insisted|argued|noted"
     r"|promised|vowed|called|urged|told|asked|described|criticized|blasted|praised|attempted"
     r"|claimed|stressed)\b"
+    # what the narrator says of the object: ", which he argued ...", ", who ...", ", a
+    # longstanding provision ..."
+    r"|,\s+(?:which|who|whom|whose|where|with\s+whom|a|an)\s|\s+but\s+(?:has|have|had|is|was)\s"
 )
+# A clause fronted before the main one ("When Trump suggested that Cuba would sue, Rubio fired
+# back"): what it reports ends at its comma.
+_SUBORDINATE_RE = re.compile(r"(?:When|After|As|While|Although|Though|Because|If|Since|Before)\s")
 
 
-def _reported(body: str, start: int, end: int) -> tuple[int, int] | None:
-    """A reported clause, cut where the narrator takes over (see _CLAUSE_CUT_RE)."""
+def _reported(body: str, start: int, end: int, fronted: bool = False) -> tuple[int, int] | None:
+    """A reported clause, cut where the narrator takes over (see _CLAUSE_CUT_RE), or at its
+    first comma in a `fronted` subordinate clause."""
+    if fronted:
+        comma = body.find(", ", start, end)
+        end = comma if comma > 0 else end
     cut = _CLAUSE_CUT_RE.search(body, start, end)
     while cut is not None and len(body[start : cut.start()].split()) < 3:
         cut = _CLAUSE_CUT_RE.search(body, cut.end(), end)
