@@ -132,7 +132,7 @@ memo memorandum report statement letter document documents complaint filing laws
 video ad advertisement commercial email e-mail emails tweet release study analysis poll survey
 book article editorial op-ed transcript records proposal indictment guidance data figures
 estimate estimates research review audit assessment cable note message footage clip broadcast
-website platform polls surveys
+website platform polls surveys memoir memoirs autobiography biography
 """)
 # Heads that speak for a person named beside them ("Trump's aides", "a spokesman for Ryan",
 # "Brian Fallon, a spokesman for the Clinton campaign"): that person is the one spoken for.

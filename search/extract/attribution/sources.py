@@ -63,7 +63,7 @@ _CLAUSE_WORDS = frozenset(
 # for Ryan", "a memo from the department".
 _POSTMOD_RE = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on|involved\s+in|for|of"
-    r"|from|at|in|with|to|on|within|inside)\s+" + _PHRASE_CHAR + r"{1,70}$"
+    r"|from|at|in|with|to|on|within|inside|by)\s+" + _PHRASE_CHAR + r"{1,70}$"
 )
 # Where the phrase before a cue may begin: after a clause mark, not inside a name ("U.S.").
 _CLAUSE_MARK_RE = re.compile(r"[;:!?\n\"“”()—–]|,\s|(?<![A-Z])(?<!\b[A-Z][a-z])\.\s")
