@@ -13,7 +13,7 @@ from search.extract.attribution.linking import headline_subjects, link_cues, sig
 from search.extract.attribution.mentions import drop_tags, find_mentions
 from search.extract.attribution.quotes import to_quotes
 from search.extract.attribution.roles import resolve_roles
-from search.extract.attribution.spans import quote_spans, title_like
+from search.extract.attribution.spans import Sentences, quote_spans, title_like
 from search.extract.attribution.statements import (
     cue_statements,
     headline_speakers,
@@ -56,14 +56,15 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = dropped_clusters(body, clusters, mentions, exclude)
     resolve_roles(body, links, clusters, mentions, dropped)
-    statements = cue_statements(body, links, dropped, quotes, cluster_of)
+    sents = Sentences(body)
+    statements = cue_statements(body, links, dropped, quotes, cluster_of, sents)
     if turns:
         statements = turn_statements(body, turns, statements, mentions, cluster_of, dropped)
         quotes_left = [q for q in quotes if not any(t.start <= q[0] < t.end for t in turns)]
     else:
         quotes_left = quotes
     paragraph_statements(body, quotes_left, statements, mentions, cluster_of, dropped)
-    quotes_out = to_quotes(body, statements, clusters, mentions, quotes)
+    quotes_out = to_quotes(body, statements, clusters, mentions, quotes, sents)
     counts: Counter[int] = Counter(
         st.cluster
         for st, q in zip(statements, quotes_out, strict=True)

@@ -74,9 +74,9 @@ def to_quotes(
     clusters: list[Cluster],
     mentions: list[Mention],
     quotes: list[tuple[int, int]],
+    sents: Sentences,
 ) -> list[Quote]:
     """The statements as quotes, in text order."""
-    sents = Sentences(body)
     starts = [m.start for m in mentions]
     out: list[Quote] = []
     for st in statements:

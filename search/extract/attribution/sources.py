@@ -150,13 +150,27 @@ def _phrase(
     return words[k].start(), proper.rstrip(",.;:"), head
 
 
+def _may_name_source(words: list[str]) -> bool:
+    """Whether the last words before a cue hold a source's head, an organisation word or an
+    acronym: what every phrase source_before reads holds."""
+    return any(
+        (bare := _bare(w)) in _HEADS
+        or bare in ORG_WORDS
+        or bare in NON_PERSON_SOURCES
+        or (len(w) > 1 and w.strip(",.").isupper())
+        for w in words
+    )
+
+
 def source_before(
     body: str, cue_start: int, mentions: list[Mention], starts: list[int]
 ) -> Source | None:
     """The non-person phrase standing as subject right before a cue ("officials said")."""
+    if not _may_name_source(body[max(0, cue_start - 90) : cue_start].split()[-9:]):
+        return None  # the commonest case, told apart without a pattern
     window_start = max(0, cue_start - 160)
     window = body[window_start:cue_start]
-    aux = AUX_TAIL_RE.search(window)
+    aux = AUX_TAIL_RE.search(window, max(0, len(window) - 70))
     tail = window[: aux.start()] if aux else window
     marks = list(_CLAUSE_MARK_RE.finditer(tail))
     offset = window_start + (marks[-1].end() if marks else 0)

@@ -45,6 +45,7 @@ def cue_statements(
     dropped: set[int],
     quotes: list[tuple[int, int]],
     cluster_of: dict[int, int],
+    sents: Sentences,
 ) -> list[Statement]:
     """Turn resolved links into statements, in text order.
 
@@ -53,7 +54,6 @@ def cue_statements(
     name inside the subject's phrase ("Clinton" in "Gene Sperling, a Clinton adviser, said")
     does not say it too.
     """
-    sents = Sentences(body)
     owner: dict[tuple[int, int], int] = {}  # statement span -> cue start of its first link
     out: dict[tuple[int, int, int], Statement] = {}
     for lk in links:
