@@ -74,9 +74,8 @@ NARRATION_CUES = frozenset(
     issued continued continues filed posted endorsed endorses backed backs supported supports
     support opposed opposes oppose favors favored wants want wanted knew know pledged called
     calls call declared maintained maintains pointed mentioned mentions embraced championed
-    unleashed introduced invited lectured apologized threatened threatens worried worries
-    expected named ordered vetoed sponsored committed accepted welcomes welcomed published
-    delivered referred spoke""".split()
+    unleashed introduced invited lectured apologized threatened threatens named ordered vetoed
+    sponsored committed accepted welcomes welcomed published delivered referred spoke""".split()
 )
 
 

@@ -122,7 +122,9 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             subject = None
         if subject is not None:
             group = _coordinated_after if inverted else _coordinated
-            heads = group(body, mentions, subject)
+            relative = body.startswith((", who ", ", whom "), mentions[subject].end)
+            # "..., Patti LaBelle and Stevie Wonder, who joked": the clause is the last one's
+            heads = [subject] if relative else group(body, mentions, subject)
             extras = _np_names(body, mentions, heads, cs, ce, inverted)
             principal = _spoken_for(body, mentions, heads, extras)
             how = "inverted" if inverted else "cue"
