@@ -135,7 +135,7 @@ HEADLINE_CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_SAY_CUES) + r")\b", re.I)
 _AUX_WORDS = """has have had also then later previously once again repeatedly recently publicly
 privately further quickly never did does not reportedly first often frequently even would will
 could might may should must can already still simply flatly initially subsequently ultimately
-eventually long himself herself who both all each too themselves since""".split()
+eventually long himself herself who both all each too themselves since now""".split()
 _AUX = "(?:" + "|".join(_AUX_WORDS) + "|[a-z]+ly)"
 # "of the American Enterprise Institute", "of Liberty Baptist Church": an affiliation.
 _ORG_NAME = (

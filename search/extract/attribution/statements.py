@@ -119,6 +119,13 @@ def paragraph_statements(
     for qs, qe in quotes:
         if len(body[qs:qe].split()) < 4 or any(s <= qs < e or qs <= s < qe for s, e in taken):
             continue
+        before = _continued(body, statements, qs)
+        if before is not None:  # '"...," Chaffetz said. "I think it is the way ..."'
+            span = _trim(body, qs, qe)
+            if span:
+                statements.append(Statement(*span, span[0], span[0], "continued", before.cluster))
+                taken.append(span)
+            continue
         para = bisect.bisect(breaks, qs)
         people = named.get(para, set())
         if len(people) != 1 or people != subjects.get(para) or next(iter(people)) in dropped:
@@ -128,6 +135,27 @@ def paragraph_statements(
         if span:
             statements.append(Statement(*span, span[0], span[0], "paragraph", cid))
     statements.sort(key=lambda st: st.start)
+
+
+_CONTINUED_GAP_RE = re.compile(
+    r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|adds|continued|told\s+\S+)"
+    r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says|added|adds)\s+(?:[A-Z][\w.’'-]*\s*){1,4})"
+    r"[.,]?\s*[\"“'‘]*$"
+)
+
+
+def _continued(body: str, statements: list[Statement], qs: int) -> Statement | None:
+    """The person's statement a quotation goes on from, in the same paragraph, with only the
+    signature between them ('"...," Chaffetz said. "I think ..."').
+    """
+    previous = [st for st in statements if st.end <= qs and st.cluster is not None]
+    if not previous:
+        return None
+    last = max(previous, key=lambda st: st.end)
+    gap = body[last.end : qs]
+    if "\n" in gap or len(gap) > 80 or last.how not in ("cue", "inverted", "continued"):
+        return None
+    return last if _CONTINUED_GAP_RE.fullmatch(gap) else None
 
 
 def turn_statements(
@@ -238,6 +266,9 @@ def _reported_before(before: str) -> bool:
     )
 
 
+_TITLE_TAIL_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt)\.\s*)+$")
+
+
 def _statement_span(
     body: str, lk: Link, quotes: list[tuple[int, int]], sents: Sentences
 ) -> tuple[int, int] | None:
@@ -259,7 +290,7 @@ def _statement_span(
         if qs > rest:
             break
     inverted = lk.subj_start > lk.cue_start
-    before = body[s_start:lo].rstrip()
+    before = _TITLE_TAIL_RE.sub("", body[s_start:lo]).rstrip()  # "..., Mr. Holtz-Eakin said"
     if (
         not inverted
         and _TOLD_RE.match(body, lk.cue_start)
