@@ -118,6 +118,14 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if source is not None:
             links.append(Link(cs, ce, source.start, source.end, None, source=source, how="source"))
             continue
+        how = "inverted" if inverted else "cue"
+        if (
+            subject is None
+            and not inverted
+            and _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
+        ):
+            subject = _sentence_subject(body, mentions, starts, cs)  # "X ... and said"
+            how = "coordinated"
         if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
         if subject is not None:
@@ -127,7 +135,6 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             heads = [subject] if relative else group(body, mentions, subject)
             extras = _np_names(body, mentions, heads, cs, ce, inverted)
             principal = _spoken_for(body, mentions, heads, extras)
-            how = "inverted" if inverted else "cue"
             for idx in heads:
                 m = mentions[idx]
                 links.append(Link(cs, ce, m.start, m.end, idx, principal=principal, how=how))
@@ -153,6 +160,22 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             links.append(Link(*cue_span, m.start, m.end, idx, how=how))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+# A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
+# Schultz supported Democrats ... and said".
+_COORDINATED_VP_RE = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$")
+
+
+def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
+    """The mention opening the sentence a cue stands in, if a name opens it."""
+    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    j = bisect.bisect_left(starts, s_start)
+    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+        return None
+    if body.startswith(POSSESSOR_S, mentions[j].end):
+        return None  # "Trump's aides ... and said"
+    return j
 
 
 def _definite_role(body: str, source: Source) -> bool:
