@@ -176,8 +176,8 @@ def source_before(
     offset = window_start + (marks[-1].end() if marks else 0)
     segment = body[offset : window_start + len(tail)]
     words = list(_WORD_RE.finditer(body, offset, window_start + len(tail)))
-    if not words or not segment.strip():
-        return None
+    if not words or not segment.strip() or segment.rstrip()[-1] in ",'\"”’":
+        return None  # '"... the United States,'' said X': the cue is inverted
     end = words[-1].end()
     found = None
     for head_at in range(len(words) - 1, max(-1, len(words) - 14), -1):
