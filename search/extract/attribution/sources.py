@@ -150,16 +150,15 @@ def _phrase(
     return words[k].start(), proper.rstrip(",.;:"), head
 
 
+_SIGNALS = _HEADS | ORG_WORDS | NON_PERSON_SOURCES
+
+
 def _may_name_source(words: list[str]) -> bool:
     """Whether the last words before a cue hold a source's head, an organisation word or an
     acronym: what every phrase source_before reads holds."""
-    return any(
-        (bare := _bare(w)) in _HEADS
-        or bare in ORG_WORDS
-        or bare in NON_PERSON_SOURCES
-        or (len(w) > 1 and w.strip(",.").isupper())
-        for w in words
-    )
+    if not _SIGNALS.isdisjoint(w.lower().rstrip(",.;:") for w in words):
+        return True
+    return any(len(w) > 1 and w.strip(",.").isupper() for w in words)
 
 
 def source_before(

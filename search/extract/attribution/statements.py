@@ -148,10 +148,14 @@ def _continued(body: str, statements: list[Statement], qs: int) -> Statement | N
     """The person's statement a quotation goes on from, in the same paragraph, with only the
     signature between them ('"...," Chaffetz said. "I think ..."').
     """
-    previous = [st for st in statements if st.end <= qs and st.cluster is not None]
-    if not previous:
+    last = None
+    for st in statements:  # in text order: the last person's statement ending before qs
+        if st.start >= qs:
+            break
+        if st.end <= qs and st.cluster is not None and (last is None or st.end > last.end):
+            last = st
+    if last is None:
         return None
-    last = max(previous, key=lambda st: st.end)
     gap = body[last.end : qs]
     if "\n" in gap or len(gap) > 80 or last.how not in ("cue", "inverted", "continued"):
         return None
