@@ -95,7 +95,9 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue  # a cue inside a quotation belongs to the quoted speech
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
-        source = None if according else source_before(body, cs, mentions, starts)
+        # A name right before the cue ("Trump said") leaves no room for a source phrase.
+        adjacent = subject is not None and not body[mentions[subject].end : cs].strip()
+        source = None if according or adjacent else source_before(body, cs, mentions, starts)
         if source is not None and subject is not None and mentions[subject].start < source.start:
             source = None  # "Trump, aides said" is not read here; "Trump aides said" is
         if source is None and subject is not None:
