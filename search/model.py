@@ -77,10 +77,12 @@ class Quote:
     """A statement and who made it; `start`/`end` are offsets into the article body.
 
     `speaker` is the name of the person, organisation or document speaking (`speaker_kind`);
-    it is None for an anonymous source (then `description` says how the article describes it:
-    "a source familiar with the talks") and when the attribution's `confidence` fell below the
-    threshold ("speaker uncertain": `speaker_kind` None too). A spokesperson, aide or lawyer is
-    the speaker, with `on_behalf_of` naming the one spoken for.
+    it is None for an anonymous source, for an organisation or document the article does not
+    name ("the lawsuit"), and when the attribution's `confidence` fell below the threshold
+    ("speaker uncertain": `speaker_kind` None too). `description` is how the article describes
+    a source that is no named person ("a source familiar with the talks"). A spokesperson, aide
+    or lawyer is the speaker, with `on_behalf_of` naming the one spoken for. `context` holds
+    the quote's sentence and its neighbours as body offsets.
     """
 
     speaker: str | None
