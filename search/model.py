@@ -9,6 +9,9 @@ from typing import Any, Literal
 
 DatePrecision = Literal["day", "month", "year"]
 RawKind = Literal["text", "html", "record"]
+# direct: wholly inside quotation marks; mixed: partly quoted; indirect: reported speech.
+QuoteType = Literal["direct", "mixed", "indirect"]
+SpeakerKind = Literal["person", "organization", "document", "anonymous"]
 
 
 @dataclass
@@ -63,14 +66,39 @@ class Speaker:
 
 
 @dataclass(frozen=True)
-class Quote:
-    """A statement attributed to a speaker; `start`/`end` are offsets into the article body."""
+class Context:
+    """Where a quote sits, as body offsets: its sentence(s), and the sentence before and after
+    (None at the body's edges), so that a page can show it in its place."""
 
-    speaker: str
+    sentence: tuple[int, int]
+    before: tuple[int, int] | None
+    after: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement and who made it; `start`/`end` are offsets into the article body.
+
+    `speaker` is the name of the person, organisation or document speaking (`speaker_kind`);
+    it is None for an anonymous source, for an organisation or document the article does not
+    name ("the lawsuit"), and when the attribution's `confidence` fell below the threshold
+    ("speaker uncertain": `speaker_kind` None too). `description` is how the article describes
+    a source that is no named person ("a source familiar with the talks"). A spokesperson, aide
+    or lawyer is the speaker, with `on_behalf_of` naming the one spoken for. `context` holds
+    the quote's sentence and its neighbours as body offsets.
+    """
+
+    speaker: str | None
     text: str
     cue: str
     start: int
     end: int
+    type: QuoteType = "indirect"
+    speaker_kind: SpeakerKind | None = "person"
+    on_behalf_of: str | None = None
+    description: str | None = None
+    confidence: float = 1.0
+    context: Context | None = None
 
 
 @dataclass

@@ -414,10 +414,12 @@ def only(kind: Kind) -> dict[str, Any]:
 class Facts:
     """What an article's documents are built from: the article, and what the write path works
     out for it (search.index.documents): the person each name written stands for (stored as
-    `_PERSON`), the keys of everyone named, the completions it offers, when it was indexed."""
+    `_PERSON`), who said each quote (a person, an organisation or document by name, or
+    nobody), the keys of everyone named, the completions it offers, when it was indexed."""
 
     article: Article
     people: Mapping[str, Mapping[str, Any]]
+    said_by: Sequence[Mapping[str, Any] | None]  # each quote's speaker (None: nobody named)
     people_keys: Sequence[str]
     suggest: Sequence[str]
     indexed_at: str
@@ -444,8 +446,8 @@ class QuoteFacts:
     position: int
 
     @property
-    def speaker(self) -> Mapping[str, Any]:
-        return self.of.people[self.quote.speaker]
+    def speaker(self) -> Mapping[str, Any] | None:
+        return self.of.said_by[self.position]
 
 
 def stored_place(place: Place) -> dict[str, Any]:
@@ -461,12 +463,12 @@ def stored_place(place: Place) -> dict[str, Any]:
     return doc
 
 
-def _quote_item(facts: Facts, quote: Quote) -> dict[str, Any]:
-    person = facts.people[quote.speaker]
+def _quote_item(person: Mapping[str, Any] | None, quote: Quote) -> dict[str, Any]:
+    person = person or {}
     return {
-        "speaker_id": person["id"],
-        "speaker_key": person["key"],
-        "speaker": person["name"],
+        "speaker_id": person.get("id"),
+        "speaker_key": person.get("key"),
+        "speaker": person.get("name"),
         "text": quote.text,
         "cue": quote.cue,
         "start": quote.start,
@@ -498,7 +500,10 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
         SPEAKERS,
         lambda f: [{**f.people[s.name], "quote_count": s.quote_count} for s in f.article.speakers],
     ),
-    (QUOTES, lambda f: [_quote_item(f, q) for q in f.article.quotes]),
+    (
+        QUOTES,
+        lambda f: [_quote_item(p, q) for q, p in zip(f.article.quotes, f.said_by, strict=True)],
+    ),
     (PHOTO_CREDIT, lambda f: f.article.photo_credit),
     (SUGGEST, lambda f: f.suggest),
     (INDEXED_AT, lambda f: f.indexed_at),

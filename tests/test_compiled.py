@@ -39,14 +39,14 @@ def _python(code: str, *, cwd: Path = REPO, **env: str) -> str:
     return done.stdout
 
 
-def test_the_compiled_set_is_every_attribution_module_and_the_gazetteer() -> None:
+def test_the_compiled_set_is_every_attribution_module_the_gazetteer_and_vocabulary() -> None:
     stages = {
         f"search.extract.attribution.{source.stem}"
         for source in (REPO / "search" / "extract" / "attribution").glob("*.py")
         if source.stem != "__init__"
     }
     assert "search.extract.attribution.linking" in stages
-    assert set(COMPILED) == stages | {"search.extract.gazetteer"}
+    assert set(COMPILED) == stages | {"search.extract.gazetteer", "search.extract.vocabulary"}
 
 
 @needs_build

@@ -1,12 +1,13 @@
 """Extraction: layout, dateline, dates, places, people and quotes of an article.
 
 The hot path (~85% of a reindex's CPU) may be compiled with mypyc by deploy/compile.py: the
-modules of the attribution package, and the gazetteer. That set is read from the file system
-(COMPILED), so a new stage module joins the build without a list to keep in step. The build is
-stamped with its sources' digest; Python imports a compiled module in preference to its source,
-so the build is used only while the stamp still matches: after an edit, an added or removed
-module, or with DATELINE_PURE_PYTHON=1, every one of these modules is imported from source (all
-or none, since compiled modules call each other directly, not through Python).
+modules of the attribution package, the gazetteer and the vocabulary they share. That set is
+read from the file system (COMPILED), so a new stage module joins the build without a list to
+keep in step. The build is stamped with its sources' digest; Python imports a compiled module
+in preference to its source, so the build is used only while the stamp still matches: after an
+edit, an added or removed module, or with DATELINE_PURE_PYTHON=1, every one of these modules is
+imported from source (all or none, since compiled modules call each other directly, not
+through Python).
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ def _compiled_modules() -> dict[str, Path]:
     attribution = [p for p in (HERE / "attribution").glob("*.py") if p.name != "__init__.py"]
     return {
         ".".join((__name__, *source.relative_to(HERE).with_suffix("").parts)): source
-        for source in [*sorted(attribution), HERE / "gazetteer.py"]
+        for source in [*sorted(attribution), HERE / "gazetteer.py", HERE / "vocabulary.py"]
     }
 
 

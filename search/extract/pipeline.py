@@ -16,6 +16,7 @@ from search.extract.dates import published_date
 from search.extract.gazetteer import find_places, gazetteer, written_name
 from search.extract.html import html_to_text
 from search.extract.layout import Layout, split_layout
+from search.extract.markup import strip_markup
 from search.model import Article, Place, RawArticle, Rejected
 
 # Values some exports use for "none" (PolNeAR writes NA for every Western Journalism wire).
@@ -122,7 +123,7 @@ def extract(doc: RawArticle, *, year: int | None = None) -> Article:
     layout, meta = _layout(doc)
     warnings = list(doc.warnings)
     title = _given(meta, "title") or layout.title
-    body = (
+    body = strip_markup(
         meta["body"] if isinstance(meta.get("body"), str) and meta["body"].strip() else layout.body
     )
     dateline = layout.dateline

@@ -21,9 +21,10 @@ from search.extract.attribution.lexicon import (
     TAG_RE,
 )
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention, suffix_of
+from search.extract.attribution.names import Mention, suffix_of
 from search.extract.attribution.spans import inside
 from search.extract.gazetteer import gazetteer
+from search.extract.vocabulary import FEMALE_NAMES, MALE_NAMES, TITLE_WORDS
 
 
 @dataclass
@@ -189,9 +190,10 @@ def _single_target(
     cands = by_surname.get(word)
     if cands:
         same_suffix = [cid for cid in cands if clusters[cid].suffix == m.suffix]
-        return _most_recent(
-            same_suffix if m.suffix and same_suffix else cands, clusters, mentions, m.start
-        )
+        if m.suffix and same_suffix:
+            cands = same_suffix
+        titled = _titled(m, cands, clusters, mentions)
+        return _most_recent(titled or cands, clusters, mentions, m.start)
     # A first name alone ("Hillary"), or a family name written first ("Zhao" for Zhao Minghui).
     firsts = [cid for cid, c in enumerate(clusters) if c.first_name == word]
     if len(firsts) == 1:
@@ -207,6 +209,38 @@ def _single_target(
         if len(near) == 1:
             return _most_recent(by_surname[near[0]], clusters, mentions, m.start)
     return None
+
+
+_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "first lady"})
+_MALE_TITLES = frozenset({"mr", "sir"})
+
+
+def _titled(
+    m: Mention, cands: list[int], clusters: list[Cluster], mentions: list[Mention]
+) -> list[int]:
+    """Of the people sharing a surname, those a title in front of the mention fits: "Mrs." and
+    "Ms." a woman, "Mr." a man (by their given name), "President" or "Senator" one the article
+    gives that office ("Mrs. Clinton" is Hillary, "President Clinton" Bill). Empty when the
+    title tells nothing or fits no one."""
+    if len(cands) < 2 or not (m.role or m.honorific):
+        return []
+    words = [w.lower().rstrip(".") for w in (m.role or "").split()] + [m.honorific]
+    if _FEMALE_TITLES.intersection(words) or _MALE_TITLES.intersection(words):
+        names = FEMALE_NAMES if _FEMALE_TITLES.intersection(words) else MALE_NAMES
+        fit = [cid for cid in cands if clusters[cid].first_name in names]
+        return fit if len(fit) == 1 else []
+    office = [w for w in words if w in TITLE_WORDS and w not in ROLE_MODIFIERS]
+    if not office:
+        return []
+    fit = [
+        cid
+        for cid in cands
+        if any(
+            office[-1] in (mentions[i].role or "").lower().replace(".", "").split()
+            for i in clusters[cid].mentions
+        )
+    ]
+    return fit if len(fit) == 1 else []
 
 
 def _most_recent(
@@ -233,6 +267,8 @@ def resolve_links(
         if lk.mention is not None:
             lk.cluster = cluster_of.get(lk.mention)
             continue
+        if lk.source is not None or lk.role is not None:
+            continue  # no person, or resolved by role (stage 5)
         lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
 
 

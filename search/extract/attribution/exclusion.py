@@ -8,8 +8,9 @@ import re
 from collections.abc import Iterable
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.names import Mention
 from search.extract.gazetteer import gazetteer
+from search.extract.vocabulary import FIRST_NAMES
 
 
 def dropped_clusters(
@@ -44,7 +45,10 @@ def _names_a_place(cluster: Cluster) -> bool:
     a person (a lone city-like word may still be a surname: "Jackson said")."""
     name = cluster.name()
     if " " in name:
-        return gazetteer().mention(name) is not None
+        first, *_, last = name.split()
+        # "Poor Mexico": a country after a word that is no given name
+        country = first.lower() not in FIRST_NAMES and gazetteer().is_region(last)
+        return country or gazetteer().mention(name) is not None
     return gazetteer().is_region(name)
 
 

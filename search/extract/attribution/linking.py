@@ -44,18 +44,18 @@ from search.extract.attribution.cues import (
     right_gap_ok,
 )
 from search.extract.attribution.lexicon import (
-    POSSESSIVE,
     POSSESSOR,
     POSSESSOR_S,
     ROLE_MODIFIERS,
     ROLE_WORDS,
-    SENTENCE_BREAK_RE,
     TAG,
     TAG_RE,
     VAGUE_QUALIFIERS,
 )
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.names import Mention
+from search.extract.attribution.sources import Source, proxy_source, source_after, source_before
 from search.extract.attribution.spans import inside
+from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
 
 
 @dataclass
@@ -70,6 +70,9 @@ class Link:
     cluster: int | None = None
     extra: bool = False  # a name inside the subject's noun phrase, not the head subject
     role: str | None = None  # a role phrase standing for its holder ("Russian president")
+    source: Source | None = None  # a subject that names no person ("officials", "the Post")
+    principal: int | None = None  # mention of the one a spokesperson or aide speaks for
+    how: str = "cue"  # cue | inverted | colon | dash | nominal | pronoun | role | source
 
 
 _PREP_BEFORE_RE = re.compile(
@@ -92,37 +95,95 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue  # a cue inside a quotation belongs to the quoted speech
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
-        inverted = subject is None and (according or inverted_cue_position(body, cs, cue.group()))
+        # A name right before the cue ("Trump said") leaves no room for a source phrase.
+        adjacent = subject is not None and not body[mentions[subject].end : cs].strip()
+        source = None if according or adjacent else source_before(body, cs, mentions, starts)
+        if source is not None and subject is not None and mentions[subject].start < source.start:
+            source = None  # "Trump, aides said" is not read here; "Trump aides said" is
+        if source is None and subject is not None:
+            source = proxy_source(body, subject, mentions[subject], cs)
+        inverted = (
+            subject is None
+            and source is None
+            and (according or inverted_cue_position(body, cs, cue.group()))
+        )
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
+            source = source_after(body, ce, mentions, starts)
+        if source is not None and _definite_role(body, source):
+            phrase = _role_subject(body, cs, ce, inverted)
+            if phrase is not None:  # "the Kremlin spokesman": its holder, else anonymous
+                the, start, end = phrase
+                role = body[start:end]
+                links.append(Link(cs, ce, the, end, None, role=role, source=source, how="role"))
+                continue
+        if source is not None:
+            links.append(Link(cs, ce, source.start, source.end, None, source=source, how="source"))
+            continue
+        how = "inverted" if inverted else "cue"
+        if (
+            subject is None
+            and not inverted
+            and _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
+        ):
+            subject = _sentence_subject(body, mentions, starts, cs)  # "X ... and said"
+            how = "coordinated"
         if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
         if subject is not None:
             group = _coordinated_after if inverted else _coordinated
-            heads = group(body, mentions, subject)
+            relative = body.startswith((", who ", ", whom "), mentions[subject].end)
+            # "..., Patti LaBelle and Stevie Wonder, who joked": the clause is the last one's
+            heads = [subject] if relative else group(body, mentions, subject)
+            extras = _np_names(body, mentions, heads, cs, ce, inverted)
+            principal = _spoken_for(body, mentions, heads, extras)
             for idx in heads:
                 m = mentions[idx]
-                links.append(Link(cs, ce, m.start, m.end, idx))
-            for idx in _np_names(body, mentions, heads, cs, ce, inverted):
+                links.append(Link(cs, ce, m.start, m.end, idx, principal=principal, how=how))
+            for idx in extras:
                 m = mentions[idx]
-                links.append(Link(cs, ce, m.start, m.end, idx, extra=True))
+                links.append(Link(cs, ce, m.start, m.end, idx, extra=True, how=how))
             continue
         phrase = _role_subject(body, cs, ce, inverted)
         if phrase is not None:
             # The subject spans "the" too (a statement cut before it ends before "the"); the
             # role is the words after it.
             the, start, end = phrase
-            links.append(Link(cs, ce, the, end, None, role=body[start:end]))
+            links.append(Link(cs, ce, the, end, None, role=body[start:end], how="role"))
             continue
         pron = PRONOUN_AFTER_RE.match(body, ce) if according else _pronoun_before(body, cs)
         if pron:
-            links.append(Link(cs, ce, pron.start(1), pron.end(1), None))
+            links.append(Link(cs, ce, pron.start(1), pron.end(1), None, how="pronoun"))
     for idx, m in enumerate(mentions):
         cue_span = _mention_cue(body, m, quotes)
         if cue_span:
-            links.append(Link(*cue_span, m.start, m.end, idx))
+            mark = body[cue_span[0]]
+            how = "colon" if mark == ":" else "dash" if mark in "―—–" else "nominal"
+            links.append(Link(*cue_span, m.start, m.end, idx, how=how))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+# A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
+# Schultz supported Democrats ... and said".
+_COORDINATED_VP_RE = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$")
+
+
+def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
+    """The mention opening the sentence a cue stands in, if a name opens it."""
+    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    j = bisect.bisect_left(starts, s_start)
+    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+        return None
+    if body.startswith(POSSESSOR_S, mentions[j].end):
+        return None  # "Trump's aides ... and said"
+    return j
+
+
+def _definite_role(body: str, source: Source) -> bool:
+    """A source phrase that names a role its holder may be known by ("the Russian president",
+    "the EU's top diplomat"), left to the role stage."""
+    return source.head in ROLE_HEAD_WORDS and body.startswith(("the ", "The "), source.start)
 
 
 def _pronoun_before(body: str, cs: int) -> re.Match[str] | None:
@@ -225,6 +286,33 @@ def _np_names(
     return [i for i in out if i not in heads]
 
 
+_PROXY_WORD_RE = re.compile(
+    r"\b(?:spokes(?:man|woman|person)|press\s+secretary|advis[eo]r|aide|lawyer|attorney|counsel"
+    r"|campaign|chief\s+of\s+staff|strategist|surrogate|communications\s+director"
+    r"|manager|chairman|chairwoman)\b",
+    re.I,
+)
+
+
+def _spoken_for(
+    body: str, mentions: list[Mention], heads: list[int], extras: list[int]
+) -> int | None:
+    """The person a speaker speaks for, named in the speaker's phrase: "Jason Miller, a
+    spokesman for Donald Trump", "Trump campaign spokesman Jason Miller", "Mike Schmidt, an
+    adviser at the Clinton campaign". A former role speaks for no one now."""
+    if len(heads) != 1:
+        return None
+    head = mentions[heads[0]]
+    for idx in extras:
+        m = mentions[idx]
+        between = body[head.end : m.start] if m.start > head.start else body[m.end : head.start]
+        if m.start > head.start:
+            between = between + body[m.end : m.end + 12]  # "Trump campaign": the word after
+        if _PROXY_WORD_RE.search(between) and "former" not in between.lower():
+            return idx
+    return None
+
+
 def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[int, int] | None:
     """Cues that hang on the name itself rather than on a verb: a signature dash before it
     ('..." ― Carla Sanchez'), a colon after it ('Gowdy: "..."', 'PENCE: ...') or a possessive
@@ -254,16 +342,23 @@ def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:
     return m.strong or m.surname in people or " ".join(cue.split()).lower() not in ORG_PRONE_CUES
 
 
+_ING_RE = re.compile(r"[a-z]+ing\b")
+_BE_RE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?=\s+(?:\w+ly\s+)?$)")
+
+
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention standing as the subject right before a cue, if any."""
-    if PASSIVE_RE.search(body, max(0, cs - 12), cs):
-        return None  # "Trump was asked": the subject did not speak
+    if not _ING_RE.match(body, cs) and PASSIVE_RE.search(body, max(0, cs - 12), cs):
+        return None  # "Trump was asked": the subject did not speak ("is warning": it does)
+    progressive = _ING_RE.match(body, cs) is not None  # "Trump is warning voters that ..."
     i = bisect.bisect_left(starts, cs) - 1
     for j in range(i, max(-1, i - _MAX_BACK), -1):
         m = mentions[j]
         if m.end > cs or cs - m.end > _NEAR_WINDOW:
             break
         gap = body[m.end : cs]
+        if progressive:
+            gap = _BE_RE.sub(" ", gap)
         if pronoun_may_end(gap) and PRONOUN_BETWEEN_RE.search(body, m.end, cs):
             return None
         proxy = bool(PROXY_GAP_RE.fullmatch(gap))

@@ -14,23 +14,41 @@ gazetteer, only veto weak candidates, because many surnames are also towns ("Cli
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from search.extract.attribution.cues import INFLECTED_CUES, SAID_AFTER_RE, SAID_BEFORE_RE
-from search.extract.attribution.lexicon import (
+from search.extract.attribution.cues import SAID_AFTER_RE, SAID_BEFORE_RE
+from search.extract.attribution.lexicon import ROLE_MODIFIERS, ROLE_WORDS
+from search.extract.attribution.names import (
+    NON_NAME,
+    PLAIN_HONORIFICS,
+    SUFFIXES,
+    Mention,
+    bare,
+    is_initial,
+    is_name_word,
+    lowercase_vocabulary,
+    word_surname,
+)
+from search.extract.attribution.titles import (
+    clean_role,
+    complemented_name,
+    complemented_title,
+    has_role_noun,
+    name_after_complement,
+    title_before,
+    words_before,
+)
+from search.extract.attribution.turns import transcript_turns
+from search.extract.vocabulary import (
     DEMONYMS,
     FIRST_NAMES,
     HONORIFICS,
     NOT_NAME,
     ORG_WORDS,
     POSSESSIVE_RE,
-    ROLE_MODIFIERS,
-    ROLE_WORDS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_TITLES,
 )
-from search.extract.gazetteer import gazetteer
 
 _UP = "A-ZÀ-ÖØ-Þ"
 
@@ -48,7 +66,6 @@ def _after_capital(abbreviations: tuple[str, ...]) -> str:
 
 
 _TOKEN_REST = _after_capital(TITLE_ABBREVIATIONS)
-_PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".split())
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 # The look-behind after the first capital checks the character before it (not part of a word,
 # an abbreviation, an address or a hashtag).
@@ -56,9 +73,6 @@ RUN_RE = re.compile(
     rf"[{_UP}](?<![\w.@/#].){_TOKEN_REST}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*[{_UP}]{_TOKEN_REST})*"
 )
 _TOKEN_RE = re.compile(r"\S+")
-_PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
-_SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’][a-z])[a-z\-]+")  # set first: see RUN_RE
 _PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
 _MODIFIER_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")
 _HEAD_NOUNS = ROLE_WORDS | frozenset(
@@ -85,62 +99,6 @@ _HEAD_NOUNS = ROLE_WORDS | frozenset(
 _PROXY_NOUNS = frozenset("campaign camp administration team aides spokesman spokeswoman".split())
 _DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
 _SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
-_ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?|(?:[A-Z]\.){2,3}")
-
-
-@dataclass(slots=True)
-class Mention:
-    """One person-name mention: body offsets of the name itself plus what surrounds it."""
-
-    start: int
-    end: int
-    tokens: tuple[str, ...]
-    role: str | None
-    strong: bool
-    sentence_initial: bool = False
-    surname: str = ""
-    suffix: str = ""  # a generational suffix ("jr", "iii"), which may tell a son from his father
-    full: bool = False  # a given name (or initial) and a surname, not counting the suffix
-
-    def __post_init__(self) -> None:
-        self.surname = surname_of(self.tokens)
-        self.suffix = suffix_of(self.tokens)
-        self.full = len(self.tokens) - bool(self.suffix) >= 2
-
-
-def suffix_of(tokens: tuple[str, ...]) -> str:
-    """The generational suffix ending a name ("Donald Ashby Jr." has "jr"), or ""."""
-    last = tokens[-1].lower().rstrip(".")
-    return last if len(tokens) > 1 and last in _SUFFIXES else ""
-
-
-def surname_of(tokens: tuple[str, ...]) -> str:
-    """Lower-cased last token, skipping Jr./III, as the cluster key (mirrors the gold keys)."""
-    for token in reversed(tokens):
-        low = token.lower().rstrip(".")
-        if low not in _SUFFIXES:
-            return low.lstrip(".")
-    return tokens[-1].lower().strip(".")
-
-
-def _bare(token: str) -> str:
-    return token.lower().rstrip(".")
-
-
-def _is_initial(token: str) -> bool:
-    """An initial ("J.") or run-together initials ("J.M.", "H.W.")."""
-    if len(token) == 2:
-        return token[1] == "." and token[0].isupper()
-    return len(token) in (4, 6) and bool(_INITIALS_RE.fullmatch(token))
-
-
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
-
-
-def lowercase_vocabulary(body: str) -> frozenset[str]:
-    """Words the article itself writes in lower case: a capitalised copy is a common word
-    ("Rival Hillary Clinton" when the article also says "her rival")."""
-    return frozenset(_LOWER_WORD_RE.findall(body))
 
 
 def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]]]:
@@ -159,128 +117,12 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
 
 
 _NO_WORDS: frozenset[str] = frozenset()
-_TITLES_AND_ROLES = TITLE_WORDS | ROLE_WORDS
-_NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS | DEMONYMS
 # Role nouns and modifiers ("Actress", "Coordinator", "Top"): in front of a name they are its
 # role, though as a last word they may be a surname ("Paul Singer").
 _ROLE_NOT_NAME = (ROLE_WORDS | ROLE_MODIFIERS) - FIRST_NAMES
-# "-based", "-born": "Texas-based Matt Mackowiak" is a consultant from Texas.
-_ORIGIN_SUFFIXES = ("-based", "-born", "-area", "-raised")
 # Titles that by themselves announce a person ("Sen.", "Governor"), unlike "Presidential" or
 # "Miss" in "Presidential Debates" or "Miss Universe".
 _PERSON_TITLES = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - WEAK_TITLES
-
-
-def _is_name_word(tok: str, low: str, vocab: frozenset[str]) -> bool:
-    """A token that may belong to a person's name (not a title, function or org word)."""
-    if low in _NON_NAME:
-        return False
-    if tok.isupper() and len(tok) > 1 and not _is_initial(tok):
-        return False
-    if tok.startswith(("I'", "I’")) or low.endswith(_ORIGIN_SUFFIXES) or _hyphenated_title(low):
-        return False
-    if tok in _PARTICLES:
-        return True
-    if low in INFLECTED_CUES and low not in FIRST_NAMES:
-        return False  # "Trump Praised", "Continued Stone"
-    return not (low in vocab and low not in FIRST_NAMES)
-
-
-def _hyphenated_title(low: str) -> bool:
-    """A title or role written with a hyphen: "Vice-Admiral", "Colonel-General", "Co-anchor"."""
-    if "-" not in low:
-        return False
-    *first, last = low.split("-")
-    return last in _TITLES_AND_ROLES and all(
-        p in _TITLES_AND_ROLES or p in ("co", "ex") for p in first
-    )
-
-
-def _words_before(body: str, start: int) -> list[str]:
-    """Role-like words directly in front of a name ("Russian Presidential spokesman"), up to
-    the end of the sentence before."""
-    chunk = body[max(0, start - 80) : start]
-    if not chunk.endswith((" ", "\u00a0")):
-        return []
-    keep: list[str] = []
-    # Word by word from the right: the word before is usually no role, so the rest is not read.
-    while True:
-        parts = chunk.rsplit(None, 1)
-        if not parts or (len(parts) == 1 and start > 80):
-            break  # nothing left, or the chunk's first word, which may be cut mid-word
-        chunk, w = parts if len(parts) == 2 else ("", parts[0])
-        low = _bare(w)
-        if not _ROLE_TOKEN_RE.fullmatch(w) or _ends_sentence(w):
-            break
-        if (
-            low in ROLE_WORDS
-            or low in TITLE_WORDS
-            or low in HONORIFICS
-            or (w[0].isupper() and (low not in NOT_NAME or _is_acronym(w)))
-        ):
-            keep.append(w)
-        else:
-            break
-    keep.reverse()
-    return keep
-
-
-def _ends_sentence(word: str) -> bool:
-    """A word ending in a full stop that is no abbreviation ("news." or "speaker." but not
-    "Sen." or "U.S.")."""
-    return (
-        word.endswith(".")
-        and not _is_initial(word)
-        and _bare(word) not in HONORIFICS
-        and not _ABBREVIATION_RE.fullmatch(word)
-    )
-
-
-_ABBREVIATION_RE = re.compile(r"(?:[A-Z]\.){2,3}")
-# A title and its complement before a name: "Ambassador to Japan", "Minister of Foreign Affairs",
-# "Permanent Representative to the UN".
-_CONNECTORS = (" of ", " to ", " for ", " of the ", " to the ", " for the ")
-_TITLE_OF_RE = re.compile(r"\b([A-Za-z][\w\-’']*)\s+(?:of|to|for)(?:\s+the)?\s+$")
-_HEAD_TITLES = (TITLE_WORDS | ROLE_WORDS) - ROLE_MODIFIERS
-
-
-def _title_before(body: str, title_of: re.Match[str]) -> list[str]:
-    """The words of a title and its connector with the role words before them."""
-    return _words_before(body, title_of.start(1)) + title_of.group().split()
-
-
-def _title_of(body: str, start: int) -> re.Match[str] | None:
-    """The title and connector ("Ambassador to ") that a capitalised run complements, if the
-    run follows one: the run then opens with the complement and ends with the name."""
-    if not body.endswith(_CONNECTORS, max(0, start - 9), start):
-        return None  # the commonest case, told apart without a pattern
-    found = _TITLE_OF_RE.search(body, max(0, start - 40), start)
-    return found if found and _bare(found.group(1)) in _HEAD_TITLES else None
-
-
-def _complemented_name(toks: list[tuple[str, int, int]], lows: list[str], start: int) -> bool:
-    """Whether a run after a title and connector holds a complement and then a person's name
-    from `start`: two words at least, opening with a known first name or after a place or an
-    acronym ("Ambassador to Japan Gennady Sukhoverkov", "Representative to the UN Vasily
-    Orlovsky"); "founder of Black Lives Matter" names nobody."""
-    if start < 1 or len(toks) - start < 2 or lows[0] in FIRST_NAMES:
-        return False
-    complement = " ".join(tok for tok, _, _ in toks[:start])
-    return lows[start] in FIRST_NAMES or complement.isupper() or gazetteer().is_place(complement)
-
-
-def _name_after_complement(toks: list[tuple[str, int, int]], lows: list[str]) -> int:
-    """Where the name starts in a run that opens with a title's complement ("Japan Gennady
-    Sukhoverkov", "Foreign Affairs Sergei Lavrov"): at a known first name followed by a
-    surname, else at the last two words (initials between them count with the surname);
-    the complement keeps one word at least."""
-    for k in range(1, len(toks) - 1):
-        if lows[k] in FIRST_NAMES:
-            return k
-    k = max(1, len(toks) - 2)
-    while k > 1 and _is_initial(toks[k][0]):
-        k -= 1
-    return k
 
 
 def _candidate(
@@ -293,28 +135,28 @@ def _candidate(
     i = len(toks)
     while i > 0 and (
         (
-            _is_name_word(toks[i - 1][0], lows[i - 1], vocab)
+            is_name_word(toks[i - 1][0], lows[i - 1], vocab)
             and not (i < len(toks) and lows[i - 1] in _ROLE_NOT_NAME)
         )
-        or (_is_initial(toks[i - 1][0]) and lows[i - 1] not in TITLE_WORDS)
-        or lows[i - 1] in _SUFFIXES
-        or _word_surname(toks, lows, i - 1)
+        or (is_initial(toks[i - 1][0]) and lows[i - 1] not in TITLE_WORDS)
+        or lows[i - 1] in SUFFIXES
+        or word_surname(toks, lows, i - 1)
     ):
         i -= 1
-    title_of = None if after_name else _title_of(body, toks[0][1])
+    title_of = None if after_name else complemented_title(body, toks[0][1])
     if title_of is not None:
-        start = max(i, _name_after_complement(toks, lows))
-        if _complemented_name(toks, lows, start):
+        start = max(i, name_after_complement(toks, lows))
+        if complemented_name(toks, lows, start):
             i = start
         else:
             title_of = None
-    if i == len(toks) and len(toks) >= 2 and lows[-2] in _PLAIN_HONORIFICS:
+    if i == len(toks) and len(toks) >= 2 and lows[-2] in PLAIN_HONORIFICS:
         i -= 1  # "Mr. Prince", "Mr. King": a title word used as a surname
     said_surname = (
         len(toks) >= 2
         and (i > len(toks) - 2 or lows[-1] in NOT_NAME)
         and i >= len(toks) - 2
-        and (lows[-2] in FIRST_NAMES or _is_initial(toks[-2][0]))
+        and (lows[-2] in FIRST_NAMES or is_initial(toks[-2][0]))
         and toks[-1][0][1:].islower()
         and _said_next_to(body, toks)
     )
@@ -327,7 +169,7 @@ def _candidate(
         end_i -= 1
     name = toks[i:end_i]
     for (t, _, _), low in zip(name, lows[i:end_i], strict=True):
-        if not (_is_initial(t) or low in _SUFFIXES):
+        if not (is_initial(t) or low in SUFFIXES):
             break
     else:
         return None  # nothing but initials and suffixes (or nothing at all)
@@ -343,17 +185,17 @@ def _candidate(
     words = tuple([t for t, _, _ in name])
     start, end = name[0][1], name[-1][2]
     titled = not _PERSON_TITLES.isdisjoint(prefix_lows[-2:])
-    before = [] if after_name else _words_before(body, toks[0][1])
-    role = _clean_role(" ".join(before + prefix))
+    before = [] if after_name else words_before(body, toks[0][1])
+    role = clean_role(" ".join(before + prefix))
     strong = (
         titled
         or (len(words) >= 2 and lows[i] in FIRST_NAMES)
-        or (len(words) >= 2 and any(_is_initial(t) for t in words[1:]))
-        or _has_role_noun(role)
+        or (len(words) >= 2 and any(is_initial(t) for t in words[1:]))
+        or has_role_noun(role)
         or bool(_PARTY_TAG_RE.match(body, end))
     )
     if title_of is not None:  # the title shows no person by itself: "director of the UCLA ..."
-        role = _clean_role(" ".join([*_title_before(body, title_of), *prefix]))
+        role = clean_role(" ".join([*title_before(body, title_of), *prefix]))
     after = _MODIFIER_AFTER_RE.match(body, end)
     if len(words) == 1 and not titled and after and after.group(1) in _HEAD_NOUNS:
         strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
@@ -372,7 +214,8 @@ def _candidate(
     initial = _opens_sentence(body, run_start)
     if not initial and before:
         initial = _opens_sentence(body, body.rfind(before[0], max(0, run_start - 80), run_start))
-    return Mention(start, end, words, role, strong, initial)
+    honorific = prefix_lows[-1] if prefix_lows and prefix_lows[-1] in PLAIN_HONORIFICS else ""
+    return Mention(start, end, words, role, strong, initial, honorific=honorific)
 
 
 def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:
@@ -400,69 +243,17 @@ def _month_as_first_name(body: str, toks: list[tuple[str, int, int]]) -> bool:
     return word[0].isupper() and word[1:].islower() and word.lower() not in NOT_NAME
 
 
-def _word_surname(toks: list[tuple[str, int, int]], lows: list[str], i: int) -> bool:
-    """A common word right after a first name is a surname ("Marty Small", "George Will")."""
-    if i == 0 or i != len(toks) - 1:
-        return False
-    # "Amy Pope", "Peter T. King": a title word after a first name (or its initial) is a surname.
-    first = i - 1 if lows[i - 1] in FIRST_NAMES else i - 2
-    if first < 0 or lows[first] not in FIRST_NAMES or (first < i - 1 and len(lows[i - 1]) != 1):
-        return False
-    low = lows[i]
-    if low in TITLE_WORDS and low not in HONORIFICS and low not in NOT_NAME | ORG_WORDS:
-        return not toks[i][0].isupper() or len(toks[i][0]) == 1 or not toks[i][0][1:].isupper()
-    return not (low in NOT_NAME or low in TITLE_WORDS or low in ORG_WORDS or toks[i][0].isupper())
-
-
 def _opens_sentence(body: str, pos: int) -> bool:
     """Whether the text at `pos` starts a sentence (role words in front of a name can)."""
     return pos == 0 or bool(_SENTENCE_START_RE.search(body, max(0, pos - 8), pos))
 
 
-def _has_role_noun(role: str | None) -> bool:
-    if not role:
-        return False
-    return any(
-        _bare(w) in HONORIFICS
-        or _bare(w) in TITLE_WORDS
-        or (_bare(w) in ROLE_WORDS and _bare(w) not in ROLE_MODIFIERS)
-        or _hyphenated_title(_bare(w))
-        for w in role.split()
-    )
-
-
-# Words opening a run that are no part of a role ("The", "Mr."), unless an acronym ("US").
-_ROLE_NOISE = NOT_NAME | _PLAIN_HONORIFICS
-
-
-def _is_acronym(word: str) -> bool:
-    return len(word) > 1 and word.isupper()
-
-
-def _clean_role(role: str | None) -> str | None:
-    """Drop sentence-opening noise from a role; keep None when nothing role-like remains."""
-    if not role:
-        return None
-    words = role.split()
-    while words and not _is_acronym(words[0]) and _bare(words[0]) in _ROLE_NOISE:
-        words.pop(0)
-    cleaned = " ".join(words)
-    return cleaned if _has_role_noun(cleaned) else None
-
-
-_TRANSCRIPT_RE = re.compile(r"^([A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,2}):[ \u00a0]", re.M)
-
-
 def _transcript_mentions(body: str) -> list[Mention]:
-    """Speaker labels of interview transcripts ("PENCE: ..."), title-cased; the caller keeps
-    only those whose surname the article also writes normally."""
-    out = []
-    for m in _TRANSCRIPT_RE.finditer(body):
-        words = tuple(w.capitalize() for w in m.group(1).split())
-        seen = re.search(rf"\b{re.escape(words[-1])}\b", body)  # written normally too
-        if _bare(words[-1]) not in NOT_NAME and len(words[-1]) > 2 and seen:
-            out.append(Mention(m.start(1), m.end(1), words, None, False, True))
-    return out
+    """Speaker labels of a transcript ("PENCE: ..."), title-cased (see turns)."""
+    return [
+        Mention(t.label_start, t.label_end, t.words, None, True, True)
+        for t in transcript_turns(body)
+    ]
 
 
 def find_mentions(body: str) -> list[Mention]:
@@ -473,8 +264,8 @@ def find_mentions(body: str) -> list[Mention]:
     for run in RUN_RE.finditer(body):
         text = run.group()
         if " " not in text and "\u00a0" not in text:  # the commonest case: one word
-            low = _bare(text)
-            if low in _NON_NAME or text.isupper():
+            low = bare(text)
+            if low in NON_NAME or text.isupper():
                 if low in DEMONYMS and not text.isupper():
                     rejected.append((text, run.start(), run.end()))  # "Cuban", "Welsh"
                 continue  # a capitalised function or title word
@@ -537,8 +328,8 @@ def _people_in(
             and tok.lower() in FIRST_NAMES
             and toks[start][0].lower() in FIRST_NAMES
             and before.lower() not in FIRST_NAMES
-            and not _is_initial(before)
-            and _is_name_word(before, _bare(before), vocab)
+            and not is_initial(before)
+            and is_name_word(before, bare(before), vocab)
         ):
             parts.append(toks[start:k])
             start = k

@@ -10,15 +10,11 @@ hold the role, the phrase goes to nobody.
 from __future__ import annotations
 
 from search.extract.attribution.clustering import Cluster, roles_of
-from search.extract.attribution.lexicon import (
-    DEMONYMS,
-    HEADS_OF_STATE,
-    ROLE_CONCEPTS,
-    VAGUE_QUALIFIERS,
-)
+from search.extract.attribution.lexicon import HEADS_OF_STATE, ROLE_CONCEPTS, VAGUE_QUALIFIERS
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention
+from search.extract.attribution.names import Mention
 from search.extract.gazetteer import gazetteer
+from search.extract.vocabulary import DEMONYMS
 
 Roles = list[tuple[int, list[str]]]  # (where the article gives a role, its words as written)
 

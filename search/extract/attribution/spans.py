@@ -9,8 +9,9 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from typing import Literal
 
-from search.extract.attribution.lexicon import TITLE_ABBREVIATIONS
+from search.extract.vocabulary import TITLE_ABBREVIATIONS
 
 # Patterns scanned over whole bodies open with a character set, so that `re` skips the text
 # between candidates at C speed; look-behinds after that first character say which it was.
@@ -26,6 +27,9 @@ def _ends(body: str, m: re.Match[str]) -> bool:
         return True
     word = body[max(0, m.start() - 5) : m.start()].split()
     last = word[-1].lower() if word and not body[m.start() - 1].isspace() else ""
+    if "." in last:  # "U.S.", "D.C.": a sentence goes on when a lower-case word follows
+        nxt = body[m.end() : m.end() + 2].lstrip()
+        return not nxt[:1].islower()
     return not (len(last) == 1 and last.isalpha()) and last not in _NO_SENTENCE_END
 
 
@@ -58,10 +62,13 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
         if mark == "\n":
             open_at = None
             continue
-        prev = body[pos - 1] if pos else " "
-        opening = mark in "“" or (mark != "”" and (prev.isspace() or prev in "([—–-"))
+        prev = body[pos - 1] if pos else "\n"
+        # A paragraph may open with ” for “ (a typesetting slip): it opens there too.
+        opening = mark in "“" or (
+            (prev.isspace() or prev in "([—–-") and (mark != "”" or prev == "\n")
+        )
         if open_at is None:
-            if opening and mark != "”":
+            if opening:
                 open_at = m.end()
         elif pos > open_at:
             out.append((open_at, pos))
@@ -74,7 +81,40 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
 _QUOTE_MARK_RE = re.compile(r"“|”|\"|\n|'(?<!\w')'|''(?!\w)")
 
 
+_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs".split())
+
+
+def title_like(body: str, start: int, end: int) -> bool:
+    """A quotation that is a name, not words said: a show, a book, an ad ('on “Fox News
+    Sunday,”', 'the spot titled “Dangerous”'): a few words, each capitalised but the small
+    ones."""
+    words = body[start:end].strip().rstrip(",.!?:;").split()
+    return (
+        0 < len(words) <= 6
+        and all(w[0].isupper() or w.lower() in _SMALL_WORDS for w in words)
+        and words[0][0].isupper()
+        and not (len(words) == 1 and body[start:end].rstrip()[-1:] in ".!?")
+    )
+
+
 def inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     """Whether `pos` falls in one of `spans`, which are sorted and do not overlap."""
     i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1
     return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+QuoteType = Literal["direct", "mixed", "indirect"]
+_MARKS = '"“”'
+
+
+def quote_type(body: str, start: int, end: int, quotes: list[tuple[int, int]]) -> QuoteType:
+    """direct if the words lie wholly inside one quotation, mixed if they hold or touch one,
+    else indirect."""
+    i = bisect.bisect_right(quotes, (start, sys.maxsize)) - 1
+    if i >= 0 and quotes[i][0] <= start and end <= quotes[i][1]:
+        return "direct"
+    j = bisect.bisect_left(quotes, (start, 0))
+    overlaps = (i >= 0 and quotes[i][1] > start) or (j < len(quotes) and quotes[j][0] < end)
+    if overlaps or any(mark in body[start:end] for mark in _MARKS):
+        return "mixed"
+    return "indirect"

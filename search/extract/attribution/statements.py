@@ -10,62 +10,101 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from dataclasses import dataclass
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE
-from search.extract.attribution.lexicon import POSSESSIVE_RE, ROLE_WORDS
+from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE, narration_cue
+from search.extract.attribution.lexicon import ROLE_WORDS
 from search.extract.attribution.linking import Link
-from search.extract.attribution.mentions import Mention
-from search.extract.attribution.spans import Sentences, inside
-from search.model import Quote
+from search.extract.attribution.names import Mention
+from search.extract.attribution.sources import Source
+from search.extract.attribution.spans import Sentences, inside, quote_type
+from search.extract.attribution.turns import Turn
+from search.extract.vocabulary import POSSESSIVE_RE
+
+
+@dataclass(slots=True)
+class Statement:
+    """What was said (body offsets), through which cue and by whom: a person (`cluster`) or a
+    source that names none (`source`), and the person spoken for (`principal`, a cluster)."""
+
+    start: int
+    end: int
+    cue_start: int
+    cue_end: int
+    how: str  # the link's kind (linking.Link.how), or "paragraph" / "transcript"
+    cluster: int | None
+    source: Source | None = None
+    principal: int | None = None
+    distance: int = 0  # characters between the subject and the statement
 
 
 def cue_statements(
     body: str,
     links: list[Link],
-    clusters: list[Cluster],
     dropped: set[int],
     quotes: list[tuple[int, int]],
-) -> tuple[list[Quote], Counter[int]]:
-    """Turn resolved links into Quote records (text order) and per-person quote counts.
+    cluster_of: dict[int, int],
+    sents: Sentences,
+) -> list[Statement]:
+    """Turn resolved links into statements, in text order.
 
     A statement belongs to the first cue that claims it, shared only by subjects coordinated on
-    that same cue ("A and B said"); a pronoun cue inside an earlier statement is part of it.
+    that same cue ("A and B said"); a pronoun cue inside an earlier statement is part of it. A
+    name inside the subject's phrase ("Clinton" in "Gene Sperling, a Clinton adviser, said")
+    does not say it too.
     """
-    sents = Sentences(body)
     owner: dict[tuple[int, int], int] = {}  # statement span -> cue start of its first link
-    out: dict[tuple[int, int, int], Quote] = {}
-    counts: Counter[int] = Counter()
+    out: dict[tuple[int, int, int], Statement] = {}
     for lk in links:
-        if lk.cluster is None or lk.cluster in dropped:
+        if lk.extra or lk.how == "nominal":
+            continue  # "Sanders' remarks on ...": whose words follow is seldom clear
+        person = lk.cluster is not None and lk.cluster not in dropped
+        if not person and lk.source is None:
             continue
         if lk.mention is None and any(s <= lk.cue_start < e for s, e in owner):
             continue
         span = _statement_span(body, lk, quotes, sents)
-        if span is None or (*span, lk.cluster) in out:
+        if (
+            span is not None
+            and (lk.how == "nominal" or narration_cue(body, lk.cue_start, lk.cue_end))
+            and quote_type(body, *span, quotes) == "indirect"
+        ):
+            continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
+        who = lk.cluster if person and lk.cluster is not None else -1 - lk.subj_start
+        if span is None or (*span, who) in out:
             continue
         if owner.setdefault(span, lk.cue_start) != lk.cue_start:
             continue
-        text, cue = body[span[0] : span[1]], body[lk.cue_start : lk.cue_end]
-        out[(*span, lk.cluster)] = Quote(clusters[lk.cluster].name(), text, cue, *span)
-        counts[lk.cluster] += 1
-    return sorted(out.values(), key=lambda q: q.start), counts
+        principal = lk.principal if lk.principal is None else cluster_of.get(lk.principal)
+        if lk.source is not None and lk.source.principal is not None:
+            principal = cluster_of.get(lk.source.principal)
+        distance = max(0, span[0] - lk.subj_end, lk.subj_start - span[1])
+        out[(*span, who)] = Statement(
+            *span,
+            lk.cue_start,
+            lk.cue_end,
+            lk.how if person or lk.role is None else "source",
+            lk.cluster if person else None,
+            None if person else lk.source,
+            principal if principal not in dropped else None,
+            distance,
+        )
+    return sorted(out.values(), key=lambda st: st.start)
 
 
 def paragraph_statements(
     body: str,
     quotes: list[tuple[int, int]],
-    quotes_out: list[Quote],
-    counts: Counter[int],
+    statements: list[Statement],
     mentions: list[Mention],
     cluster_of: dict[int, int],
-    clusters: list[Cluster],
     dropped: set[int],
 ) -> None:
     """A direct quotation left without a cue goes to the one person its paragraph names
     outside quotation marks, provided that person opens a sentence there (Muzny et al.'s
     paragraph sieve, restricted to subjects)."""
-    taken = [(q.start, q.end) for q in quotes_out]
+    taken = [(st.start, st.end) for st in statements]
     breaks = [m.start() for m in re.finditer("\n", body)]
     named: dict[int, set[int]] = {}  # paragraph -> clusters named outside quotes
     subjects: dict[int, set[int]] = {}  # paragraph -> clusters opening a sentence
@@ -80,6 +119,13 @@ def paragraph_statements(
     for qs, qe in quotes:
         if len(body[qs:qe].split()) < 4 or any(s <= qs < e or qs <= s < qe for s, e in taken):
             continue
+        before = _continued(body, statements, qs)
+        if before is not None:  # '"...," Chaffetz said. "I think it is the way ..."'
+            span = _trim(body, qs, qe)
+            if span:
+                statements.append(Statement(*span, span[0], span[0], "continued", before.cluster))
+                taken.append(span)
+            continue
         para = bisect.bisect(breaks, qs)
         people = named.get(para, set())
         if len(people) != 1 or people != subjects.get(para) or next(iter(people)) in dropped:
@@ -87,9 +133,53 @@ def paragraph_statements(
         cid = next(iter(people))
         span = _trim(body, qs, qe)
         if span:
-            quotes_out.append(Quote(clusters[cid].name(), body[span[0] : span[1]], "", *span))
-            counts[cid] += 1
-    quotes_out.sort(key=lambda q: q.start)
+            statements.append(Statement(*span, span[0], span[0], "paragraph", cid))
+    statements.sort(key=lambda st: st.start)
+
+
+_CONTINUED_GAP_RE = re.compile(
+    r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|adds|continued|told\s+\S+)"
+    r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says|added|adds)\s+(?:[A-Z][\w.’'-]*\s*){1,4})"
+    r"[.,]?\s*[\"“'‘]*$"
+)
+
+
+def _continued(body: str, statements: list[Statement], qs: int) -> Statement | None:
+    """The person's statement a quotation goes on from, in the same paragraph, with only the
+    signature between them ('"...," Chaffetz said. "I think ..."').
+    """
+    last = None
+    for st in statements:  # in text order: the last person's statement ending before qs
+        if st.start >= qs:
+            break
+        if st.end <= qs and st.cluster is not None and (last is None or st.end > last.end):
+            last = st
+    if last is None:
+        return None
+    gap = body[last.end : qs]
+    if "\n" in gap or len(gap) > 80 or last.how not in ("cue", "inverted", "continued"):
+        return None
+    return last if _CONTINUED_GAP_RE.fullmatch(gap) else None
+
+
+def turn_statements(
+    body: str,
+    turns: list[Turn],
+    statements: list[Statement],
+    mentions: list[Mention],
+    cluster_of: dict[int, int],
+    dropped: set[int],
+) -> list[Statement]:
+    """Each transcript turn as a statement of the one its label names; statements cut from
+    inside a turn give way to it."""
+    by_start = {m.start: i for i, m in enumerate(mentions)}
+    out = [st for st in statements if not any(t.start <= st.start < t.end for t in turns)]
+    for t in turns:
+        cid = cluster_of.get(by_start.get(t.label_start, -1))
+        if cid is not None and cid not in dropped:
+            colon = t.label_end
+            out.append(Statement(t.start, t.end, colon, colon + 1, "transcript", cid))
+    return sorted(out, key=lambda st: st.start)
 
 
 def headline_speakers(
@@ -130,7 +220,9 @@ _TIME_RE = re.compile(
 _ADVERBIAL_RE = re.compile(
     r"(?:at|in|on|during|after|before|while|as|to|from|of|for|with|about|when|earlier|later|"
     r"last|this|through|via|by|outside|inside|afterward|afterwards|yesterday|today|Monday|"
-    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|under|over|against|into|without|amid|"
+    r"among|across|around|toward|towards|upon|within|like|since|until|behind|beyond|despite|"
+    r"near|repeatedly|recently|publicly|privately|again)\b"
 )
 _LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
 _TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
@@ -146,7 +238,8 @@ def _without_role(text: str) -> str:
     spokesman" (before "Dmitry Peskov has told the media") keeps only what was said."""
     head, comma, tail = text.rpartition(",")
     words = tail.split()
-    if comma and 0 < len(words) <= 6 and words[-1].lower() in ROLE_WORDS:
+    # "..., Russian presidential spokesman", "..., Russian Ambassador to Japan"
+    if comma and 0 < len(words) <= 6 and any(w.lower() in ROLE_WORDS for w in words):
         return head
     return text
 
@@ -177,22 +270,31 @@ def _reported_before(before: str) -> bool:
     )
 
 
+_TITLE_TAIL_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt)\.\s*)+$")
+
+
 def _statement_span(
     body: str, lk: Link, quotes: list[tuple[int, int]], sents: Sentences
 ) -> tuple[int, int] | None:
     """Offsets of what was said: the reported clause after the cue ("said that ..."), else an
     adjacent quotation ("'...,' X said" or "X said: '...'"), else the sentence before the cue."""
+    if lk.how == "dash":  # '"..." ― Carla Sanchez': the quotation the name signs
+        i = bisect.bisect_left(quotes, (lk.cue_start, 0)) - 1
+        if i >= 0 and not body[quotes[i][1] : lk.cue_start].strip(' \u00a0"”’.,!?'):
+            return _trim(body, *quotes[i])
+        return None
     lo, hi = min(lk.cue_start, lk.subj_start), max(lk.cue_end, lk.subj_end)
     s_start, s_end = sents.bounds(hi - 1)
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
     for qs, qe in quotes:
-        if qs - 1 >= rest and qs - 1 - rest <= 5 and body[rest : qs - 1].strip() in _QUOTE_LEADS:
+        gap = body[rest : qs - 1]
+        if qs - 1 >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
         if qs > rest:
             break
     inverted = lk.subj_start > lk.cue_start
-    before = body[s_start:lo].rstrip()
+    before = _TITLE_TAIL_RE.sub("", body[s_start:lo]).rstrip()  # "..., Mr. Holtz-Eakin said"
     if (
         not inverted
         and _TOLD_RE.match(body, lk.cue_start)
@@ -200,6 +302,13 @@ def _statement_span(
         and _reported_before(before)
     ):
         return _trim(body, s_start, s_start + len(_without_role(before)))
+    signed = _signed_quote(body, quotes, s_start, lo)
+    if signed is not None:  # '"...," Mr. Trump said recently in New York'
+        return _trim(body, *signed)
+    if not inverted and rest < s_end and _ADVERBIAL_RE.match(body, rest):
+        that = _THAT_AFTER_RE.match(body, rest, s_end)  # "has said from the start that ..."
+        if that:
+            rest = that.end()
     if (
         not inverted
         and rest < s_end
@@ -208,8 +317,10 @@ def _statement_span(
         and not QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo)  # '"...," X told TV channel Y'
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
+        and _CLAUSE_START_RE.match(body, rest)
     ):
-        return _trim(body, rest, s_end)
+        fronted = _SUBORDINATE_RE.match(body[s_start:lo].lstrip()) is not None
+        return _reported(body, rest, s_end, fronted)
     for qs, qe in reversed(quotes):
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if qe < lo and (
@@ -223,11 +334,100 @@ def _statement_span(
             return _trim(body, qs, qe)
         if qe < lo:
             break
-    if before.endswith((",", "”", '"', "'", "—", "–")) or len(before.split()) > 3:
-        return _trim(body, s_start, s_start + len(_without_role(before)))  # "..., Peskov said."
+    clause = _without_role(before)  # "..., EU foreign policy chief Marta Lindqvist said"
+    set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
+    if set_off and _statement_before(clause):
+        return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
-    return _trim(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
+    return _reported(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
+
+
+# A reported clause opens with a subject, "that", "if" or a quotation, not with a bare verb or
+# a preposition ("said during his speech to be a delegate").
+_CLAUSE_START_RE = re.compile(
+    r"(?:that|he|she|they|it|we|i|you|there|this|these|those|the|a|an|his|her|their|its|our"
+    r"|my|no|not|if|whether|when|what|how|why|all|some|many|most|both|every|each|any|one|only"
+    r"|nothing|everyone|everybody|nobody|people|[A-Z0-9“\"'‘$])",
+    re.I,
+)
+_THAT_AFTER_RE = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
+_OPENS_WITH_CIRCUMSTANCE_RE = re.compile(
+    r"(?:on|in|at|during|after|before|while|as|when|since|until|by|from|for|with|without|at"
+    r"|under|over|amid|despite|following|earlier|later|last|this|then|but|and|so|yet|or|his"
+    r"|her|their|its|[a-z]+ing|asked)\b",  # "Speaking to students, ...", "Asked about it, ..."
+    re.I,
+)
+
+
+def _signed_quote(
+    body: str, quotes: list[tuple[int, int]], s_start: int, lo: int
+) -> tuple[int, int] | None:
+    """The quotation a speaker signs from after it in the same sentence: '"...," Maricopa
+    County Recorder Helen Purcell said during a hearing' (a comma, ? or ! closing it, and no
+    more than a role and a name between it and the speaker)."""
+    i = bisect.bisect_left(quotes, (lo, 0)) - 1
+    if i < 0:
+        return None
+    qs, qe = quotes[i]
+    if qs < s_start - 1 or body[qe - 1] not in ",?!":
+        return None
+    gap = body[qe:lo].lstrip("\"”’' ")
+    return (qs, qe) if len(gap.split()) <= 6 and not _SENTENCE_MARK_RE.search(gap) else None
+
+
+_SENTENCE_MARK_RE = re.compile(r"[.!?;:\"“”]")
+
+
+def _statement_before(before: str) -> bool:
+    """Whether the words set off before a speaker ("..., X said") are a statement, not a
+    circumstance or a clause left open ("On Tuesday, at the camp, X pleaded", "His speech —
+    in which he joked")."""
+    clause = before.rstrip(",”\"'—– ")
+    return len(clause.split()) >= 2 and not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'"))
+
+
+# Where a reported clause gives way to what the narrator adds: a contrast (", but he called
+# ..."), a participle of its own (", saying ...", ", crediting her with ..."), a dash
+# parenthesis, a new clause (", and she ...") or another source (", according to ...").
+_CLAUSE_CUT_RE = re.compile(
+    r",\s+(?:but|although|though|while|whereas|according\s+to|a\s+(?:recommendation|reference"
+    r"|claim|charge|move|view|position|statement|point)\b|and\s+(?:he|she|they|it|his|her|their"
+    r"|the|then|also)\b|(?!including\b|during\b)[a-z]+ing\b"
+    r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|told|wrote|noted)\b)|;\s|\s[-—–]\s|\s+—"
+    # "... and warned against ...", "... but has said ...", "... and Democrats accused ...": a
+    # second statement, coordinated.
+    r"|,?\s+(?:and|but)\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3})?(?:(?:has|have|had|also|then|later)\s+)*"
+    r"(?:said|says|warned|warns|added|adds|suggested|suggests|accused|insisted|argued|noted"
+    r"|promised|vowed|called|urged|told|asked|described|criticized|blasted|praised|attempted"
+    r"|claimed|stressed)\b"
+    # what the narrator says of the object: ", which he argued ...", ", who ...", ", a
+    # longstanding provision ..."
+    r"|,\s+(?:which|who|whom|whose|where|with\s+whom|a|an)\s|\s+but\s+(?:has|have|had|is|was)\s"
+)
+# A clause fronted before the main one ("When Trump suggested that Cuba would sue, Rubio fired
+# back"): what it reports ends at its comma.
+_SUBORDINATE_RE = re.compile(r"(?:When|After|As|While|Although|Though|Because|If|Since|Before)\s")
+
+
+def _reported(body: str, start: int, end: int, fronted: bool = False) -> tuple[int, int] | None:
+    """A reported clause, cut where the narrator takes over (see _CLAUSE_CUT_RE), or at its
+    first comma in a `fronted` subordinate clause."""
+    if fronted:
+        comma = body.find(", ", start, end)
+        end = comma if comma > 0 else end
+    cut = _CLAUSE_CUT_RE.search(body, start, end)
+    while cut is not None and len(body[start : cut.start()].split()) < 3:
+        cut = _CLAUSE_CUT_RE.search(body, cut.end(), end)
+    if cut is not None and not _open_quote(body, start, cut.start()):
+        end = cut.start()
+    return _trim(body, start, end)
+
+
+def _open_quote(body: str, start: int, end: int) -> bool:
+    """Whether a quotation opened in [start, end) is still open at `end`."""
+    text = body[start:end]
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
