@@ -36,7 +36,7 @@ from locust import FastHttpUser, between, task
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 from search.config import EsSettings  # noqa: E402
-from tests.stack import Stack  # noqa: E402
+from tests.support.stack import Stack  # noqa: E402
 
 WORDS = ["trump", "clinton", "election", "campaign", "police", "senate", "obama", "email",
          "debate", "tax", "immigration", "russia", "court", "vote", "border", "health"]  # fmt: skip

@@ -1,23 +1,36 @@
-"""Fixtures for live tests (marked `es`): the node, and per-test index names.
+"""The lanes, by folder: tests/unit/ needs no node and runs in seconds; tests/live/ needs the
+Elasticsearch node (marked `es` here, so no live test can forget it); tests/cluster/ starts a
+3-node cluster of its own (marked `es` and `cluster`). `pytest tests/unit` runs the first lane
+alone; `-m "not es"` leaves out the other two, `-m "not cluster"` the last.
 
-Without a node the live tests skip with one reason; with DATELINE_REQUIRE_ES=1 (the test
-command sets it, so CI does) a missing node fails them instead of skipping. Tests also marked
-`cluster` start a local cluster of their own (tests/test_cluster_live.py), not this node.
+Live fixtures (the node, the sample archive, the app and its client) are in tests/live/conftest.py.
 """
 
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
-from elasticsearch import Elasticsearch
 
-from search.config import EsSettings
-from tests.helpers import drop_indices, unavailable
+TESTS = Path(__file__).resolve().parent
+LANES = {"unit": (), "live": ("es",), "cluster": ("es", "cluster")}
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` selects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        parts = item.path.resolve().relative_to(TESTS).parts
+        lane = parts[0] if len(parts) > 1 else None
+        if lane not in LANES:
+            raise pytest.UsageError(
+                f"{item.nodeid}: a test belongs in tests/unit, tests/live or tests/cluster"
+            )
+        if lane == "unit" and item.get_closest_marker("es"):
+            raise pytest.UsageError(f"{item.nodeid}: needs the node, so it belongs in tests/live")
+        for marker in LANES[lane]:
+            item.add_marker(marker)
 
 
 def _session_folder(variable: str, folder: Path) -> Iterator[None]:
@@ -43,43 +56,3 @@ def _own_archive_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     """Commands run by tests keep their inputs in the session's own archive store, not in the
     one beside the local node."""
     yield from _session_folder("DATELINE_ARCHIVE_DIR", tmp_path_factory.mktemp("archive"))
-
-
-@cache
-def _node() -> tuple[Elasticsearch | None, str]:
-    settings = EsSettings.from_env()
-    client = settings.client()
-    try:
-        client.options(request_timeout=5, max_retries=0).cluster.health(
-            wait_for_status="yellow", timeout="60s"
-        )
-    except Exception as error:
-        return None, f"no Elasticsearch at {settings.url} ({type(error).__name__}): " + (
-            "start it with `bash deploy/elasticsearch.sh start`"
-        )
-    return client, ""
-
-
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if item.get_closest_marker("es") is None or item.get_closest_marker("cluster"):
-        return
-    client, reason = _node()
-    if client is None:
-        unavailable(reason)
-
-
-@pytest.fixture(scope="session")
-def es() -> Elasticsearch:
-    """The cluster every command uses (DATELINE_ES_URL, or the local node deploy/ starts)."""
-    client, reason = _node()
-    if client is None:
-        pytest.fail(f"a test that needs the node is not marked `es`: {reason}")
-    return client
-
-
-@pytest.fixture
-def alias(es: Elasticsearch) -> Iterator[str]:
-    """An alias (and index prefix) of this test's own, deleted afterwards."""
-    name = f"dateline-test-{uuid.uuid4().hex[:10]}"
-    yield name
-    drop_indices(es, name)

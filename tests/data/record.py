@@ -23,7 +23,7 @@ from search.index.archive import reindex  # noqa: E402
 from search.query.body import build, suggest_body  # noqa: E402
 from search.query.execute import selection  # noqa: E402
 from search.query.params import SearchParams  # noqa: E402
-from tests.helpers import SAMPLE, drop_indices  # noqa: E402
+from tests.support.helpers import SAMPLE, drop_indices  # noqa: E402
 
 HOSTILE = {
     "id": "hostile-markup",

@@ -143,8 +143,15 @@ def observe() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def seen() -> dict[str, Any]:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
+    # As a module from the repository's root: run as a script, its folder would come first on
+    # the path and tests/unit/api would stand in for the real `api`.
     run = subprocess.run(
-        [sys.executable, __file__], cwd=REPO, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "tests.unit.test_one_declaration"],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert run.returncode == 0, run.stderr
     found: dict[str, Any] = json.loads(run.stdout)
