@@ -65,7 +65,14 @@ SEARCH: dict[str, Any] = {
                 {
                     "speaker": "Tomas Okafor",
                     "speaker_id": "tomas-okafor",
+                    "speaker_kind": "person",
+                    "on_behalf_of": None,
+                    "on_behalf_of_id": None,
+                    "description": None,
+                    "type": "direct",
+                    "confidence": 0.97,
                     "cue": "said",
+                    "position": 3,
                     "text": "Nobody should have to <mark>strike</mark> for it twice",
                 }
             ],
@@ -80,6 +87,17 @@ QUOTES: dict[str, Any] = {
             "text": "Nobody should have to <mark>strike</mark> for it twice",
             "cue": "said",
             "speaker": _SPEAKER,
+            "speaker_kind": "person",
+            "on_behalf_of": None,
+            "description": None,
+            "type": "direct",
+            "confidence": 0.97,
+            "position": 3,
+            "context": {
+                "before": "The deal raises night-shift pay by 12 percent.",
+                "sentence": "“Nobody should have to strike for it twice,” Okafor said.",
+                "after": None,
+            },
             "article": {
                 "id": "nws-2030-03-27-oslo-port-strike-ends",
                 "title": "Oslo port strike ends after deal on night-shift pay",

@@ -62,6 +62,21 @@ def _when(day: str | None) -> datetime:
     return datetime.combine(date.fromisoformat(day), time(), UTC) if day else datetime.now(UTC)
 
 
+def _credited(hit: dict[str, Any]) -> str:
+    """Whose words a quote hit is, as a reader reads it: "Jason Miller, for Donald Trump"."""
+    said_by = hit["speaker"]["name"] or hit.get("description") or "speaker uncertain"
+    principal = hit.get("on_behalf_of")
+    return f"{said_by}, for {principal['name']}" if principal else said_by
+
+
+def _words(hit: dict[str, Any]) -> str:
+    """A quote hit's words as plain text, in quotation marks only when verbatim."""
+    words = html.unescape(re.sub(r"</?mark>", "", hit["text"]))
+    if hit.get("type") == "direct":
+        return f"“{words}”"
+    return f"{words} ({'partly quoted' if hit.get('type') == 'mixed' else 'paraphrase'})"
+
+
 @blp.route("/feed.atom")
 class Feed(MethodView):
     @blp.arguments(FeedArgsSchema, location="query", unknown=ma.RAISE)
@@ -82,15 +97,11 @@ class Feed(MethodView):
             article_id = hit["id"] if kind == ARTICLE else hit["article"]["id"]
             link = f"{request.host_url}articles/{quote(article_id, safe='')}"
             entry.id(link if kind == ARTICLE else f"{link}#{hit['id']}")
-            title = hit["title"] if kind == ARTICLE else f"{hit['speaker']['name']}: {hit['cue']}"
+            title = hit["title"] if kind == ARTICLE else f"{_credited(hit)}: {hit['cue']}"
             entry.title(title or "(untitled)")
             entry.link(href=link)
             entry.updated(_when(hit.get("published")))
-            summary = (
-                hit.get("lead")
-                if kind == ARTICLE
-                else html.unescape(re.sub(r"</?mark>", "", hit["text"]))
-            )
+            summary = hit.get("lead") if kind == ARTICLE else _words(hit)
             if summary:
                 entry.summary(summary)
         return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

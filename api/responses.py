@@ -41,11 +41,34 @@ class SpeakerSchema(ma.Schema):
     quote_count = fields.Integer()
 
 
-class HitQuoteSchema(ma.Schema):
-    speaker = fields.String(allow_none=True)
+class SaidSchema(ma.Schema):
+    """Who said an article's quote, and how (search.schema `QUOTE_SAID`)."""
+
+    speaker = fields.String(
+        allow_none=True, metadata={"description": "Null: an unnamed source, or uncertain."}
+    )
     speaker_id = fields.String(allow_none=True)
+    speaker_kind = fields.String(
+        allow_none=True,
+        metadata={"description": "person, organization, document, anonymous; null: uncertain."},
+    )
+    on_behalf_of = fields.String(allow_none=True, metadata={"description": "Spoken for."})
+    on_behalf_of_id = fields.String(allow_none=True)
+    description = fields.String(allow_none=True, metadata={"description": "An unnamed source."})
+    type = fields.String(metadata={"description": "direct, mixed or indirect (paraphrase)."})
+    confidence = fields.Float(allow_none=True)
     cue = fields.String(allow_none=True)
+    position = fields.Integer(metadata={"description": "Its anchor on the page: #q<position>."})
+
+
+class HitQuoteSchema(SaidSchema):
     text = fields.String(metadata={"description": _HTML})
+
+
+class ContextSchema(ma.Schema):
+    before = fields.String(allow_none=True, metadata={"description": "The sentence before."})
+    sentence = fields.String(metadata={"description": "The sentence(s) holding the quote."})
+    after = fields.String(allow_none=True, metadata={"description": "The sentence after."})
 
 
 def _field(field: Field) -> fields.Field[Any]:
@@ -142,6 +165,7 @@ QuoteHitSchema = _shown(
     "QuoteHitSchema",
     QUOTE_HIT,
     text=fields.String(metadata={"description": _HTML}),
+    context=fields.Nested(ContextSchema, allow_none=True),
     article=fields.Nested(QuoteArticleSchema),
     score=fields.Float(allow_none=True),
 )
@@ -156,13 +180,10 @@ class FacetValuesSchema(ma.Schema):
     values = fields.List(fields.Nested(BucketSchema))
 
 
-class ArticleQuoteSchema(ma.Schema):
-    speaker = fields.String()
-    speaker_id = fields.String(allow_none=True)
+class ArticleQuoteSchema(SaidSchema):
     role = fields.String(allow_none=True)
     text = fields.String()
     text_html = fields.String(metadata={"description": _HTML})
-    cue = fields.String()
     start = fields.Integer()
     end = fields.Integer()
 
@@ -170,7 +191,12 @@ class ArticleQuoteSchema(ma.Schema):
 ArticleSchema = _shown(
     "ArticleSchema",
     ARTICLE_PAGE,
-    body_html=fields.String(metadata={"description": _HTML}),
+    body_html=fields.String(
+        metadata={
+            "description": "HTML: the text escaped, matches in <mark>, and each quote in "
+            '<span class="said" data-q="n">, its first piece with id="qn" (the anchor #qn).'
+        }
+    ),
     title_html=fields.String(metadata={"description": _HTML}),
     quotes=fields.List(fields.Nested(ArticleQuoteSchema)),
 )

@@ -101,6 +101,15 @@ _PERSON = {
     "role": {"type": "text", "analyzer": TEXT_ANALYZER, "fields": {"keyword": _id()}},
 }
 
+# How a quote was said and whose it is (search.model.Quote): stored with the article's quotes
+# and on each quote's own document.
+_ATTRIBUTION = {
+    "type": _facet(),
+    "speaker_kind": _id(),
+    "description": _kept(),
+    "confidence": {"type": "half_float", "index": False},
+}
+
 # --- Roles
 
 # Where a document's fields are shown or handed out: a hit of an article search, the article's
@@ -253,6 +262,22 @@ PLACE_FACET = Facet(
 AGENCY_FACET = Facet(
     "agency", "Agencies", "Agency", "News agency.", {"value": "NWS", "count": 3, "selected": False}
 )
+TYPE_FACET = Facet(
+    "type",
+    "Quote types",
+    "Quote type",
+    "Quote type: direct (verbatim, wholly in quotation marks), mixed (partly quoted) or "
+    "indirect (paraphrase, reported speech).",
+    {"value": "direct", "count": 7, "selected": False},
+)
+ON_BEHALF_OF_FACET = Facet(
+    "on_behalf_of",
+    "Speaking for",
+    "Speaking for",
+    "The person a spokesperson, adviser, aide or lawyer spoke for, in any spelling, or an id.",
+    {"value": "Tomas Okafor", "id": "tomas-okafor", "count": 2, "selected": False},
+    by_id=True,
+)
 
 _PERSON_SEARCHED = (  # a person's names, by unscoped words (low) and by `speaker:`
     Searched("name.text", scope="speaker", boost=0.5),
@@ -346,6 +371,9 @@ FIELDS: tuple[Field, ...] = (
                 "cue": _id(),
                 "start": {"type": "integer", "index": False},
                 "end": {"type": "integer", "index": False},
+                **_ATTRIBUTION,
+                "on_behalf_of": _id(),
+                "on_behalf_of_id": _id(),
             },
         },
         shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
@@ -373,7 +401,13 @@ FIELDS: tuple[Field, ...] = (
     ),
     # Quote documents: the quote, its speaker, and the article fields it is found by.
     ARTICLE_ID := Field("article_id", _id(), shown=(QUOTE_EXPORT,)),
-    POSITION := Field("position", {"type": "integer"}, shown=(QUOTE_EXPORT,), shape="number"),
+    POSITION := Field(
+        "position",
+        {"type": "integer"},
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape="number",
+        description="The quote's place among its article's quotes: its anchor is #q<position>.",
+    ),
     TEXT := Field(
         "text",
         _text(),
@@ -389,8 +423,53 @@ FIELDS: tuple[Field, ...] = (
         shown=(QUOTE_HIT, QUOTE_EXPORT),
         shape="person",
         nullable=False,
+        description="Whose words these are; every part null when the speaker is uncertain.",
         searched=_PERSON_SEARCHED,
         facet=Faceted(SPEAKER_FACET, "name", "id"),
+    ),
+    QUOTE_TYPE := Field(
+        "type",
+        _ATTRIBUTION["type"],
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        nullable=False,
+        description="direct: verbatim, wholly in quotation marks; mixed: partly quoted; "
+        "indirect: paraphrase, never shown in quotation marks.",
+        facet=Faceted(TYPE_FACET, "", "folded"),
+    ),
+    SPEAKER_KIND := Field(
+        "speaker_kind",
+        _ATTRIBUTION["speaker_kind"],
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        description="person, organization, document or anonymous; null: speaker uncertain.",
+    ),
+    ON_BEHALF_OF := Field(
+        "on_behalf_of",
+        {"properties": _PERSON},
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape="person",
+        description="The person the speaker (a spokesperson, adviser, aide…) spoke for.",
+        facet=Faceted(ON_BEHALF_OF_FACET, "name", "id"),
+    ),
+    DESCRIPTION := Field(
+        "description",
+        _ATTRIBUTION["description"],
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        description='How the article describes a source it does not name ("a senior official").',
+    ),
+    CONFIDENCE := Field(
+        "confidence",
+        _ATTRIBUTION["confidence"],
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape="number",
+        nullable=False,
+        description="How sure the attribution is, 0 to 1; below the threshold no speaker is named.",
+    ),
+    CONTEXT := Field(
+        "context",
+        {"type": "object", "enabled": False},
+        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shape=None,  # {before, sentence, after}: search.query.shape
+        description="The quote's sentence and the sentences before and after it.",
     ),
     QUOTED_IN := Field(
         "article",
@@ -399,6 +478,12 @@ FIELDS: tuple[Field, ...] = (
         shape=None,  # with `article_id`, a quote hit's `article`: search.query.shape
         searched=(Searched("title", scope="title"),),
     ),
+)
+
+
+# What an article's quote (nested in `QUOTES`) says of who said it and how: shown with it.
+QUOTE_SAID = tuple(
+    at for at in QUOTES.mapping["properties"] if at not in ("text", "start", "end", "speaker_key")
 )
 
 
@@ -420,6 +505,7 @@ class Facts:
     article: Article
     people: Mapping[str, Mapping[str, Any]]
     said_by: Sequence[Mapping[str, Any] | None]  # each quote's speaker (None: nobody named)
+    spoken_for: Sequence[Mapping[str, Any] | None]  # each quote's principal, if any
     people_keys: Sequence[str]
     suggest: Sequence[str]
     indexed_at: str
@@ -449,6 +535,22 @@ class QuoteFacts:
     def speaker(self) -> Mapping[str, Any] | None:
         return self.of.said_by[self.position]
 
+    @property
+    def principal(self) -> Mapping[str, Any] | None:
+        return self.of.spoken_for[self.position]
+
+    @property
+    def context(self) -> dict[str, str | None] | None:
+        """The quote's sentence and its neighbours, as text."""
+        around, body = self.quote.context, self.of.article.body
+        if around is None:
+            return None
+        return {
+            "before": body[slice(*around.before)] if around.before else None,
+            "sentence": body[slice(*around.sentence)],
+            "after": body[slice(*around.after)] if around.after else None,
+        }
+
 
 def stored_place(place: Place) -> dict[str, Any]:
     """A place as `_PLACE` holds it."""
@@ -463,8 +565,19 @@ def stored_place(place: Place) -> dict[str, Any]:
     return doc
 
 
-def _quote_item(person: Mapping[str, Any] | None, quote: Quote) -> dict[str, Any]:
-    person = person or {}
+def _attribution(quote: Quote) -> dict[str, Any]:
+    return {
+        "type": quote.type,
+        "speaker_kind": quote.speaker_kind,
+        "description": quote.description,
+        "confidence": round(quote.confidence, 3),
+    }
+
+
+def _quote_item(
+    person: Mapping[str, Any] | None, principal: Mapping[str, Any] | None, quote: Quote
+) -> dict[str, Any]:
+    person, principal = person or {}, principal or {}
     return {
         "speaker_id": person.get("id"),
         "speaker_key": person.get("key"),
@@ -473,6 +586,9 @@ def _quote_item(person: Mapping[str, Any] | None, quote: Quote) -> dict[str, Any
         "cue": quote.cue,
         "start": quote.start,
         "end": quote.end,
+        **_attribution(quote),
+        "on_behalf_of": principal.get("name"),
+        "on_behalf_of_id": principal.get("id"),
     }
 
 
@@ -502,7 +618,10 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
     ),
     (
         QUOTES,
-        lambda f: [_quote_item(p, q) for q, p in zip(f.article.quotes, f.said_by, strict=True)],
+        lambda f: [
+            _quote_item(p, b, q)
+            for q, p, b in zip(f.article.quotes, f.said_by, f.spoken_for, strict=True)
+        ],
     ),
     (PHOTO_CREDIT, lambda f: f.article.photo_credit),
     (SUGGEST, lambda f: f.suggest),
@@ -518,6 +637,12 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (TEXT, lambda q: q.quote.text),
     (CUE, lambda q: q.quote.cue),
     (SPEAKER, lambda q: q.speaker),
+    (QUOTE_TYPE, lambda q: q.quote.type),
+    (SPEAKER_KIND, lambda q: q.quote.speaker_kind),
+    (ON_BEHALF_OF, lambda q: q.principal),
+    (DESCRIPTION, lambda q: q.quote.description),
+    (CONFIDENCE, lambda q: round(q.quote.confidence, 3)),
+    (CONTEXT, lambda q: q.context),
     (QUOTED_IN, lambda q: {"title": q.of.article.title, "url": q.of.article.url}),
     (PUBLISHED, lambda q: q.of.published),
     (DATE_PRECISION, lambda q: q.of.article.date_precision),
@@ -571,8 +696,15 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("speaker", SPEAKER, _part("name")),
         Column("speaker_id", SPEAKER, _part("id")),
         Column("role", SPEAKER, _part("role")),
+        Column("speaker_kind", SPEAKER_KIND),
+        Column("description", DESCRIPTION),
+        Column("on_behalf_of", ON_BEHALF_OF, _part("name")),
+        Column("on_behalf_of_id", ON_BEHALF_OF, _part("id")),
+        Column("confidence", CONFIDENCE),
+        Column("type", QUOTE_TYPE),
         Column("cue", CUE),
         Column("text", TEXT),
+        Column("sentence", CONTEXT, _part("sentence")),
         *_DATELINE_COLUMNS,
         Column("article_id", ARTICLE_ID),
         Column("title", QUOTED_IN, _part("title")),

@@ -223,14 +223,19 @@ def _paragraphs(body_html: str) -> list[str]:
 
 
 def _quotes_by_speaker(quotes: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    groups: dict[str, dict[str, Any]] = {}
+    """The article's quotes by whose they are: a person, a named organisation or document, an
+    unnamed source as described, and those whose speaker is uncertain."""
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
     for quote in quotes:
-        key = quote.get("speaker_id") or quote.get("speaker") or ""
+        kind = quote.get("speaker_kind") or ""
+        key = quote.get("speaker_id") or quote.get("speaker") or quote.get("description") or ""
         group = groups.setdefault(
-            key,
+            (kind, key),
             {
                 "name": quote.get("speaker"),
                 "id": quote.get("speaker_id"),
+                "kind": quote.get("speaker_kind"),
+                "description": quote.get("description"),
                 "role": quote.get("role"),
                 "quotes": [],
             },

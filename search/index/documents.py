@@ -54,21 +54,22 @@ def _person(written: str, name: PersonName | None, role: str | None) -> dict[str
 def facts(article: Article) -> Facts:
     """What the documents are built from: the people its names stand for, and the rest."""
     people = {s.name: _person(s.name, person_name(s.name), s.role) for s in article.speakers}
-    for quote in article.quotes:  # a person's quote: its speaker is one of the speakers, by name
-        if quote.speaker is not None and quote.speaker_kind == "person":
-            people.setdefault(
-                quote.speaker, _person(quote.speaker, person_name(quote.speaker), None)
-            )
+
+    def person(name: str) -> dict[str, Any]:
+        """A quote's speaker or principal: one of the speakers by name, else known by name."""
+        return people.setdefault(name, _person(name, person_name(name), None))
+
     # An organisation or document keeps its name but gets no person id; an anonymous source
-    # or an uncertain attribution has no speaker.
+    # or an uncertain attribution has no speaker. A principal ("for Donald Trump") is a person.
     said_by = [
-        people[q.speaker]
-        if q.speaker is not None and q.speaker_kind == "person"
+        None
+        if q.speaker is None
+        else person(q.speaker)
+        if q.speaker_kind == "person"
         else _person(q.speaker, None, None)
-        if q.speaker is not None
-        else None
         for q in article.quotes
     ]
+    spoken_for = [person(q.on_behalf_of) if q.on_behalf_of else None for q in article.quotes]
     keys = {n.key for n in map(person_name, article.people) if n} | {
         p["key"] for p in people.values() if p["key"]
     }
@@ -76,6 +77,7 @@ def facts(article: Article) -> Facts:
         article=article,
         people=people,
         said_by=said_by,
+        spoken_for=spoken_for,
         people_keys=sorted(keys),
         suggest=_suggestions(article),
         indexed_at=datetime.now(UTC).isoformat(timespec="milliseconds"),

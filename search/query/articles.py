@@ -8,12 +8,14 @@ import re
 from typing import Any
 
 from search.query import language
+from search.query.anchors import anchored
 from search.query.body import marks
 from search.query.shape import shown_fields
 from search.schema import (
     ARTICLE,
     ARTICLE_PAGE,
     BODY,
+    QUOTE_SAID,
     QUOTES,
     RELATED_ARTICLE,
     SPEAKERS,
@@ -78,21 +80,21 @@ def article(response: dict[str, Any]) -> dict[str, Any] | None:
     roles = {s.get("id"): s.get("role") for s in source.get(SPEAKERS.path, [])}
     quotes = [
         {
-            "speaker": q.get("speaker"),
-            "speaker_id": q.get("speaker_id"),
+            **{at: q.get(at) for at in QUOTE_SAID},
             "role": roles.get(q.get("speaker_id")),
+            "position": n,
             "text": q.get("text"),
             "text_html": quote_marks.get(n) or html.escape(q.get("text") or ""),
-            "cue": q.get("cue"),
             "start": q.get("start"),
             "end": q.get("end"),
         }
         for n, q in enumerate(source.get(QUOTES.path, []))
     ]
+    spans = [(q["start"] or 0, q["end"] or 0) for q in quotes]
     return {
         **shown_fields(source, ARTICLE_PAGE),
         "title_html": _html(highlight, source, TITLE.path),
-        "body_html": _html(highlight, source, BODY.path),
+        "body_html": anchored(_html(highlight, source, BODY.path), spans),
         "quotes": quotes,
     }
 

@@ -24,6 +24,7 @@ from search.schema import (
     PUBLISHED,
     QUOTE,
     QUOTE_HIT,
+    QUOTE_SAID,
     QUOTES,
     SPEAKER_FACET,
     SUGGEST,
@@ -43,7 +44,7 @@ MARK = ("<mark>", "</mark>")
 Selection = dict[str, tuple[str, ...]]
 # What a hit brings back: its shown fields, and of each matching quote, who said what.
 _HIT_SOURCE = [f.path for f in shown(ARTICLE_HIT)]
-_HIT_QUOTE_SOURCE = [QUOTES.sub(at) for at in ("speaker", "speaker_id", "cue", "text")]
+_HIT_QUOTE_SOURCE = [QUOTES.sub(at) for at in (*QUOTE_SAID, "text")]
 _QUOTE_SPEAKER_ID = QUOTES.sub("speaker_id")
 _SPELLED = BODY.sub("exact")
 

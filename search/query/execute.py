@@ -31,7 +31,8 @@ from search.query.body import (
 from search.query.params import Interval, SearchParams, interval_for
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
-from search.schema import ARTICLE, BODY, FACETS, SPEAKER_FACET, Facet, Kind
+from search.schema import ARTICLE, BODY, FACETS, Facet, Kind
+from search.speakers.names import person_name
 
 
 def _search(
@@ -85,10 +86,11 @@ def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
         values = params.filters.get(facet.name)
         if values and not facet.by_id:
             chosen[facet.name] = tuple(sorted({v.lower() for v in values}))
-    names = params.filters.get(SPEAKER_FACET.name)
-    if names:
-        found = speakers.resolved_ids(_search(es, index, speakers.resolve_body(names)), names)
-        chosen[SPEAKER_FACET.name] = tuple(sorted({i for ids in found.values() for i in ids}))
+        elif values:
+            found = speakers.resolved_ids(_search(es, index, speakers.resolve_body(values)), values)
+            # A name no speaker bears may still be someone spoken for: their own id.
+            own = {p.id for p in map(person_name, values) if p}
+            chosen[facet.name] = tuple(sorted(own.union(*found.values())))
     return chosen
 
 

@@ -2,7 +2,8 @@
 tests feed them recorded answers.
 
 Everything that came from an article is HTML-escaped here or by Elasticsearch's highlighter
-(``encoder: html``); only the highlighter's own ``<mark>`` tags are markup.
+(``encoder: html``); only the highlighter's own ``<mark>`` tags are markup, and in an
+article's body the quotes' anchors (search.query.anchors).
 """
 
 from __future__ import annotations
@@ -21,8 +22,10 @@ from search.schema import (
     ARTICLE_HIT,
     ARTICLE_ID,
     BODY,
+    CONTEXT,
     LEAD,
     QUOTE_HIT,
+    QUOTE_SAID,
     QUOTED_IN,
     QUOTES,
     SUGGEST,
@@ -57,9 +60,8 @@ def _hit_quotes(hit: dict[str, Any]) -> list[dict[str, Any]]:
     inner = hit.get("inner_hits", {}).get(QUOTES.path, {}).get("hits", {}).get("hits", [])
     return [
         {
-            "speaker": quote["_source"].get("speaker"),
-            "speaker_id": quote["_source"].get("speaker_id"),
-            "cue": quote["_source"].get("cue"),
+            **{at: quote["_source"].get(at) for at in QUOTE_SAID},
+            "position": quote["_nested"]["offset"],
             "text": _marked(quote, _MARKED_QUOTE, quote["_source"].get("text")),
         }
         for quote in inner
@@ -85,19 +87,22 @@ def _shown(view: View) -> tuple[tuple[str, ...], ...]:
     return (
         tuple(f.path for f in fields if f.shape in ("string", "number", "place")),
         tuple(f.path for f in fields if f.shape in ("strings", "places")),
-        tuple(f.path for f in fields if f.shape == "person"),
+        tuple(f.path for f in fields if f.shape == "person" and not f.nullable),
+        tuple(f.path for f in fields if f.shape == "person" and f.nullable),
         tuple(f.path for f in fields if f.shape == "people"),
     )
 
 
 def shown_fields(source: dict[str, Any], view: View) -> dict[str, Any]:
     """What `view` shows of a document as stored."""
-    values, lists, persons, people = _shown(view)
+    values, lists, persons, maybe_persons, people = _shown(view)
     found = {path: source.get(path) for path in values}
     for path in lists:
         found[path] = source.get(path, [])
     for path in persons:
         found[path] = speaker(source.get(path) or {})
+    for path in maybe_persons:
+        found[path] = speaker(source[path]) if source.get(path) else None
     for path in people:
         found[path] = [speaker(s) for s in source.get(path, [])]
     return found
@@ -120,6 +125,7 @@ def _quote_hit(hit: dict[str, Any]) -> dict[str, Any]:
     return {
         **shown_fields(source, QUOTE_HIT),
         "text": _marked(hit, TEXT.path, source.get(TEXT.path)),
+        "context": source.get(CONTEXT.path),
         "article": {
             "id": source.get(ARTICLE_ID.path),
             "title": article.get("title"),

@@ -246,7 +246,7 @@ def test_what_a_view_shows_or_a_column_exports_its_documents_hold() -> None:
 _SHAPED = {  # what a shape needs of the mapping
     "string": lambda m: m.get("type") in ("keyword", "text", "date"),
     "strings": lambda m: m.get("type") in ("keyword", "text"),
-    "number": lambda m: m.get("type") in ("integer", "long", "float", "double"),
+    "number": lambda m: m.get("type") in ("integer", "long", "float", "half_float", "double"),
     "place": lambda m: "name" in m.get("properties", {}),
     "places": lambda m: "name" in m.get("properties", {}),
     "person": lambda m: {"id", "name"} <= set(m.get("properties", {})),

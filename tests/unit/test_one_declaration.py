@@ -1,5 +1,5 @@
 """Adding a field is one declaration plus where its value comes from: a copy of search.schema
-given an `outlet` field (a facet, a field scope, shown everywhere) and a `confidence` of each
+given an `outlet` field (a facet, a field scope, shown everywhere) and a `salience` of each
 quote (a number shown with it), with their values and nothing else, reaches the mapping, the
 documents, the request bodies, the shaped results, the API's arguments and schemas, its OpenAPI
 document and the page's labels.
@@ -43,16 +43,16 @@ ADDED = (
     ),
     (
         "    (INDEXED_AT, lambda q: q.of.indexed_at),",
-        "    (OUTLET, lambda q: q.of.article.publisher),\n    (CONFIDENCE, lambda q: 0.75),\n",
+        "    (OUTLET, lambda q: q.of.article.publisher),\n    (SALIENCE, lambda q: 0.75),\n",
     ),
     (
         "    # Quote documents: the quote, its speaker",
-        """    CONFIDENCE := Field(
-        "confidence",
+        """    SALIENCE := Field(
+        "salience",
         {"type": "float"},
         shown=(QUOTE_HIT, QUOTE_EXPORT),
         shape="number",
-        description="How sure the attribution is.",
+        description="How central the quote is to its article.",
     ),
 """,
     ),
@@ -76,7 +76,7 @@ def _with_additions() -> None:
 
 
 def observe() -> dict[str, Any]:
-    """What the rest of Dateline makes of the schema with `outlet` and `confidence` added."""
+    """What the rest of Dateline makes of the schema with `outlet` and `salience` added."""
     _with_additions()
     from datetime import date
 
@@ -133,7 +133,7 @@ def observe() -> dict[str, Any]:
         "argument": SearchArgsSchema().load({"outlet": ["Daily"]})["params"].filters,
         "schemas": [list(s().fields) for s in (FacetsSchema, HitSchema, QuoteHitSchema)],
         "openapi_facets": list(components["Facets"]["properties"]),
-        "openapi_confidence": components["QuoteHit"]["properties"].get("confidence"),
+        "openapi_salience": components["QuoteHit"]["properties"].get("salience"),
         "openapi_arguments": arguments,
         "label": LABELS.get("outlet"),
         "example": SEARCH["facets"].get("outlet"),
@@ -159,7 +159,15 @@ def seen() -> dict[str, Any]:
 
 
 def test_the_new_facet_reaches_the_mapping_and_the_documents(seen: dict[str, Any]) -> None:
-    assert seen["facets"] == ["speaker", "location", "place", "agency", "outlet"]
+    assert seen["facets"] == [
+        "speaker",
+        "location",
+        "place",
+        "agency",
+        "outlet",
+        "type",
+        "on_behalf_of",
+    ]
     assert seen["mapping"]["type"] == "keyword" and "folded" in seen["mapping"]["fields"]
     assert seen["document"] == "Daily"
 
@@ -188,11 +196,11 @@ def test_the_new_facet_reaches_the_api_and_the_pages(seen: dict[str, Any]) -> No
 
 
 def test_a_new_shown_field_reaches_the_document_the_hit_and_the_api(seen: dict[str, Any]) -> None:
-    assert seen["quote"]["confidence"] == 0.75 and seen["quote"]["outlet"] == "Daily"
-    assert seen["quote_hit"]["confidence"] == 0.75 and seen["quote_hit"]["outlet"] == "Daily"
-    assert "confidence" in seen["schemas"][2]
-    assert seen["openapi_confidence"]["type"] in ("number", ["number", "null"])
-    assert seen["openapi_confidence"]["description"] == "How sure the attribution is."
+    assert seen["quote"]["salience"] == 0.75 and seen["quote"]["outlet"] == "Daily"
+    assert seen["quote_hit"]["salience"] == 0.75 and seen["quote_hit"]["outlet"] == "Daily"
+    assert "salience" in seen["schemas"][2]
+    assert seen["openapi_salience"]["type"] in ("number", ["number", "null"])
+    assert seen["openapi_salience"]["description"] == "How central the quote is to its article."
 
 
 if __name__ == "__main__":
