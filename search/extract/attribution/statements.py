@@ -20,7 +20,7 @@ from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source
 from search.extract.attribution.spans import Sentences, inside, quote_type
 from search.extract.attribution.turns import Turn
-from search.extract.vocabulary import POSSESSIVE_RE
+from search.extract.vocabulary import POSSESSIVE_RE, TITLE_ABBREVIATIONS
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class Statement:
     source: Source | None = None
     principal: int | None = None
     distance: int = 0  # characters between the subject and the statement
+    subject: int = -1  # where the subject's phrase starts (-1: no cue linked it)
 
 
 def cue_statements(
@@ -89,8 +90,32 @@ def cue_statements(
             None if person else lk.source,
             principal if principal not in dropped else None,
             distance,
+            lk.subj_start,
         )
-    return sorted(out.values(), key=lambda st: st.start)
+    return _outermost(body, sorted(out.values(), key=lambda st: st.start))
+
+
+# What may stand between a reported clause's start and its subject's name: a time ("last
+# year"), a title ("Governor", "former Sen.").
+_CLAUSE_SUBJECT_GAP_RE = re.compile(
+    r"(?:(?:last|this|next|on|in)\s+\w+\s+)?(?:(?:the|former|then)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
+)
+
+
+def _outermost(body: str, statements: list[Statement]) -> list[Statement]:
+    """The statements whose subject opens no other one's reported clause: in "Earnest said that
+    Obama has long called for tax fairness", what follows "called" is what Earnest said."""
+    out = []
+    for st in statements:
+        if st.subject < 0 or not any(
+            o is not st
+            and st.cue_end <= o.end
+            and _CLAUSE_SUBJECT_GAP_RE.fullmatch(body, o.start, st.subject) is not None
+            for o in statements
+            if o.start <= st.subject
+        ):
+            out.append(st)
+    return out
 
 
 def paragraph_statements(
@@ -338,11 +363,17 @@ def _statement_span(
     set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
     if set_off and _statement_before(clause):
         return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
+    if inverted and _APPOSITIVE_RE.match(body, hi) and not _ACCORDING_RE.match(body, lk.cue_start):
+        # "..., said Michael Hale, a senior fellow at ...": what follows is who he is
+        return _trim(body, s_start, s_start + len(clause)) if set_off else None
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
     return _reported(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
 
 
+# An appositive after a name: ", a senior fellow at ...", ", director of ...".
+_APPOSITIVE_RE = re.compile(r",\s+(?!and\b|but\b|or\b)[a-z]")
+_ACCORDING_RE = re.compile(r"according", re.I)  # "According to him, the port will ..."
 # A reported clause opens with a subject, "that", "if" or a quotation, not with a bare verb or
 # a preposition ("said during his speech to be a delegate").
 _CLAUSE_START_RE = re.compile(
@@ -372,11 +403,13 @@ def _signed_quote(
     qs, qe = quotes[i]
     if qs < s_start - 1 or body[qe - 1] not in ",?!":
         return None
-    gap = body[qe:lo].lstrip("\"”’' ")
+    # a title's stop ("Mr.", "Sen.") before the signer ends no sentence
+    gap = _TITLE_STOP_RE.sub(" ", body[qe:lo].lstrip("\"”’' "))
     return (qs, qe) if len(gap.split()) <= 6 and not _SENTENCE_MARK_RE.search(gap) else None
 
 
 _SENTENCE_MARK_RE = re.compile(r"[.!?;:\"“”]")
+_TITLE_STOP_RE = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
 
 
 def _statement_before(before: str) -> bool:

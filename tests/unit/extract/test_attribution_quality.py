@@ -1,0 +1,57 @@
+"""Quote attribution, second round: one fictional article per class of error found on PolNeAR
+train (issue 18): what a signer's title, appositive or circumstance is taken for, whose words a
+reported clause holds. The people, places and texts are made up for these tests."""
+
+from __future__ import annotations
+
+from search.extract.attribution.attribute import find_people
+from search.model import Quote
+
+
+def quotes_of(body: str) -> list[Quote]:
+    return find_people(body).quotes
+
+
+SIGNED_WITH_TITLE = """Mayor Ada Okoro opened the new bridge on Monday.
+
+"We were worried about the river for years," Mr. Halvorsen said in his first visit beside \
+Mayor Okoro.
+
+"It holds," Dr. Pia Lund said at the opening of the crossing."""
+
+
+def test_a_quotation_signed_by_a_titled_name_is_the_statement_not_the_circumstance() -> None:
+    quotes = quotes_of(SIGNED_WITH_TITLE)
+    assert [(q.speaker, q.text, q.type) for q in quotes] == [
+        ("Halvorsen", "We were worried about the river for years", "direct"),
+        ("Pia Lund", "It holds", "direct"),
+    ]
+
+
+INVERTED_APPOSITIVE = """The toll plan will cost drivers more than the state admits, said Ingrid \
+Vass, a senior fellow at the Lakeside Institute.
+
+But that is not good enough, said Omar Reyes, an analyst at Corbel Partners."""
+
+
+def test_what_follows_an_inverted_signer_is_who_they_are_not_what_they_said() -> None:
+    quotes = quotes_of(INVERTED_APPOSITIVE)
+    assert [(q.speaker, q.text, q.type) for q in quotes] == [
+        ("Ingrid Vass", "The toll plan will cost drivers more than the state admits", "indirect"),
+        ("Omar Reyes", "But that is not good enough", "indirect"),
+    ]
+
+
+NESTED_REPORT = """Press secretary Nora Lind said Monday that Governor Tom Asher has long called \
+for lower tolls on the coastal road.
+
+Lind added that Asher promised to sign the bill."""
+
+
+def test_a_cue_opening_another_speakers_reported_clause_is_part_of_it() -> None:
+    quotes = quotes_of(NESTED_REPORT)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Nora Lind", "Governor Tom Asher has long called for lower tolls on the coastal road"),
+        ("Nora Lind", "Asher promised to sign the bill"),
+    ]
+    assert not [q for q in quotes if q.speaker == "Tom Asher"]
