@@ -437,6 +437,20 @@ _CLAUSE_CUT_RE = re.compile(
     # what the narrator says of the object: ", which he argued ...", ", who ...", ", a
     # longstanding provision ..."
     r"|,\s+(?:which|who|whom|whose|where|with\s+whom|a|an)\s|\s+but\s+(?:has|have|had|is|was)\s"
+    # a second deed of the subject (", yet refuses to"), or the narrator going on (", further
+    # raising ...", ", not that ...")
+    r"|,\s+(?:yet|further|not\s+that)\s|\s―\s|\s+―"
+)
+# Where and how it was said, after the words, or what the subject did next: "... in early-morning
+# tweets", "... in a statement on Thursday", "... Wednesday on The Laura Ingraham Show", "a veto
+# and attempted to ...". Unlike _CLAUSE_CUT_RE, it may leave a single word ("Machado").
+_CIRCUMSTANCE_RE = re.compile(
+    r",?\s+and\s+(?:then\s+)?[a-z]{3,}ed\s"
+    r"|\s+(?:in|during|at)\s+(?:(?:a|an|his|her|their|its|the|last\s+week’?'?s|[\w-]+-morning)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:statement|interview|speech|tweets?|post|appearance|rally|stop"
+    r"|diatribe|forum|hearing|op-ed|town\s+hall|press\s+conference|news\s+conference|broadcast"
+    r"|segment|remarks|campaign\s+event)s?\b"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:on|in|at|during)\s"
 )
 # A clause fronted before the main one ("When Trump suggested that Cuba would sue, Rubio fired
 # back"): what it reports ends at its comma.
@@ -454,6 +468,9 @@ def _reported(body: str, start: int, end: int, fronted: bool = False) -> tuple[i
         cut = _CLAUSE_CUT_RE.search(body, cut.end(), end)
     if cut is not None and not _open_quote(body, start, cut.start()):
         end = cut.start()
+    where = _CIRCUMSTANCE_RE.search(body, start, end)
+    if where is not None and where.start() > start and not _open_quote(body, start, where.start()):
+        end = where.start()
     return _trim(body, start, end)
 
 
@@ -475,5 +492,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and body[start] in "“”\"'’ ":
         start += 1
     while end > start and body[end - 1] in "“”\"' ,":
+        if body[end - 1] in '”"' and _open_quote(body, start, end - 1):
+            break  # 'a “disgrace”': the mark closes a quotation the words hold
         end -= 1
     return (start, end) if end - start >= 2 else None

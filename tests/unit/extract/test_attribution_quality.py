@@ -55,3 +55,25 @@ def test_a_cue_opening_another_speakers_reported_clause_is_part_of_it() -> None:
         ("Nora Lind", "Asher promised to sign the bill"),
     ]
     assert not [q for q in quotes if q.speaker == "Tom Asher"]
+
+
+OVERRUNNING_REPORT = """Governor Ruth Calloway called the ferry plan a “disgrace” Wednesday on The \
+Harbor Hour with Len Price.
+
+Mayor Tobias Finch demanded a new vote in a statement on Thursday.
+
+Senator Ilse Mork attacked the budget in early-morning tweets.
+
+Calloway said the ferry would be late ― as it was every winter ― and Finch agreed.
+
+Senator Ada Brandt promised a veto and attempted to delay the ferry."""
+
+
+def test_a_reported_clause_ends_where_the_narrator_says_where_or_what_else() -> None:
+    quotes = quotes_of(OVERRUNNING_REPORT)
+    texts = {q.speaker: q.text for q in quotes}
+    assert [q.text for q in quotes if q.cue == "called"] == ["the ferry plan a “disgrace”"]
+    assert texts["Tobias Finch"] == "a new vote"
+    assert texts["Ilse Mork"] == "the budget"
+    assert [q.text for q in quotes if q.cue == "said"] == ["the ferry would be late"]
+    assert texts["Ada Brandt"] == "a veto"
