@@ -163,7 +163,7 @@ def paragraph_statements(
 
 
 _CONTINUED_GAP_RE = re.compile(
-    r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|adds|continued|told\s+\S+)"
+    r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+|(?:former|an?|the)\s+[\w’'-]+\s+){0,4}(?:said|says|adds|continued|[a-z]{3,}ed|explains|told\s+\S+)"
     r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says|added|adds)\s+(?:[A-Z][\w.’'-]*\s*){1,4})"
     r"[.,]?\s*[\"“'‘]*$"
 )

@@ -77,3 +77,22 @@ def test_a_reported_clause_ends_where_the_narrator_says_where_or_what_else() -> 
     assert texts["Ilse Mork"] == "the budget"
     assert [q.text for q in quotes if q.cue == "said"] == ["the ferry would be late"]
     assert texts["Ada Brandt"] == "a veto"
+
+
+CONTINUED_AFTER_ANY_CUE = """Mayor Ada Okoro spoke about the casino on Monday.
+
+"It will not last the winter," Leon Roffman predicted. "The market just is not there."
+
+"They were vague in their answers," former agent Tim Gale explained. "That is the whole \
+problem here."
+"""
+
+
+def test_a_quotation_going_on_after_its_signature_is_the_signers_whatever_the_cue() -> None:
+    quotes = quotes_of(CONTINUED_AFTER_ANY_CUE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Leon Roffman", "It will not last the winter"),
+        ("Leon Roffman", "The market just is not there"),
+        ("Tim Gale", "They were vague in their answers"),
+        ("Tim Gale", "That is the whole problem here"),
+    ]
