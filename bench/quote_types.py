@@ -8,9 +8,10 @@ annotated content under it holds a quotation mark, and the gold's `direct` flag 
 `“` and `”`: the New York Times' doubled apostrophes (''...'') and the turns of a transcript,
 which are verbatim without marks, read as paraphrase there. Each disagreement is put in one
 class: `nyt-marks` (the content holds '' quoting), `transcript` (our quote is direct with the
-cue ":", a turn after its label, and the gold saw no mark), `span` (our words and the annotated content are cut differently, so that the
-quotation marks lie in one and not the other), or `type` (the same words, typed wrong). The
-figure `type_acc, marks read as quoted` is the scorer's with '' counted as a mark.
+cue ":", a turn after its label, and the gold saw no mark), `span` (our words and the
+annotated content are cut differently, so that the quotation marks lie in one and not the
+other), or `type` (the same words, typed wrong). The figure `type_acc, marks read as quoted`
+is the scorer's with '' counted as a mark.
 """
 
 from __future__ import annotations
@@ -50,7 +51,9 @@ def main() -> None:
         spans = [(tuple(x["span"]), x) for x in gold[fid]["attributions"]]
         for q in article["quotes"]:
             loc = scorer.locate(text, article["body"], q)
-            over = [x for s, x in spans if loc and scorer.overlap(loc, s) >= 0.5 * (loc[1] - loc[0])]
+            over = [
+                x for s, x in spans if loc and scorer.overlap(loc, s) >= 0.5 * (loc[1] - loc[0])
+            ]
             if not over or q.get("type") not in ("direct", "mixed", "indirect"):
                 continue
             typed += 1
