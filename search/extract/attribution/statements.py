@@ -72,6 +72,12 @@ def cue_statements(
             and quote_type(body, *span, quotes) == "indirect"
         ):
             continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
+        if (
+            span is not None
+            and _FREE_RELATIVE_RE.search(body, max(0, lk.subj_start - 40), lk.subj_start)
+            and quote_type(body, *span, quotes) == "indirect"
+        ):
+            continue  # "what Trump says his plan would do", "Everything Trump says is a lie"
         who = lk.cluster if person and lk.cluster is not None else -1 - lk.subj_start
         if span is None or (*span, who) in out:
             continue
@@ -95,6 +101,10 @@ def cue_statements(
     return _outermost(body, sorted(out.values(), key=lambda st: st.start))
 
 
+# Before a subject, the head of a free relative: what follows the cue is no statement.
+_FREE_RELATIVE_RE = re.compile(
+    r"\b(?:[Ww]hat|[Ww]hatever|[Ee]verything|[Aa]nything)\s+(?:[A-Z][\w.’'-]*\s+){0,2}$"
+)
 # What may stand between a reported clause's start and its subject's name: a time ("last
 # year"), a title ("Governor", "former Sen.").
 _CLAUSE_SUBJECT_GAP_RE = re.compile(
@@ -440,6 +450,8 @@ _CLAUSE_CUT_RE = re.compile(
     # a second deed of the subject (", yet refuses to"), or the narrator going on (", further
     # raising ...", ", not that ...")
     r"|,\s+(?:yet|further|not\s+that)\s|\s―\s|\s+―"
+    # after a quotation closed on its comma: '... a “terrible situation,” but stopped short'
+    r"|(?<=,[”\"])\s+(?:but|although|though|while|and\s+(?:he|she|they|then|also))\b"
 )
 # Where and how it was said, after the words, or what the subject did next: "... in early-morning
 # tweets", "... in a statement on Thursday", "... Wednesday on The Laura Ingraham Show", "a veto

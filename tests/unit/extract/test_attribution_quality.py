@@ -96,3 +96,16 @@ def test_a_quotation_going_on_after_its_signature_is_the_signers_whatever_the_cu
         ("Tim Gale", "They were vague in their answers"),
         ("Tim Gale", "That is the whole problem here"),
     ]
+
+
+FREE_RELATIVE = """The gap between what Mayor Ada Okoro says the ferry plan would do and what it \
+does has grown all year.
+
+Everything Okoro says is checked twice by the council.
+
+Okoro described the delay as a “short pause,” but stopped short of naming a date."""
+
+
+def test_what_someone_says_as_a_noun_is_no_statement() -> None:
+    quotes = quotes_of(FREE_RELATIVE)
+    assert [(q.speaker, q.text) for q in quotes] == [("Ada Okoro", "the delay as a “short pause,”")]
