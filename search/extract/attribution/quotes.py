@@ -20,7 +20,7 @@ from search.extract.attribution.statements import Statement
 from search.model import Context, Quote
 
 # Chosen on PolNeAR dev (bench/abstention.py prints the precision-recall curve over it).
-ABSTAIN_BELOW = 0.65
+ABSTAIN_BELOW = 0.7
 # Where bench/train_confidence.py collects each quote's evidence; None in normal runs.
 EVIDENCE: list[tuple[Quote, dict[str, float]]] | None = None
 

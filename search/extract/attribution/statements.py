@@ -20,7 +20,7 @@ from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source
 from search.extract.attribution.spans import Sentences, inside, quote_type
 from search.extract.attribution.turns import Turn
-from search.extract.vocabulary import POSSESSIVE_RE
+from search.extract.vocabulary import POSSESSIVE_RE, TITLE_ABBREVIATIONS
 
 
 @dataclass(slots=True)
@@ -37,6 +37,7 @@ class Statement:
     source: Source | None = None
     principal: int | None = None
     distance: int = 0  # characters between the subject and the statement
+    subject: int = -1  # where the subject's phrase starts (-1: no cue linked it)
 
 
 def cue_statements(
@@ -71,6 +72,12 @@ def cue_statements(
             and quote_type(body, *span, quotes) == "indirect"
         ):
             continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
+        if (
+            span is not None
+            and _FREE_RELATIVE_RE.search(body, max(0, lk.subj_start - 40), lk.subj_start)
+            and quote_type(body, *span, quotes) == "indirect"
+        ):
+            continue  # "what Trump says his plan would do", "Everything Trump says is a lie"
         who = lk.cluster if person and lk.cluster is not None else -1 - lk.subj_start
         if span is None or (*span, who) in out:
             continue
@@ -89,8 +96,36 @@ def cue_statements(
             None if person else lk.source,
             principal if principal not in dropped else None,
             distance,
+            lk.subj_start,
         )
-    return sorted(out.values(), key=lambda st: st.start)
+    return _outermost(body, sorted(out.values(), key=lambda st: st.start))
+
+
+# Before a subject, the head of a free relative: what follows the cue is no statement.
+_FREE_RELATIVE_RE = re.compile(
+    r"\b(?:[Ww]hat|[Ww]hatever|[Ee]verything|[Aa]nything)\s+(?:[A-Z][\w.’'-]*\s+){0,2}$"
+)
+# What may stand between a reported clause's start and its subject's name: a time ("last
+# year"), a title ("Governor", "former Sen.").
+_CLAUSE_SUBJECT_GAP_RE = re.compile(
+    r"(?:(?:last|this|next|on|in)\s+\w+\s+)?(?:(?:the|former|then)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
+)
+
+
+def _outermost(body: str, statements: list[Statement]) -> list[Statement]:
+    """The statements whose subject opens no other one's reported clause: in "Earnest said that
+    Obama has long called for tax fairness", what follows "called" is what Earnest said."""
+    out = []
+    for st in statements:
+        if st.subject < 0 or not any(
+            o is not st
+            and st.cue_end <= o.end
+            and _CLAUSE_SUBJECT_GAP_RE.fullmatch(body, o.start, st.subject) is not None
+            for o in statements
+            if o.start <= st.subject
+        ):
+            out.append(st)
+    return out
 
 
 def paragraph_statements(
@@ -138,7 +173,7 @@ def paragraph_statements(
 
 
 _CONTINUED_GAP_RE = re.compile(
-    r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|adds|continued|told\s+\S+)"
+    r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+|(?:former|an?|the)\s+[\w’'-]+\s+){0,4}(?:said|says|adds|continued|[a-z]{3,}ed|explains|told\s+\S+)"
     r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says|added|adds)\s+(?:[A-Z][\w.’'-]*\s*){1,4})"
     r"[.,]?\s*[\"“'‘]*$"
 )
@@ -338,11 +373,17 @@ def _statement_span(
     set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
     if set_off and _statement_before(clause):
         return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
+    if inverted and _APPOSITIVE_RE.match(body, hi) and not _ACCORDING_RE.match(body, lk.cue_start):
+        # "..., said Michael Hale, a senior fellow at ...": what follows is who he is
+        return _trim(body, s_start, s_start + len(clause)) if set_off else None
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
     return _reported(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
 
 
+# An appositive after a name: ", a senior fellow at ...", ", director of ...".
+_APPOSITIVE_RE = re.compile(r",\s+(?!and\b|but\b|or\b)[a-z]")
+_ACCORDING_RE = re.compile(r"according", re.I)  # "According to him, the port will ..."
 # A reported clause opens with a subject, "that", "if" or a quotation, not with a bare verb or
 # a preposition ("said during his speech to be a delegate").
 _CLAUSE_START_RE = re.compile(
@@ -372,11 +413,13 @@ def _signed_quote(
     qs, qe = quotes[i]
     if qs < s_start - 1 or body[qe - 1] not in ",?!":
         return None
-    gap = body[qe:lo].lstrip("\"”’' ")
+    # a title's stop ("Mr.", "Sen.") before the signer ends no sentence
+    gap = _TITLE_STOP_RE.sub(" ", body[qe:lo].lstrip("\"”’' "))
     return (qs, qe) if len(gap.split()) <= 6 and not _SENTENCE_MARK_RE.search(gap) else None
 
 
 _SENTENCE_MARK_RE = re.compile(r"[.!?;:\"“”]")
+_TITLE_STOP_RE = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
 
 
 def _statement_before(before: str) -> bool:
@@ -404,6 +447,22 @@ _CLAUSE_CUT_RE = re.compile(
     # what the narrator says of the object: ", which he argued ...", ", who ...", ", a
     # longstanding provision ..."
     r"|,\s+(?:which|who|whom|whose|where|with\s+whom|a|an)\s|\s+but\s+(?:has|have|had|is|was)\s"
+    # a second deed of the subject (", yet refuses to"), or the narrator going on (", further
+    # raising ...", ", not that ...")
+    r"|,\s+(?:yet|further|not\s+that)\s|\s―\s|\s+―"
+    # after a quotation closed on its comma: '... a “terrible situation,” but stopped short'
+    r"|(?<=,[”\"])\s+(?:but|although|though|while|and\s+(?:he|she|they|then|also))\b"
+)
+# Where and how it was said, after the words, or what the subject did next: "... in early-morning
+# tweets", "... in a statement on Thursday", "... Wednesday on The Laura Ingraham Show", "a veto
+# and attempted to ...". Unlike _CLAUSE_CUT_RE, it may leave a single word ("Machado").
+_CIRCUMSTANCE_RE = re.compile(
+    r",?\s+and\s+(?:then\s+)?[a-z]{3,}ed\s"
+    r"|\s+(?:in|during|at)\s+(?:(?:a|an|his|her|their|its|the|last\s+week’?'?s|[\w-]+-morning)\s+)?"
+    r"(?:[\w’'-]+\s+){0,3}?(?:statement|interview|speech|tweets?|post|appearance|rally|stop"
+    r"|diatribe|forum|hearing|op-ed|town\s+hall|press\s+conference|news\s+conference|broadcast"
+    r"|segment|remarks|campaign\s+event)s?\b"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:on|in|at|during)\s"
 )
 # A clause fronted before the main one ("When Trump suggested that Cuba would sue, Rubio fired
 # back"): what it reports ends at its comma.
@@ -421,6 +480,9 @@ def _reported(body: str, start: int, end: int, fronted: bool = False) -> tuple[i
         cut = _CLAUSE_CUT_RE.search(body, cut.end(), end)
     if cut is not None and not _open_quote(body, start, cut.start()):
         end = cut.start()
+    where = _CIRCUMSTANCE_RE.search(body, start, end)
+    if where is not None and where.start() > start and not _open_quote(body, start, where.start()):
+        end = where.start()
     return _trim(body, start, end)
 
 
@@ -442,5 +504,7 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     while start < end and body[start] in "“”\"'’ ":
         start += 1
     while end > start and body[end - 1] in "“”\"' ,":
+        if body[end - 1] in '”"' and _open_quote(body, start, end - 1):
+            break  # 'a “disgrace”': the mark closes a quotation the words hold
         end -= 1
     return (start, end) if end - start >= 2 else None
