@@ -487,6 +487,14 @@ QUOTE_SAID = tuple(
 )
 
 
+# Facets of quotes that also filter articles, by the article's quotes (nested), though articles
+# are not counted by them: articles with a paraphrase, or with words spoken for someone.
+IN_ARTICLE_QUOTES = {
+    TYPE_FACET.name: QUOTES.sub("type.folded"),
+    ON_BEHALF_OF_FACET.name: QUOTES.sub("on_behalf_of_id"),
+}
+
+
 def only(kind: Kind) -> dict[str, Any]:
     """The filter that keeps one kind of document."""
     return {"term": {KIND.path: kind}}

@@ -21,6 +21,7 @@ from search.schema import (
     ARTICLE_HIT,
     BODY,
     ID,
+    IN_ARTICLE_QUOTES,
     PUBLISHED,
     QUOTE,
     QUOTE_HIT,
@@ -122,6 +123,12 @@ def filters(
         for facet in facets_of(kind)
         if facet.name != skip and facet.name in selection
     ]
+    if kind == ARTICLE:
+        found += [
+            {"nested": {"path": QUOTES.path, "query": {"terms": {path: list(selection[name])}}}}
+            for name, path in IN_ARTICLE_QUOTES.items()
+            if name in selection
+        ]
     dates = date_filter(params)
     if dates and skip != "date":
         found.append(dates)

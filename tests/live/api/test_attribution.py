@@ -152,3 +152,13 @@ def test_exports_carry_the_attribution(client: FlaskClient) -> None:
     assert record["on_behalf_of"] == "Irene Castellanos"
     assert float(record["confidence"]) == row["confidence"]
     assert record["sentence"] == row["context"]["sentence"]
+
+
+def test_articles_filter_by_their_quotes_type_and_whom_they_speak_for(client: FlaskClient) -> None:
+    spoken_for = client.get("/api/search?on_behalf_of=Irene Castellanos").get_json()
+    assert [h["id"] for h in spoken_for["hits"]] == [ARTICLE]
+    every = client.get("/api/search?size=100").get_json()["total"]["value"]
+    indirect = client.get("/api/search?type=indirect&size=100").get_json()
+    direct = client.get("/api/search?type=direct&size=100").get_json()
+    assert ARTICLE in {h["id"] for h in indirect["hits"]} & {h["id"] for h in direct["hits"]}
+    assert 0 < indirect["total"]["value"] <= every and 0 < direct["total"]["value"] < every
