@@ -285,7 +285,8 @@ _PERSON_SEARCHED = (  # a person's names, by unscoped words (low) and by `speake
     Searched("surname", scope="speaker"),
 )
 _ARTICLE_SHOWN: tuple[View, ...] = (ARTICLE_HIT, ARTICLE_PAGE, ARTICLE_EXPORT)
-_EVERYWHERE: tuple[View, ...] = (*_ARTICLE_SHOWN, QUOTE_HIT, RELATED_ARTICLE, QUOTE_EXPORT)
+_QUOTE_SHOWN: tuple[View, ...] = (QUOTE_HIT, QUOTE_EXPORT)
+_EVERYWHERE: tuple[View, ...] = (*_ARTICLE_SHOWN, *_QUOTE_SHOWN, RELATED_ARTICLE)
 
 # --- Every field. The order here is the order of the facets, the field scopes and the fields
 # an unscoped word searches; documents and CSV columns keep their own order (below).
@@ -404,23 +405,23 @@ FIELDS: tuple[Field, ...] = (
     POSITION := Field(
         "position",
         {"type": "integer"},
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         shape="number",
         description="The quote's place among its article's quotes: its anchor is #q<position>.",
     ),
     TEXT := Field(
         "text",
         _text(),
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         shape=None,  # marked: search.query.shape
         searched=(Searched(scope="quote", boost=1.0),),
         marked=(Marked(QUOTE_HIT, WHOLE),),
     ),
-    CUE := Field("cue", _id(), shown=(QUOTE_HIT, QUOTE_EXPORT)),
+    CUE := Field("cue", _id(), shown=_QUOTE_SHOWN),
     SPEAKER := Field(
         "speaker",
         {"properties": _PERSON},
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         shape="person",
         nullable=False,
         description="Whose words these are; every part null when the speaker is uncertain.",
@@ -430,7 +431,7 @@ FIELDS: tuple[Field, ...] = (
     QUOTE_TYPE := Field(
         "type",
         _ATTRIBUTION["type"],
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         nullable=False,
         description="direct: verbatim, wholly in quotation marks; mixed: partly quoted; "
         "indirect: paraphrase, never shown in quotation marks.",
@@ -439,13 +440,13 @@ FIELDS: tuple[Field, ...] = (
     SPEAKER_KIND := Field(
         "speaker_kind",
         _ATTRIBUTION["speaker_kind"],
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         description="person, organization, document or anonymous; null: speaker uncertain.",
     ),
     ON_BEHALF_OF := Field(
         "on_behalf_of",
         {"properties": _PERSON},
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         shape="person",
         description="The person the speaker (a spokesperson, adviser, aide…) spoke for.",
         facet=Faceted(ON_BEHALF_OF_FACET, "name", "id"),
@@ -453,13 +454,13 @@ FIELDS: tuple[Field, ...] = (
     DESCRIPTION := Field(
         "description",
         _ATTRIBUTION["description"],
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         description='How the article describes a source it does not name ("a senior official").',
     ),
     CONFIDENCE := Field(
         "confidence",
         _ATTRIBUTION["confidence"],
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         shape="number",
         nullable=False,
         description="How sure the attribution is, 0 to 1; below the threshold no speaker is named.",
@@ -467,7 +468,7 @@ FIELDS: tuple[Field, ...] = (
     CONTEXT := Field(
         "context",
         {"type": "object", "enabled": False},
-        shown=(QUOTE_HIT, QUOTE_EXPORT),
+        shown=_QUOTE_SHOWN,
         shape=None,  # {before, sentence, after}: search.query.shape
         description="The quote's sentence and the sentences before and after it.",
     ),
@@ -573,15 +574,6 @@ def stored_place(place: Place) -> dict[str, Any]:
     return doc
 
 
-def _attribution(quote: Quote) -> dict[str, Any]:
-    return {
-        "type": quote.type,
-        "speaker_kind": quote.speaker_kind,
-        "description": quote.description,
-        "confidence": round(quote.confidence, 3),
-    }
-
-
 def _quote_item(
     person: Mapping[str, Any] | None, principal: Mapping[str, Any] | None, quote: Quote
 ) -> dict[str, Any]:
@@ -594,7 +586,10 @@ def _quote_item(
         "cue": quote.cue,
         "start": quote.start,
         "end": quote.end,
-        **_attribution(quote),
+        "type": quote.type,
+        "speaker_kind": quote.speaker_kind,
+        "description": quote.description,
+        "confidence": round(quote.confidence, 3),
         "on_behalf_of": principal.get("name"),
         "on_behalf_of_id": principal.get("id"),
     }
