@@ -171,6 +171,32 @@ QuoteHitSchema = _shown(
 )
 
 
+class CitedArticleSchema(ma.Schema):
+    id = fields.String()
+    title = fields.String(allow_none=True)
+    url = fields.String(allow_none=True)
+    publisher = fields.String(allow_none=True, metadata={"description": "The outlet."})
+    agency = fields.String(allow_none=True)
+    author = fields.String(allow_none=True)
+
+
+class CitationSchema(ma.Schema):
+    text = fields.String(metadata={"description": "A paragraph to paste."})
+    csl = fields.Dict(metadata={"description": "CSL-JSON item (Zotero, pandoc)."})
+    ris = fields.String(metadata={"description": "RIS record (EndNote, Mendeley)."})
+
+
+QuoteCardSchema = _shown(
+    "QuoteCardSchema",
+    QUOTE_HIT,
+    text=fields.String(metadata={"description": "The quote's words, plain text."}),
+    context=fields.Nested(ContextSchema, allow_none=True),
+    article=fields.Nested(CitedArticleSchema),
+    permalink=fields.String(metadata={"description": "The quote's own page."}),
+    citation=fields.Nested(CitationSchema),
+)
+
+
 class QuoteResultSchema(_Listing):
     hits = fields.List(fields.Nested(QuoteHitSchema))
 

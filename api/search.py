@@ -17,11 +17,13 @@ from api.errors import fail
 from api.render import json_answer
 from api.responses import (
     FacetValuesSchema,
+    QuoteCardSchema,
     QuoteResultSchema,
     SearchResultSchema,
     SuggestSchema,
 )
 from search.query import execute
+from search.query.citation import page_path
 from search.query.cursor import BadCursor, decode
 from search.schema import ARTICLE, FACETS_BY_NAME, QUOTE, Kind
 
@@ -60,6 +62,20 @@ class Quotes(MethodView):
         """Quotes and reported statements: who said what, where and when. `q` searches what
         was said; the filters are those of /api/search."""
         return json_answer(listing(args, QUOTE))
+
+
+@blp.route("/quotes/<path:article_id>/<int:position>")
+class QuoteCard(MethodView):
+    @blp.response(200, QuoteCardSchema)
+    def get(self, article_id: str, position: int) -> Response:
+        """One quote to cite: whose words and how said, the sentences around it, its article,
+        its permalink, and a citation (plain text, CSL-JSON, RIS). The quote is its article's
+        id and its place among the article's quotes (a hit's `article.id` and `position`)."""
+        permalink = page_path(article_id, position)
+        found = execute.quote_card(es(), alias(), article_id, position, permalink)
+        if found is None:
+            fail(404, "no quote with this id", {"path": {"id": [f"{article_id[:200]}/{position}"]}})
+        return json_answer(found)
 
 
 @blp.route("/facets/<string:facet>")

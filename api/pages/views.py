@@ -4,6 +4,8 @@ fields and snippets, which the read path escapes itself with matches in <mark>."
 
 from __future__ import annotations
 
+import html
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
@@ -29,6 +31,7 @@ from api.pages.state import (
     span_label,
 )
 from search.query import execute
+from search.query.citation import page_path, said_by
 from search.query.params import FACET_SIZE, MAX_FACET_VALUES, MAX_RESULT_WINDOW, SearchParams
 from search.schema import ARTICLE, FACETS, FACETS_BY_NAME, QUOTE, Facet, Kind
 
@@ -61,6 +64,7 @@ def _render(template: str, status: int = 200, **context: Any) -> tuple[str, int,
         day=iso_day_label,
         article_href=article_href,
         speaker_href=speaker_href,
+        quote_href=page_path,
         **context,
     )
     return page, status, headers
@@ -283,6 +287,38 @@ def article(article_id: str) -> tuple[str, int, dict[str, str]]:
         map_height=worldmap.HEIGHT,
         back=href("/quotes" if in_quotes else "/", state.pairs) if state.pairs else None,
         in_quotes=in_quotes,
+    )
+
+
+# --- one quote, to cite ----------------------------------------------------------------------
+
+
+def _in_sentence(sentence: str, words: str) -> str:
+    """The sentence escaped, the quote's words in it marked (where they stand in it whole)."""
+    at = sentence.find(words) if words else -1
+    if at < 0:
+        return html.escape(sentence)
+    end = at + len(words)
+    marked = f'<mark class="said">{html.escape(words)}</mark>'
+    return html.escape(sentence[:at]) + marked + html.escape(sentence[end:])
+
+
+@bp.get("/quotes/<path:article_id>/<int:position>")
+def quote(article_id: str, position: int) -> tuple[str, int, dict[str, str]]:
+    """One quote to cite: whose words, how said, in their place, and a citation."""
+    permalink = page_path(article_id, position)
+    found = execute.quote_card(es(), alias(), article_id, position, permalink)
+    if found is None:
+        return _missing("There is no quote at this address.")
+    context = found.get("context") or {}
+    return _render(
+        "quote.html",
+        quote=found,
+        said_by=said_by(found),
+        sentence=_in_sentence(context.get("sentence") or "", found["text"]),
+        csl_json=json.dumps(found["citation"]["csl"], ensure_ascii=False, indent=2),
+        source=safe_link(found["article"].get("url")),
+        permalink=permalink,
     )
 
 

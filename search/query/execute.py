@@ -13,7 +13,7 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
-from search.query import articles, cursor, export, language, speakers
+from search.query import articles, citation, cursor, export, language, speakers
 from search.query.body import (
     Selection,
     Window,
@@ -165,6 +165,14 @@ def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
 
 def article(es: Elasticsearch, index: str, article_id: str, q: str) -> dict[str, Any] | None:
     return articles.article(_search(es, index, articles.article_body(article_id, q)))
+
+
+def quote_card(
+    es: Elasticsearch, index: str, article_id: str, position: int, permalink: str
+) -> dict[str, Any] | None:
+    """One quote to cite (search.query.citation); None when there is no such quote."""
+    answer = es.mget(index=index, **citation.card_body(article_id, position))
+    return citation.card(dict(answer), article_id, position, permalink)
 
 
 def related(es: Elasticsearch, index: str, article_id: str) -> dict[str, Any] | None:

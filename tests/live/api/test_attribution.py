@@ -162,3 +162,48 @@ def test_articles_filter_by_their_quotes_type_and_whom_they_speak_for(client: Fl
     direct = client.get("/api/search?type=direct&size=100").get_json()
     assert ARTICLE in {h["id"] for h in indirect["hits"]} & {h["id"] for h in direct["hits"]}
     assert 0 < indirect["total"]["value"] <= every and 0 < direct["total"]["value"] < every
+
+
+# --- the quote card: one quote to cite ------------------------------------------------------
+
+
+def test_a_quote_card_has_what_a_citation_needs(client: FlaskClient) -> None:
+    card = client.get(f"/api/quotes/{ARTICLE}/0").get_json()
+    assert card["speaker"]["name"] == "Ignacio Ferrán"
+    assert card["on_behalf_of"]["name"] == "Irene Castellanos"
+    assert card["type"] == "direct" and card["position"] == 0
+    assert card["text"].startswith("The terminal is not closing")
+    assert card["article"]["id"] == ARTICLE and card["article"]["agency"] == "NWS"
+    assert card["permalink"] == f"/quotes/{ARTICLE}/0"
+    assert card["published"] == "2031-05-13"
+    cited = card["citation"]
+    assert cited["text"].startswith("Ignacio Ferrán, for Irene Castellanos: “The terminal is")
+    assert "13 May 2031" in cited["text"] and cited["text"].endswith(card["permalink"])
+    assert cited["csl"]["issued"] == {"date-parts": [[2031, 5, 13]]}
+    assert cited["csl"]["container-title"] == "NWS"
+    assert cited["ris"].splitlines()[0] == "TY  - NEWS" and "DA  - 2031/05/13/" in cited["ris"]
+
+
+def test_a_paraphrase_is_cited_as_one(client: FlaskClient) -> None:
+    card = client.get(f"/api/quotes/{ARTICLE}/2").get_json()
+    assert card["speaker_kind"] == "anonymous" and card["type"] == "indirect"
+    assert card["citation"]["text"].startswith(
+        "A source familiar with the talks: the operators had offered a two-year pay agreement "
+        "(paraphrase)."
+    )
+    page = client.get(f"/quotes/{ARTICLE}/2").get_data(as_text=True)
+    assert f'href="/articles/{ARTICLE}#q2"' in page  # shown in the article, highlighted there
+    assert '<mark class="said">the operators had offered a two-year pay agreement</mark>' in page
+    assert "“the operators had offered" not in page
+
+
+def test_no_such_quote_is_a_404(client: FlaskClient) -> None:
+    for path in (f"/api/quotes/{ARTICLE}/99", "/api/quotes/no-such-article/0"):
+        answer = client.get(path)
+        assert answer.status_code == 404 and answer.get_json()["message"] == "no quote with this id"
+    assert client.get(f"/quotes/{ARTICLE}/99").status_code == 404
+
+
+def test_every_quote_hit_links_to_its_card(client: FlaskClient) -> None:
+    page = client.get("/quotes?q=terminal").get_data(as_text=True)
+    assert f'href="/quotes/{ARTICLE}/0">Cite' in page
