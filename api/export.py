@@ -11,16 +11,18 @@ from urllib.parse import quote
 
 import marshmallow as ma
 from feedgen.feed import FeedGenerator
-from flask import Response, request, stream_with_context, url_for
+from flask import Response, stream_with_context, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.arguments import ExportArgsSchema, FeedArgsSchema
 from api.engine import alias, es
+from api.links import absolute, this_request
 from search.query import execute
 from search.query.export import csv_lines, jsonl_lines
 from search.query.params import SearchParams
 from search.schema import ARTICLE, QUOTE
+from search.xmltext import xml_safe
 
 blp = Blueprint("export", __name__, url_prefix="/api", description="Export and feeds.")
 FEED_ENTRIES = 50
@@ -72,18 +74,18 @@ class Feed(MethodView):
         kind = ARTICLE if args["of"] == "articles" else QUOTE
         found = execute.search(es(), alias(), params, kind)
         feed = FeedGenerator()
-        feed.id(request.url)
-        feed.title(f"Dateline: {params.q or 'all articles'}")
-        feed.link(href=request.url, rel="self")
-        feed.link(href=url_for("pages.page", _external=True, q=params.q), rel="alternate")
+        feed.id(this_request())
+        feed.title(xml_safe(f"Dateline: {params.q or 'all articles'}"))
+        feed.link(href=this_request(), rel="self")
+        feed.link(href=absolute(url_for("pages.page", q=params.q)), rel="alternate")
         feed.updated(max((_when(h.get("published")) for h in found["hits"]), default=_when(None)))
         for hit in reversed(found["hits"]):  # feedgen lists the last added first
             entry = feed.add_entry()
             article_id = hit["id"] if kind == ARTICLE else hit["article"]["id"]
-            link = f"{request.host_url}articles/{quote(article_id, safe='')}"
+            link = absolute(f"articles/{quote(article_id, safe='')}")
             entry.id(link if kind == ARTICLE else f"{link}#{hit['id']}")
             title = hit["title"] if kind == ARTICLE else f"{hit['speaker']['name']}: {hit['cue']}"
-            entry.title(title or "(untitled)")
+            entry.title(xml_safe(title or "") or "(untitled)")
             entry.link(href=link)
             entry.updated(_when(hit.get("published")))
             summary = (
@@ -91,6 +93,6 @@ class Feed(MethodView):
                 if kind == ARTICLE
                 else html.unescape(re.sub(r"</?mark>", "", hit["text"]))
             )
-            if summary:
-                entry.summary(summary)
+            if summary and xml_safe(summary):
+                entry.summary(xml_safe(summary))
         return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

@@ -61,3 +61,13 @@ then
     say "compiling the extraction hot path (mypyc, about 20 s)"
     .venv/bin/python -W ignore deploy/compile.py >/dev/null
 fi
+
+# The server's secret (search/signing.py: it signs the search cursors), made once and kept, 0600;
+# DATELINE_SECRET or DATELINE_SECRET_FILE given instead are used as they are.
+.venv/bin/python - <<'PY'
+import os
+from search.signing import write_secret
+written = write_secret(os.environ)
+if written:
+    print(f"setup: the server secret is in {written}", file=__import__("sys").stderr)
+PY

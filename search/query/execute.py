@@ -95,7 +95,10 @@ def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
 def _window(first: date, last: date) -> tuple[date, date]:
     """A selected range and as much again on each side: its neighbours on the time line."""
     span = max(last - first, timedelta(days=1))
-    return first - span, last + span
+    # Clamped to the calendar: a range reaching year 1 or 9999 has no neighbour beyond it.
+    before = date.min if first - date.min < span else first - span
+    after = date.max if date.max - last < span else last + span
+    return before, after
 
 
 def _histogram_plan(params: SearchParams) -> tuple[Interval, Window]:

@@ -15,6 +15,7 @@ from search.query.body import Selection, article_query, filters, quote_query, so
 from search.query.params import SearchParams
 from search.scan import scan
 from search.schema import ARTICLE, ARTICLE_EXPORT, COLUMNS, QUOTE, QUOTE_EXPORT, Kind, shown
+from search.xmltext import xml_safe
 
 # What each export holds: the fields handed out, and the CSV's columns in order.
 SOURCE = {
@@ -48,7 +49,8 @@ def documents(
 
 def csv_row(source: dict[str, Any], kind: Kind) -> list[str]:
     values = (column.cell(source.get(column.field.path)) for column in COLUMNS[kind])
-    return ["" if v is None else str(v) for v in values]
+    # NUL stops CSV readers; the other control characters XML forbids go with it.
+    return ["" if v is None else xml_safe(str(v)) for v in values]
 
 
 def csv_lines(rows: Iterator[dict[str, Any]], kind: Kind) -> Iterator[str]:
