@@ -34,6 +34,8 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     Tests pass `INDEX` (the alias to search) and `ES_SETTINGS` of their own.
     """
     app = Flask(__name__)
+    # `/api//health` is a 404 in the envelope, not werkzeug's HTML redirect (built on the Host).
+    app.url_map.merge_slashes = False
     # Every value a page prints loses the characters XML forbids (search/xmltext.py).
     app.jinja_options = {**app.jinja_options, "finalize": _printable}
     app.config.update(DEFAULTS)
