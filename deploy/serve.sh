@@ -8,6 +8,11 @@
 #   DATELINE_RUN_DIR        this instance's files: nginx's config and temp files, gunicorn's socket and
 #                           control socket, the workers' metrics        [a new private directory, removed at exit]
 #   DATELINE_REQUEST_DEADLINE  seconds a request may spend on Elasticsearch [10]; nginx waits 10 s more
+#   DATELINE_EXPORTS_PER_CLIENT, DATELINE_EXPORTS_TOTAL  exports streaming at once per client address
+#                           and in all; 429 beyond [2, 4]; 0: no limit
+#   DATELINE_CONNECTIONS_PER_CLIENT  connections at once per client address; 429 beyond [64]; 0: no limit
+#   DATELINE_TRUSTED_PROXIES  comma-separated addresses or CIDRs of proxies in front (a TLS terminator)
+#                           whose X-Forwarded-For is believed                [none]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -43,6 +48,17 @@ if [ "$(id -u)" = 0 ]; then
     chmod 750 "$run"
     chown www-data "$run/nginx"
 fi
+per_client="${DATELINE_EXPORTS_PER_CLIENT:-2}"
+total="${DATELINE_EXPORTS_TOTAL:-4}"
+connections="${DATELINE_CONNECTIONS_PER_CLIENT:-64}"
+limit_exports="" limit_conn="" real_ip=""
+[ "$per_client" != 0 ] && limit_exports="limit_conn exports_per_client $per_client;"
+[ "$total" != 0 ] && limit_exports="$limit_exports limit_conn exports_total $total;"
+[ "$connections" != 0 ] && limit_conn="limit_conn connections $connections;"
+if [ -n "${DATELINE_TRUSTED_PROXIES:-}" ]; then
+    for proxy in ${DATELINE_TRUSTED_PROXIES//,/ }; do real_ip="$real_ip set_real_ip_from $proxy;"; done
+    real_ip="$real_ip real_ip_header X-Forwarded-For; real_ip_recursive on;"
+fi
 limit_zone="" limit_req=""
 if [ "$rate" != 0 ]; then
     limit_zone="limit_req_zone \$binary_remote_addr zone=perclient:10m rate=${rate}r/s;"
@@ -50,6 +66,7 @@ if [ "$rate" != 0 ]; then
 fi
 sed -e "s|@USER@|$user|" -e "s|@RUN@|$run|g" -e "s|@LISTEN@|$listen|" \
     -e "s|@LIMIT_ZONE@|$limit_zone|" -e "s|@LIMIT_REQ@|$limit_req|" \
+    -e "s|@LIMIT_EXPORTS@|$limit_exports|" -e "s|@LIMIT_CONN@|$limit_conn|" -e "s|@REAL_IP@|$real_ip|" \
     -e "s|@READ_TIMEOUT@|$((deadline + 10))s|" -e "s|@ERRORS@|$run/errors|" \
     deploy/nginx.conf >"$run/nginx.conf"
 "$nginx_bin" -t -q -e stderr -p "$run" -c "$run/nginx.conf"

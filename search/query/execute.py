@@ -31,6 +31,7 @@ from search.query.body import (
 from search.query.params import Interval, SearchParams, interval_for
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
+from search.scan import PAGE
 from search.schema import ARTICLE, BODY, FACETS, SPEAKER_FACET, Facet, Kind
 
 
@@ -225,9 +226,9 @@ def profile(es: Elasticsearch, index: str, person_id: str) -> dict[str, Any] | N
 
 
 def export_rows(
-    es: Elasticsearch, index: str, params: SearchParams, kind: Kind
+    es: Elasticsearch, index: str, params: SearchParams, kind: Kind, page: int = PAGE
 ) -> Iterator[dict[str, Any]]:
-    return export.documents(es, index, params, selection(es, index, params), kind)
+    return export.documents(es, index, params, selection(es, index, params), kind, page)
 
 
 def explain(q: str) -> dict[str, Any]:

@@ -1,0 +1,104 @@
+"""Exports that cannot sink the service (issue 20), on the served stack through a relay to the
+node that a test stalls: a few at once per client and in all (429 with Retry-After beyond),
+clients told apart behind a trusted proxy, an export that cannot start answers the envelope,
+one that fails mid-stream ends without the terminating chunk. Loopback only; each held
+request is ended by the request deadline."""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from search.config import EsSettings
+from tests.support.archive import Archive
+from tests.support.relay import Relay
+from tests.support.stack import Answer, Stack
+
+DEADLINE = "4"  # seconds an export waits on the stalled engine before it fails
+
+
+@pytest.fixture
+def relay() -> Iterator[Relay]:
+    through = Relay(EsSettings.from_env())
+    yield through
+    through.cut()
+
+
+def _stack(sample: Archive, relay: Relay, **env: str) -> Stack:
+    return Stack(
+        sample.alias,
+        DATELINE_REQUEST_DEADLINE=DEADLINE,
+        DATELINE_TRUSTED_PROXIES="127.0.0.1",
+        **relay.env(),
+        **env,
+    )
+
+
+def _envelope(answer: Answer, code: int) -> None:
+    payload = json.loads(answer.body)
+    assert set(payload) == {"code", "status", "message", "errors"} and payload["code"] == code
+
+
+def test_exports_are_capped_per_client_and_in_all(sample: Archive, relay: Relay) -> None:
+    stack = _stack(sample, relay, DATELINE_EXPORTS_PER_CLIENT="2", DATELINE_EXPORTS_TOTAL="3")
+    try:
+        assert stack.get("/api/export?q=harbour&format=jsonl").status == 200
+        relay.stall()  # every export now waits on the engine until its deadline
+        held: list[Answer] = []
+
+        def export(client: str) -> None:
+            held.append(stack.get("/api/export?q=harbour", {"X-Forwarded-For": client}))
+
+        waiting = [threading.Thread(target=export, args=(c,)) for c in ("10.0.0.1",) * 2]
+        waiting.append(threading.Thread(target=export, args=("10.0.0.2",)))
+        for thread in waiting:
+            thread.start()
+        time.sleep(1)  # all three are in, waiting on the engine
+        per_client = stack.get("/api/export?q=harbour", {"X-Forwarded-For": "10.0.0.1"})
+        in_all = stack.get("/api/export?q=harbour", {"X-Forwarded-For": "10.0.0.3"})
+        # A search is not an export: it is let in (and waits on the stalled engine like them).
+        searching = stack.get("/api/search?q=harbour", {"X-Forwarded-For": "10.0.0.1"})
+        for thread in waiting:
+            thread.join(timeout=30)
+        for refused in (per_client, in_all):
+            assert refused.status == 429, refused.body[:200]
+            _envelope(refused, 429)
+            assert int(refused.headers["Retry-After"]) >= 1
+        assert searching.status == 503
+        # The held ones could not start: the envelope, not a 200 that breaks.
+        assert len(held) == 3 and {a.status for a in held} == {503}, [a.status for a in held]
+        for answer in held:
+            _envelope(answer, 503)
+        relay.resume()
+        assert stack.get("/api/export?q=harbour", {"X-Forwarded-For": "10.0.0.3"}).status == 200
+    finally:
+        stack.stop()
+
+
+def test_an_export_cut_mid_stream_is_a_failed_transfer(sample: Archive, relay: Relay) -> None:
+    """One hit per engine request, so the export is still reading when the engine stalls."""
+    stack = _stack(sample, relay, DATELINE_EXPORT_PAGE="1")
+    try:
+        with socket.create_connection(("127.0.0.1", stack.port), timeout=30) as conn:
+            conn.sendall(b"GET /api/export?format=jsonl HTTP/1.1\r\nHost: x\r\n\r\n")
+            received = b""
+            while b"\r\n\r\n" not in received or b"}\n" not in received.partition(b"\r\n\r\n")[2]:
+                received += conn.recv(65536)
+            relay.stall()
+            while chunk := conn.recv(65536):
+                received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        assert head.startswith(b"HTTP/1.1 200") and b"transfer-encoding: chunked" in head.lower()
+        assert b'"id"' in body
+        # No terminating chunk: the client knows the file is not whole.
+        assert not body.endswith(b"0\r\n\r\n")
+        relay.resume()
+        whole = stack.get("/api/export?format=jsonl")
+        assert whole.status == 200 and whole.body.count(b"\n") > body.count(b"}\n")
+    finally:
+        stack.stop()
