@@ -11,6 +11,7 @@
 #   DATELINE_EXPORTS_PER_CLIENT, DATELINE_EXPORTS_TOTAL  exports streaming at once per client address
 #                           and in all; 429 beyond [2, 4]; 0: no limit
 #   DATELINE_CONNECTIONS_PER_CLIENT  connections at once per client address; 429 beyond [64]; 0: no limit
+#   DATELINE_WEB_ACCOUNT    as root: the account gunicorn's workers run as (set-up makes it) [dateline-web]
 #   DATELINE_TRUSTED_PROXIES  comma-separated addresses or CIDRs of proxies in front (a TLS terminator)
 #                           whose X-Forwarded-For is believed                [none]
 set -euo pipefail
@@ -41,10 +42,17 @@ rm -rf "$run/errors"
 cp -r deploy/errors "$run/errors"
 
 user=""
+web="${DATELINE_WEB_ACCOUNT:-dateline-web}"
 if [ "$(id -u)" = 0 ]; then
-    # nginx's workers run as www-data, whose group may enter the run directory (and nobody else).
+    # gunicorn's workers run as $web (deploy/gunicorn.conf.py), nginx's as www-data, a member of
+    # $web's group (set-up): that group, and nobody else, may enter the run directory and use
+    # the socket.
+    id "$web" >/dev/null 2>&1 && id -nG www-data | tr ' ' '\n' | grep -qx "$web" || {
+        say "the account $web (or www-data's membership of its group) is missing: run bash deploy/setup.sh"
+        exit 1
+    }
     user="user www-data www-data;"
-    chgrp www-data "$run"
+    chgrp "$web" "$run"
     chmod 750 "$run"
     chown www-data "$run/nginx"
 fi
@@ -82,9 +90,9 @@ stop() {
 trap stop EXIT
 trap 'exit 0' INT TERM
 
-# gunicorn first: nginx answers 502 until its socket exists.
-# Its socket is open to all (umask 0): the run directory decides who reaches it (root and nginx).
-DATELINE_RUN_DIR="$run" .venv/bin/gunicorn -c deploy/gunicorn.conf.py --umask 0 \
+# gunicorn first: nginx answers 502 until its socket exists. The socket is its workers' account's
+# and group's alone (umask 007), inside a run directory only that group may enter.
+DATELINE_RUN_DIR="$run" DATELINE_WEB_ACCOUNT="$web" .venv/bin/gunicorn -c deploy/gunicorn.conf.py --umask 007 \
     --bind "unix:$run/gunicorn.sock" 'api:create_app()' &
 pids+=($!)
 "$nginx_bin" -e stderr -p "$run" -c "$run/nginx.conf" &

@@ -52,7 +52,7 @@ def stack(es: Elasticsearch, tmp_path_factory: pytest.TempPathFactory) -> Iterat
     corpus.write_text("".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
     alias = f"dateline-test-harden-{folder.name[-6:].strip('_')}"
     reindex(es, alias, [corpus], workers=1, rejects_path=folder / "rejects.jsonl")
-    served = Stack(alias, DATELINE_PUBLIC_URL=PUBLIC, DATELINE_METRICS_DIR=str(folder))
+    served = Stack(alias, DATELINE_PUBLIC_URL=PUBLIC)
     yield served
     served.stop()
     found = es.indices.get(index=f"{alias}*", allow_no_indices=True)
