@@ -102,3 +102,57 @@ def test_an_export_cut_mid_stream_is_a_failed_transfer(sample: Archive, relay: R
         assert whole.status == 200 and whole.body.count(b"\n") > body.count(b"}\n")
     finally:
         stack.stop()
+
+
+def test_connections_per_client_are_capped(sample: Archive, relay: Relay) -> None:
+    stack = _stack(sample, relay, DATELINE_CONNECTIONS_PER_CLIENT="3")
+    try:
+        relay.stall()  # each search now waits on the engine until its deadline
+        held: list[Answer] = []
+        waiting = [
+            threading.Thread(
+                target=lambda: held.append(
+                    stack.get("/api/search?q=harbour", {"X-Forwarded-For": "10.0.0.9"})
+                )
+            )
+            for _ in range(3)
+        ]
+        for thread in waiting:
+            thread.start()
+        time.sleep(1)
+        fourth = stack.get("/api/health/live", {"X-Forwarded-For": "10.0.0.9"})
+        other = stack.get("/api/health/live", {"X-Forwarded-For": "10.0.0.8"})
+        for thread in waiting:
+            thread.join(timeout=30)
+        assert fourth.status == 429 and other.status == 200
+        _envelope(fourth, 429)
+        assert {a.status for a in held} == {503}
+    finally:
+        stack.stop()
+
+
+def test_a_slow_body_holds_nothing(sample: Archive, relay: Relay) -> None:
+    """The API reads no body: one announced is refused before it is read, and a client still
+    trickling it is cut (bounded: 20 s at most here)."""
+    stack = _stack(sample, relay)
+    try:
+        with socket.create_connection(("127.0.0.1", stack.port), timeout=5) as conn:
+            conn.sendall(b"POST /api/search HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n")
+            answer = conn.recv(65536)
+            assert answer.startswith(b"HTTP/1.1 413")
+            conn.settimeout(1)
+            cut = False
+            for _ in range(20):
+                try:
+                    conn.sendall(b"x")
+                    if conn.recv(65536) == b"":
+                        cut = True
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    cut = True
+                    break
+            assert cut
+    finally:
+        stack.stop()
