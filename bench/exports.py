@@ -85,7 +85,12 @@ def _run(alias: str, label: str, env: dict[str, str], exports: int, seconds: int
     workers = str((os.cpu_count() or 1) + 1)  # deploy/gunicorn.conf.py's default
     stack = Stack(alias, DATELINE_WORKERS=workers, DATELINE_TRUSTED_PROXIES="127.0.0.1", **env)
     try:
-        procs = _workers(stack)
+        procs: list[psutil.Process] = []
+        for _ in range(100):  # every worker booted: 20 s at most
+            procs = _workers(stack)
+            if len(procs) == int(workers):
+                break
+            time.sleep(0.2)
         peak = {p.pid: p.memory_info().rss for p in procs}
         tally = {"finished": 0, "refused": 0, "unfinished": 0, "failed": 0}
         until = time.monotonic() + seconds

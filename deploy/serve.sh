@@ -9,7 +9,7 @@
 #                           control socket, the workers' metrics        [a new private directory, removed at exit]
 #   DATELINE_REQUEST_DEADLINE  seconds a request may spend on Elasticsearch [10]; nginx waits 10 s more
 #   DATELINE_EXPORTS_PER_CLIENT, DATELINE_EXPORTS_TOTAL  exports streaming at once per client address
-#                           and in all; 429 beyond [2, 4]; 0: no limit
+#                           and in all; 429 beyond [1, 2]; 0: no limit
 #   DATELINE_CONNECTIONS_PER_CLIENT  connections at once per client address; 429 beyond [64]; 0: no limit
 #   DATELINE_WEB_ACCOUNT    as root: the account gunicorn's workers run as (set-up makes it) [dateline-web]
 #   DATELINE_TRUSTED_PROXIES  comma-separated addresses or CIDRs of proxies in front (a TLS terminator)
@@ -56,8 +56,8 @@ if [ "$(id -u)" = 0 ]; then
     chmod 750 "$run"
     chown www-data "$run/nginx"
 fi
-per_client="${DATELINE_EXPORTS_PER_CLIENT:-2}"
-total="${DATELINE_EXPORTS_TOTAL:-4}"
+per_client="${DATELINE_EXPORTS_PER_CLIENT:-1}"
+total="${DATELINE_EXPORTS_TOTAL:-2}"
 connections="${DATELINE_CONNECTIONS_PER_CLIENT:-64}"
 limit_exports="" limit_conn="" real_ip=""
 [ "$per_client" != 0 ] && limit_exports="limit_conn exports_per_client $per_client;"
