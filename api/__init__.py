@@ -6,8 +6,11 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from markupsafe import Markup
 
+from search import signing
 from search.config import EsSettings
+from search.xmltext import xml_safe
 
 DEFAULTS: dict[str, Any] = {
     "API_TITLE": "Dateline",
@@ -19,12 +22,22 @@ DEFAULTS: dict[str, Any] = {
 }
 
 
+def _printable(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return Markup(xml_safe(str(value)))
+    return xml_safe(value) if isinstance(value, str) else value
+
+
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Defaults, then the DATELINE_* environment (through `EsSettings`), then `config`.
 
     Tests pass `INDEX` (the alias to search) and `ES_SETTINGS` of their own.
     """
     app = Flask(__name__)
+    # `/api//health` is a 404 in the envelope, not werkzeug's HTML redirect (built on the Host).
+    app.url_map.merge_slashes = False
+    # Every value a page prints loses the characters XML forbids (search/xmltext.py).
+    app.jinja_options = {**app.jinja_options, "finalize": _printable}
     app.config.update(DEFAULTS)
     if config:
         app.config.update(config)
@@ -35,6 +48,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         errors,
         export,
         health,
+        links,
         logs,
         metrics,
         pages,
@@ -43,9 +57,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         speakers,
     )
 
+    signing.key()  # no secret, no start (ConfigError says how to make one), not a 500 per cursor
     # The web API reads: on the local node it logs in as the read-only user.
     engine.init_app(app, app.config.get("ES_SETTINGS") or EsSettings.from_env(reader=True))
-    for module in (logs, metrics, security):
+    for module in (links, logs, metrics, security):
         module.init_app(app)
 
     api = errors.DatelineApi(

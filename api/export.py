@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -11,19 +13,23 @@ from urllib.parse import quote
 
 import marshmallow as ma
 from feedgen.feed import FeedGenerator
-from flask import Response, request, stream_with_context, url_for
+from flask import Response, current_app, stream_with_context, url_for
 from flask.views import MethodView
 from flask_smorest import Blueprint
 
 from api.arguments import ExportArgsSchema, FeedArgsSchema
 from api.engine import alias, es
+from api.links import absolute, this_request
 from search.query import execute
 from search.query.export import csv_lines, jsonl_lines
 from search.query.params import SearchParams
 from search.schema import ARTICLE, QUOTE
+from search.xmltext import xml_safe
 
 blp = Blueprint("export", __name__, url_prefix="/api", description="Export and feeds.")
 FEED_ENTRIES = 50
+# Hits per Elasticsearch request of an export: what one export holds in a worker at a time.
+EXPORT_PAGE = 250
 _NAME = re.compile(r"[^a-z0-9]+")
 
 
@@ -44,18 +50,42 @@ class Export(MethodView):
         """Every result of a search of articles (or of quotes: `of=quotes`), newest first, with
         no cap; the rows stream as they are read, so memory stays flat."""
         params, kind = args["params"], ARTICLE if args["of"] == "articles" else QUOTE
-        rows = execute.export_rows(es(), alias(), params, kind)
+        page = current_app.config.setdefault(
+            "EXPORT_PAGE", int(os.environ.get("DATELINE_EXPORT_PAGE", EXPORT_PAGE))
+        )
+        rows = execute.export_rows(es(), alias(), params, kind, page=page)
         if args["format"] == "csv":
-            body: Any = csv_lines(rows, kind)
+            body: Iterator[Any] = csv_lines(rows, kind)
             mimetype, suffix = "text/csv; charset=utf-8", "csv"
         else:
             body, mimetype, suffix = jsonl_lines(rows), "application/x-ndjson", "jsonl"
+        # The first chunk is made here, before the status is sent: an export that cannot start
+        # (the engine down or stalled) answers the envelope (503), not a 200 that breaks.
+        first = next(body, None)
         name = _file_name(params, args["of"], suffix)
         return Response(
-            stream_with_context(body),
+            stream_with_context(_ended_on_failure(first, body)),
             mimetype=mimetype,
-            headers={"Content-Disposition": f'attachment; filename="{name}"'},
+            headers={
+                "Content-Disposition": f'attachment; filename="{name}"',
+                # Passed on as it comes, never spooled by a proxy (deploy/nginx.conf does so too).
+                "X-Accel-Buffering": "no",
+            },
         )
+
+
+def _ended_on_failure(first: Any, rest: Iterator[Any]) -> Iterator[Any]:
+    """The chunks; a failure after the first is logged and re-raised, so gunicorn closes the
+    connection without the terminating chunk: the client sees a failed transfer, never a
+    file that looks whole."""
+    if first is None:
+        return
+    yield first
+    try:
+        yield from rest
+    except Exception:
+        current_app.logger.exception("an export failed after it had started: the transfer is cut")
+        raise
 
 
 def _when(day: str | None) -> datetime:
@@ -87,21 +117,21 @@ class Feed(MethodView):
         kind = ARTICLE if args["of"] == "articles" else QUOTE
         found = execute.search(es(), alias(), params, kind)
         feed = FeedGenerator()
-        feed.id(request.url)
-        feed.title(f"Dateline: {params.q or 'all articles'}")
-        feed.link(href=request.url, rel="self")
-        feed.link(href=url_for("pages.page", _external=True, q=params.q), rel="alternate")
+        feed.id(this_request())
+        feed.title(xml_safe(f"Dateline: {params.q or 'all articles'}"))
+        feed.link(href=this_request(), rel="self")
+        feed.link(href=absolute(url_for("pages.page", q=params.q)), rel="alternate")
         feed.updated(max((_when(h.get("published")) for h in found["hits"]), default=_when(None)))
         for hit in reversed(found["hits"]):  # feedgen lists the last added first
             entry = feed.add_entry()
             article_id = hit["id"] if kind == ARTICLE else hit["article"]["id"]
-            link = f"{request.host_url}articles/{quote(article_id, safe='')}"
+            link = absolute(f"articles/{quote(article_id, safe='')}")
             entry.id(link if kind == ARTICLE else f"{link}#{hit['id']}")
             title = hit["title"] if kind == ARTICLE else f"{_credited(hit)}: {hit['cue']}"
-            entry.title(title or "(untitled)")
+            entry.title(xml_safe(title or "") or "(untitled)")
             entry.link(href=link)
             entry.updated(_when(hit.get("published")))
             summary = hit.get("lead") if kind == ARTICLE else _words(hit)
-            if summary:
-                entry.summary(summary)
+            if summary and xml_safe(summary):
+                entry.summary(xml_safe(summary))
         return Response(feed.atom_str(pretty=True), mimetype="application/atom+xml")

@@ -14,6 +14,7 @@ from api import examples
 from api.arguments import FacetArgsSchema, SearchArgsSchema, SuggestArgsSchema
 from api.engine import alias, es
 from api.errors import fail
+from api.links import absolute
 from api.render import json_answer
 from api.responses import (
     FacetValuesSchema,
@@ -71,7 +72,7 @@ class QuoteCard(MethodView):
         """One quote to cite: whose words and how said, the sentences around it, its article,
         its permalink, and a citation (plain text, CSL-JSON, RIS). The quote is its article's
         id and its place among the article's quotes (a hit's `article.id` and `position`)."""
-        permalink = page_path(article_id, position)
+        permalink = absolute(page_path(article_id, position))
         found = execute.quote_card(es(), alias(), article_id, position, permalink)
         if found is None:
             fail(404, "no quote with this id", {"path": {"id": [f"{article_id[:200]}/{position}"]}})

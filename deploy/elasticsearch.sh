@@ -4,6 +4,8 @@
 #   deploy/elasticsearch.sh start    download (once), configure and start the node; reuse a running one
 #   deploy/elasticsearch.sh stop     stop the node this script started
 #   deploy/elasticsearch.sh status   say whether the node answers
+#   deploy/elasticsearch.sh roles    rewrite the users' roles (limited to DATELINE_ES_INDEX_PATTERNS) on the
+#                                    nodes this script keeps; a running node applies them within seconds
 #   deploy/elasticsearch.sh env      print `export DATELINE_ES_URL=… DATELINE_ES_USERNAME=… DATELINE_ES_PASSWORD=…`
 #                                    for tools that read only the environment: eval "$(bash deploy/elasticsearch.sh env)"
 #
@@ -16,8 +18,8 @@
 #
 # The node runs with security on: anonymous requests are refused. Set-up makes two users in the file realm, with
 # random passwords kept in files readable only by the user who runs this script (0600): `dateline` (role
-# dateline_writer: every index but the system ones, cluster monitoring) for the commands, and `dateline_reader`
-# (read only) for the web API. Dateline finds those files by itself (search/config.py). The node's config, data
+# dateline_writer: the archive's indices, `dateline-*` by default, cluster monitoring and snapshots) for the
+# commands, and `dateline_reader` (read only, the same indices) for the web API. Dateline finds those files by itself (search/config.py). The node's config, data
 # and logs are private to the account that runs it.
 #
 # With DATELINE_ES_URL set, every command uses that cluster instead: nothing is downloaded or started.
@@ -53,6 +55,8 @@ CLUSTER_HOME="${DATELINE_CLUSTER_HOME:-$ES_BASE/cluster}"
 CLUSTER_PORT="${DATELINE_CLUSTER_PORT:-9201}"
 CLUSTER_TRANSPORT_PORT="${DATELINE_CLUSTER_TRANSPORT_PORT:-9301}"
 CLUSTER_HEAP="${DATELINE_CLUSTER_HEAP:-512m}"
+# The archive's indices and aliases: all the two users may touch (comma-separated patterns).
+INDEX_PATTERNS="${DATELINE_ES_INDEX_PATTERNS:-dateline-*}"
 
 say() { printf 'elasticsearch: %s\n' "$*" >&2; }
 die() { say "error: $*"; exit 1; }
@@ -145,21 +149,44 @@ configure() {  # configure CONF HEAP: what every node's config holds besides ela
     mkdir -p "$conf/hunspell/en_US" "$conf/jvm.options.d"
     cp /usr/share/hunspell/en_US.aff /usr/share/hunspell/en_US.dic "$conf/hunspell/en_US/"
     printf -- '-Xms%s\n-Xmx%s\n' "$heap" "$heap" >"$conf/jvm.options.d/dateline.options"
-    cat >"$conf/roles.yml" <<'EOF'
-# Written by deploy/elasticsearch.sh. `*` leaves out the system indices (.security and the like).
-# The writer analyzes text without an index when it probes which stemmer the node has, and takes and
-# restores snapshots (`dateline snapshot`: repository and snapshot actions, nothing else cluster-wide).
+    write_roles "$conf"
+}
+
+write_roles() {  # write_roles CONF: the two roles, limited to the archive's indices (INDEX_PATTERNS)
+    # The node reads roles.yml again within seconds of a change (resource.reload.interval.high).
+    local names="" pattern patterns
+    IFS=, read -ra patterns <<<"$INDEX_PATTERNS"
+    for pattern in "${patterns[@]}"; do names+="\"$pattern\", "; done
+    names="[${names%, }]"
+    cat >"$1/roles.yml.partial" <<EOF
+# Written by deploy/elasticsearch.sh (\`roles\` rewrites it on a running node). Every index privilege
+# covers the archive's indices and aliases only ($INDEX_PATTERNS, DATELINE_ES_INDEX_PATTERNS): the
+# commands' user builds, moves and deletes those and nothing else; the API's user reads them.
+# Cluster-wide, the writer analyzes text without an index (its stemmer probe) and takes and restores
+# snapshots (\`dateline snapshot\`: repository and snapshot actions, nothing else).
 dateline_writer:
   cluster: [monitor, "cluster:admin/analyze", "cluster:admin/snapshot/*", "cluster:admin/repository/*"]
   indices:
-    - names: ["*"]
+    - names: $names
       privileges: [all]
 dateline_reader:
   cluster: [monitor]
   indices:
-    - names: ["*"]
+    - names: $names
       privileges: [read, view_index_metadata, monitor]
 EOF
+    mv "$1/roles.yml.partial" "$1/roles.yml"
+}
+
+apply_roles() {  # the roles as this script writes them, into every node's config it keeps
+    local conf
+    elsewhere && die "DATELINE_ES_URL names a cluster this script does not run: give its roles there"
+    for conf in "$ES_DIST/config" "$CLUSTER_HOME"/node-*/config; do
+        [ -d "$conf" ] || continue
+        write_roles "$conf"
+        if [ "$(id -u)" = 0 ]; then chown "$ES_USER:" "$conf/roles.yml"; fi
+        say "roles written to $conf/roles.yml (the node reads them within seconds)"
+    done
 }
 
 security_yml() {  # the part of elasticsearch.yml every node shares, single or in the cluster
@@ -471,7 +498,7 @@ print_env() {
     printf 'export DATELINE_ES_PASSWORD=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_PASSWORD)"
 }
 
-usage() { echo "usage: $0 start|stop|status|env [--nodes N]   (N from 1 to 9: a local cluster)" >&2; exit 2; }
+usage() { echo "usage: $0 start|stop|status|env|roles [--nodes N]   (N from 1 to 9: a local cluster)" >&2; exit 2; }
 
 command="${1:-}"
 [ $# -gt 0 ] && shift
@@ -486,5 +513,6 @@ case "$command" in
     stop) stop ;;
     status) status ;;
     env) print_env ;;
+    roles) apply_roles ;;
     *) usage ;;
 esac

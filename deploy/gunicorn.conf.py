@@ -33,6 +33,13 @@ limit_request_line = 8190
 limit_request_fields = 8000
 limit_request_field_size = 8190
 
+# Never serve as root: started as root, the workers run as the unprivileged account set-up makes
+# (DATELINE_WEB_ACCOUNT), and the app is loaded before they drop to it, so the secrets it reads
+# at start (the reader's Elasticsearch password, the server secret) stay root's files.
+if os.geteuid() == 0:
+    user = group = os.environ.get("DATELINE_WEB_ACCOUNT") or "dateline-web"
+    preload_app = True
+
 # One JSON object a line (api/logs.py); each request is logged once, by the app.
 accesslog = None
 errorlog = "-"
@@ -72,6 +79,7 @@ os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics
 def on_starting(server):
     shutil.rmtree(_metrics, ignore_errors=True)  # counts of an earlier run are not this one's
     os.makedirs(_metrics, mode=0o700)
+    os.chown(_metrics, server.cfg.uid, server.cfg.gid)  # the workers write their counts there
 
 
 def child_exit(server, worker):

@@ -61,3 +61,25 @@ then
     say "compiling the extraction hot path (mypyc, about 20 s)"
     .venv/bin/python -W ignore deploy/compile.py >/dev/null
 fi
+
+# As root: the unprivileged account the web workers run as (deploy/gunicorn.conf.py), and nginx's
+# www-data in its group, so the two of them alone reach gunicorn's socket (deploy/serve.sh).
+if [ "$(id -u)" = 0 ]; then
+    web="${DATELINE_WEB_ACCOUNT:-dateline-web}"
+    if ! id "$web" >/dev/null 2>&1; then
+        say "making the account $web (the web workers run as it)"
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$web"
+    fi
+    id www-data >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin www-data
+    id -nG www-data | tr ' ' '\n' | grep -qx "$web" || usermod -a -G "$web" www-data
+fi
+
+# The server's secret (search/signing.py: it signs the search cursors), made once and kept, 0600;
+# DATELINE_SECRET or DATELINE_SECRET_FILE given instead are used as they are.
+.venv/bin/python - <<'PY'
+import os
+from search.signing import write_secret
+written = write_secret(os.environ)
+if written:
+    print(f"setup: the server secret is in {written}", file=__import__("sys").stderr)
+PY

@@ -30,6 +30,13 @@ class ConfigError(ValueError):
     """A setting that cannot be used as given."""
 
 
+def index_patterns(env: Mapping[str, str]) -> list[str]:
+    """The archive's indices and aliases, all the local node's users may touch
+    (DATELINE_ES_INDEX_PATTERNS, comma-separated; deploy/elasticsearch.sh writes the roles)."""
+    given = env.get("DATELINE_ES_INDEX_PATTERNS") or "dateline-*"
+    return [p.strip() for p in given.split(",") if p.strip()]
+
+
 def metrics_dir(env: Mapping[str, str]) -> Path:
     """Where commands leave their progress for /metrics, as Prometheus text files:
     DATELINE_METRICS_DIR, else `metrics` beside the local node's home."""

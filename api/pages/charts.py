@@ -65,12 +65,10 @@ def period(first: date, interval: str) -> tuple[date, date]:
     return first, date(first.year, 12, 31)
 
 
-def _following(first: date, interval: str) -> date:
-    if interval == "day":
-        return first + timedelta(days=1)
-    if interval == "month":
-        return month_end(first) + timedelta(days=1)
-    return date(first.year + 1, 1, 1)
+def _following(first: date, interval: str) -> date | None:
+    """The next period's first day; None after the calendar's last one."""
+    last = period(first, interval)[1]
+    return None if last == date.max else last + timedelta(days=1)
 
 
 def _start(day: date, interval: str) -> date:
@@ -88,11 +86,12 @@ def _filled(bars: list[Bar], interval: str, cover: Span) -> list[Bar]:
     starts = [bars[0].first, bars[-1].first]
     starts += [_start(day, interval) for day in cover if day is not None]
     filled: list[Bar] = []
-    cursor, end = min(starts), max(starts)
-    while cursor <= end and len(filled) < MAX_BARS:
-        first, last = period(cursor, interval)
-        filled.append(by_start.get(cursor) or Bar(first, last, 0))
-        cursor = _following(cursor, interval)
+    end = max(starts)
+    following: date | None = min(starts)
+    while following is not None and following <= end and len(filled) < MAX_BARS:
+        first, last = period(following, interval)
+        filled.append(by_start.get(following) or Bar(first, last, 0))
+        following = _following(following, interval)
     return filled if len(filled) < MAX_BARS else bars
 
 

@@ -17,6 +17,7 @@ from flask import Blueprint, render_template, request
 
 from api.engine import alias, es
 from api.errors import RETRY_AFTER, engine_failure
+from api.links import absolute
 from api.pages import charts, worldmap
 from api.pages.state import (
     FILTER_KEYS,
@@ -306,8 +307,8 @@ def _in_sentence(sentence: str, words: str) -> str:
 @bp.get("/quotes/<path:article_id>/<int:position>")
 def quote(article_id: str, position: int) -> tuple[str, int, dict[str, str]]:
     """One quote to cite: whose words, how said, in their place, and a citation."""
-    permalink = page_path(article_id, position)
-    found = execute.quote_card(es(), alias(), article_id, position, permalink)
+    path = page_path(article_id, position)
+    found = execute.quote_card(es(), alias(), article_id, position, absolute(path))
     if found is None:
         return _missing("There is no quote at this address.")
     context = found.get("context") or {}
@@ -318,7 +319,7 @@ def quote(article_id: str, position: int) -> tuple[str, int, dict[str, str]]:
         sentence=_in_sentence(context.get("sentence") or "", found["text"]),
         csl_json=json.dumps(found["citation"]["csl"], ensure_ascii=False, indent=2),
         source=safe_link(found["article"].get("url")),
-        permalink=permalink,
+        path=path,
     )
 
 

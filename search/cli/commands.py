@@ -14,11 +14,12 @@ import click
 from elasticsearch import ApiError, TransportError
 
 from search.cli.doctor import diagnose
-from search.cli.metrics import run_metrics
+from search.cli.metrics import killed_runs, run_metrics
 from search.cli.progress import progress_reporter
 from search.config import ConfigError, EsSettings, archive_dir
 from search.extract.pipeline import extract_or_reject
 from search.index.archive import (
+    MAX_SHRINK,
     Keeping,
     Progress,
     Report,
@@ -27,7 +28,7 @@ from search.index.archive import (
     reindex,
     rollback,
 )
-from search.index.indices import IndexStateError
+from search.index.indices import IndexStateError, remove_partial
 from search.ingest.fetch import Fetcher
 from search.ingest.read import read_all
 from search.ingest.walk import Walk
@@ -220,6 +221,12 @@ def _reported(interrupted: str) -> Iterator[None]:
 )
 @_rejects
 @_allow
+@click.option(
+    "--allow-shrink",
+    is_flag=True,
+    help="Switch even to an index with more than DATELINE_MAX_SHRINK (10%) fewer articles than "
+    "the live one.",
+)
 @_by
 @_note
 @_fetch
@@ -233,6 +240,7 @@ def reindex_command(
     keep: int,
     rejects: Path,
     allow_rejects: int,
+    allow_shrink: bool,
     by: str,
     note: str | None,
     fetch: bool,
@@ -260,6 +268,8 @@ def reindex_command(
             rejects_path=rejects,
             progress=_each(progress, metrics),
             keeping=_keeping(settings, by, note, fetch),
+            max_shrink=_max_shrink(),
+            allow_shrink=allow_shrink,
         )
     click.echo(f"{settings.alias} -> {report.index} (was {report.previous or 'nothing'})", err=True)
     if report.deleted:
@@ -329,12 +339,36 @@ def search_command(query: tuple[str, ...], size: int) -> None:
     click.echo(json.dumps(result, ensure_ascii=False, indent=2))
 
 
+def _max_shrink() -> float:
+    given = os.environ.get("DATELINE_MAX_SHRINK") or str(MAX_SHRINK)
+    try:
+        share = float(given)
+    except ValueError:
+        share = -1.0
+    if not 0 <= share <= 1:
+        raise click.UsageError(f"DATELINE_MAX_SHRINK must be a share from 0 to 1: {given!r}")
+    return share
+
+
 @main.command("doctor")
-def doctor_command() -> None:
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Also remove what a killed reindex left (its partial index) and report it failed.",
+)
+def doctor_command(fix: bool) -> None:
     """Check the cluster, the credentials, the archive and the disk, and say what to do about
     each problem; exits 1 when any check fails."""
     failed = False
-    for finding in diagnose(_settings()):
+    settings = _settings()
+    for path in killed_runs():
+        click.echo(f"WARN  runs: a run was killed; {path.name} now reports it failed")
+    if fix:
+        with _reported("nothing was removed"):  # refused while the reindex still runs
+            removed = remove_partial(settings.client(), settings.alias)
+        for index in removed:
+            click.echo(f"FIXED alias: removed {index}, left by an interrupted reindex")
+    for finding in diagnose(settings):
         click.echo("\n".join(finding.lines()))
         failed |= finding.level == "fail"
     sys.exit(1 if failed else 0)

@@ -7,6 +7,11 @@ that cannot be reached has no alias to look at).
 
 from __future__ import annotations
 
+import fnmatch
+import getpass
+import grp
+import os
+import pwd
 import re
 from collections.abc import Generator, Iterator
 from dataclasses import dataclass
@@ -14,7 +19,7 @@ from typing import Literal
 
 from elasticsearch import ApiError, AuthenticationException, Elasticsearch, TransportError
 
-from search.config import EsSettings
+from search.config import WRITER_FILE, EsSettings, index_patterns
 from search.index.indices import count_articles, index_meta, loading_indices, managed_indices
 from search.index.mapping import MAPPING_VERSION, detect_stemmer
 from search.schema import QUOTE, only
@@ -43,6 +48,8 @@ def diagnose(settings: EsSettings) -> Iterator[Finding]:
     try:
         yield from _reachable(es, settings)
         yield from _credentials(es, settings)
+        yield from _roles(es, settings)
+        yield from _web_account()
         live = yield from _alias(es, settings.alias)
         yield from _index(es, settings.alias, live)
         yield from _disk(es)
@@ -120,6 +127,75 @@ def _credentials(es: Elasticsearch, settings: EsSettings) -> Iterator[Finding]:
             "enough for the API, not for `dateline reindex` or `index`",
             "give the commands the writer's credentials (the local node's dateline user)",
         )
+
+
+OUTSIDE = "outside-the-archive-probe"  # an index name no archive pattern covers
+
+
+def _roles(es: Elasticsearch, settings: EsSettings) -> Iterator[Finding]:
+    """Each user may touch the archive's indices only (deploy/elasticsearch.sh's roles)."""
+    patterns = index_patterns(os.environ)
+    if not any(fnmatch.fnmatchcase(f"{settings.alias}-x", p) for p in patterns):
+        yield Finding(
+            "warn",
+            "roles",
+            f"the alias {settings.alias} lies outside the archive's patterns "
+            f"({', '.join(patterns)}): the local users may not touch it",
+            "name it dateline-… or add its pattern to DATELINE_ES_INDEX_PATTERNS and run "
+            "`bash deploy/elasticsearch.sh roles`",
+        )
+    users = [("commands'", es)]
+    if settings.credentials.endswith(WRITER_FILE):  # the local node: its reader too
+        users.append(("API's", EsSettings.from_env(reader=True).client().options(max_retries=0)))
+    for who, client in users:
+        try:
+            rights = client.security.has_privileges(
+                index=[{"names": [OUTSIDE], "privileges": ["read", "delete_index"]}]
+            )
+        except ApiError:
+            continue  # no security: _credentials said so
+        granted = [p for p, ok in rights["index"][OUTSIDE].items() if ok]
+        if granted:
+            yield Finding(
+                "warn",
+                "roles",
+                f"the {who} user {rights['username']} may {' and '.join(granted)} indices "
+                f"outside the archive ({', '.join(patterns)})",
+                "limit its roles to the archive's indices: `bash deploy/elasticsearch.sh roles` "
+                "on the local node, or the cluster's own roles",
+            )
+        else:
+            yield Finding(
+                "ok", "roles", f"the {who} user {rights['username']}: {', '.join(patterns)} only"
+            )
+
+
+def _web_account() -> Iterator[Finding]:
+    """As root, deploy/serve.sh runs the web workers as an unprivileged account set-up makes."""
+    if os.geteuid() != 0:
+        yield Finding("ok", "web account", f"the web workers run as {getpass.getuser()}")
+        return
+    account = os.environ.get("DATELINE_WEB_ACCOUNT") or "dateline-web"
+    try:
+        entry = pwd.getpwnam(account)
+        members = grp.getgrgid(entry.pw_gid).gr_mem
+    except KeyError:
+        yield Finding(
+            "fail",
+            "web account",
+            f"no account {account}: deploy/serve.sh would refuse to serve as root",
+            "run `bash deploy/setup.sh` as root (it makes the account)",
+        )
+        return
+    if entry.pw_uid == 0 or "www-data" not in members:
+        yield Finding(
+            "fail",
+            "web account",
+            f"{account} is root, or nginx's www-data is not in its group",
+            "run `bash deploy/setup.sh` as root",
+        )
+        return
+    yield Finding("ok", "web account", f"the web workers run as {account} (uid {entry.pw_uid})")
 
 
 def _alias(es: Elasticsearch, alias: str) -> Generator[Finding, None, str]:

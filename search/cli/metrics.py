@@ -10,6 +10,7 @@ the end, so a scrape never sees half of it, and after the run it tells how the l
 from __future__ import annotations
 
 import os
+import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -52,6 +53,10 @@ class RunMetrics:
         )
         self.started = gauge("dateline_reindex_started_seconds", "When the run began (Unix time).")
         self.elapsed = gauge("dateline_reindex_duration_seconds", "How long the run has taken.")
+        # Whose run it is: a later command or `dateline doctor` that finds the file still
+        # "running" with this process gone reports the run as failed (it was killed).
+        self.pid = gauge("dateline_reindex_pid", "The process of the run.")
+        self.pid.set(os.getpid())
         self.started.set(time.time())
         self.running.set(1)
         self.report = Report()
@@ -89,9 +94,52 @@ class RunMetrics:
             self.path = None
 
 
+_RUNNING = re.compile(r"^(dateline_reindex_running\{[^}]*\}) 1\.0$", re.M)
+_SUCCEEDED = re.compile(r"^(dateline_reindex_succeeded\{[^}]*\}) \S+$", re.M)
+_PID = re.compile(r"^dateline_reindex_pid\{[^}]*\} (\S+)$", re.M)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another account's process: alive
+        return True
+    return True
+
+
+def killed_runs(directory: Path | None = None) -> list[Path]:
+    """Mark as failed every run whose file still says "running" though its process is gone (a
+    run killed with SIGKILL, or its machine restarted): /metrics no longer shows it running.
+    The files so changed."""
+    folder = directory or metrics_dir(os.environ)
+    changed = []
+    for path in sorted(folder.glob("*.prom")) if folder.is_dir() else []:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError:
+            continue
+        pid = _PID.search(text)
+        if not _RUNNING.search(text) or pid is None or _alive(int(float(pid[1]))):
+            continue
+        text = _SUCCEEDED.sub(r"\1 0.0", _RUNNING.sub(r"\1 0.0", text))
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            partial.write_text(text, encoding="utf-8")
+            os.replace(partial, path)
+        except OSError:
+            continue
+        changed.append(path)
+    return changed
+
+
 @contextmanager
 def run_metrics(command: str, alias: str) -> Iterator[RunMetrics]:
-    """Metrics for one run: running while inside, then whether it succeeded."""
+    """Metrics for one run: running while inside, then whether it succeeded. Runs killed
+    before are reported as failed first."""
+    for path in killed_runs():
+        click.echo(f"an earlier run was killed: {path.name} now reports it failed", err=True)
     metrics = RunMetrics(command, alias)
     metrics.write()
     succeeded = False

@@ -31,7 +31,6 @@ from search.index.indices import (
     live_index,
     managed_indices,
     ready_idle,
-    refuse_if_loading,
     remove_partial,
     retire,
     set_state,
@@ -248,6 +247,9 @@ class Keeping:
         return Intake(self.store, command, self.by, self.note, year, live)
 
 
+MAX_SHRINK = 0.10  # the share of the archive a reindex may drop without --allow-shrink
+
+
 def reindex(
     es: Elasticsearch,
     alias: str,
@@ -263,9 +265,13 @@ def reindex(
     rejects_path: Path | None = None,
     progress: Progress | None = None,
     keeping: Keeping | None = None,
+    max_shrink: float = MAX_SHRINK,
+    allow_shrink: bool = False,
 ) -> Report:
     """Rebuild the archive into a new index and switch the alias to it atomically: from
-    `paths`, or with none, from everything the archive store holds (`keeping`)."""
+    `paths`, or with none, from everything the archive store holds (`keeping`). An index with
+    more than `max_shrink` fewer articles than the live one is not switched to unless
+    `allow_shrink` (a corrupt batch must not replace 10,000 articles by 12 without a word)."""
     began = time.monotonic()
     if paths is None and (keeping is None or not keeping.store.catalog.count_live()):
         where = keeping.store.directory if keeping else "no store"
@@ -306,9 +312,11 @@ def reindex(
             raise ReindexError(f"{report.index} holds {count} articles, {len(accepted)} accepted")
         if replicas:
             _wait_for_green(es, report.index)
+        report.previous = live_index(es, alias)
+        if report.previous and not allow_shrink:
+            _refuse_shrinking(es, report.previous, count, max_shrink)
         set_state(es, report.index, READY)
         # 6. Switch the alias in one atomic call: readers see the old index or the new, never none.
-        report.previous = live_index(es, alias)
         actions: list[dict[str, Any]] = [{"add": {"index": report.index, "alias": alias}}]
         if report.previous:
             actions.insert(0, {"remove": {"index": report.previous, "alias": alias}})
@@ -326,6 +334,20 @@ def reindex(
     report.deleted += retire(es, alias, keep=keep)
     report.ended = time.monotonic()
     return report
+
+
+class ArchiveWouldShrink(ReindexError):
+    """The new index holds far fewer articles than the live one."""
+
+
+def _refuse_shrinking(es: Elasticsearch, live: str, count: int, max_shrink: float) -> None:
+    before = count_articles(es, live)
+    if before and count < before * (1 - max_shrink):
+        raise ArchiveWouldShrink(
+            f"the new index holds {count:,} articles, the live one {before:,}: more than "
+            f"{max_shrink:.0%} fewer. The archive was not switched; if that is meant, run again "
+            "with --allow-shrink"
+        )
 
 
 def _check_replicas(es: Elasticsearch, replicas: int) -> None:
@@ -387,8 +409,8 @@ def index_into_live(
     """
     began = time.monotonic()
     rejects = RejectLog(rejects_path, append=append_rejects)
-    refuse_if_loading(es, alias)
-    report = Report(began=began, index=live_index(es, alias))
+    # What a killed reindex left goes now; a reindex still loading refuses this run.
+    report = Report(began=began, index=live_index(es, alias), deleted=remove_partial(es, alias))
     if report.index is None:
         report.index = create_index(es, alias, loading=False)
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])

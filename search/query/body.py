@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 from search.query import language
@@ -171,19 +171,23 @@ def facet_counts(
     return {"filter": {"match_all": {}}, "aggs": aggs}
 
 
-def date_histogram(interval: Interval, window: tuple[date, date] | None) -> dict[str, Any]:
-    """Bars at `interval`; only within `window` when one is given (a selected range and its
-    neighbours, so days are not drawn for a decade)."""
+def date_histogram(interval: Interval) -> dict[str, Any]:
+    """Bars at `interval`, only where there are articles."""
     histogram: dict[str, Any] = {
         "field": PUBLISHED.path,
         "calendar_interval": interval,
         "format": "strict_date",
         "min_doc_count": 1,
     }
-    if window:
-        last = window[1] + timedelta(days=1)  # the upper bound is exclusive
-        histogram["hard_bounds"] = {"min": window[0].isoformat(), "max": last.isoformat()}
     return {"date_histogram": histogram}
+
+
+def window_filter(window: tuple[date, date]) -> dict[str, Any]:
+    """Only the days of `window` (a selected range and its neighbours, so days are not drawn
+    for a decade). A filter, not the histogram's `hard_bounds`: under a filter aggregation,
+    bounds that hold no match make Elasticsearch 9.2 fail the whole search (an index error)."""
+    bounds = {"gte": window[0].isoformat(), "lte": window[1].isoformat()}
+    return {"range": {PUBLISHED.path: bounds}}
 
 
 _REGEX_SPECIAL = re.compile(r'([.?+*|{}\[\]()"\\#@&<>~])')
@@ -224,10 +228,11 @@ def aggregations(
             "filter": _under(filters(params, selection, kind, skip=facet.name)),
             "aggs": {"counts": counts},
         }
+    in_window = [window_filter(window)] if window else []
     aggs["date"] = {
-        "filter": _under(filters(params, selection, kind, skip="date")),
+        "filter": _under(filters(params, selection, kind, skip="date") + in_window),
         "aggs": {
-            "values": date_histogram(interval, window),
+            "values": date_histogram(interval),
             "first": {"min": {"field": PUBLISHED.path, "format": "strict_date"}},
             "last": {"max": {"field": PUBLISHED.path, "format": "strict_date"}},
         },

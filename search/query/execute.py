@@ -31,6 +31,7 @@ from search.query.body import (
 from search.query.params import Interval, SearchParams, interval_for
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
+from search.scan import PAGE
 from search.schema import ARTICLE, BODY, FACETS, Facet, Kind
 from search.speakers.names import person_name
 
@@ -97,7 +98,10 @@ def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
 def _window(first: date, last: date) -> tuple[date, date]:
     """A selected range and as much again on each side: its neighbours on the time line."""
     span = max(last - first, timedelta(days=1))
-    return first - span, last + span
+    # Clamped to the calendar: a range reaching year 1 or 9999 has no neighbour beyond it.
+    before = date.min if first - date.min < span else first - span
+    after = date.max if date.max - last < span else last + span
+    return before, after
 
 
 def _histogram_plan(params: SearchParams) -> tuple[Interval, Window]:
@@ -232,9 +236,9 @@ def profile(es: Elasticsearch, index: str, person_id: str) -> dict[str, Any] | N
 
 
 def export_rows(
-    es: Elasticsearch, index: str, params: SearchParams, kind: Kind
+    es: Elasticsearch, index: str, params: SearchParams, kind: Kind, page: int = PAGE
 ) -> Iterator[dict[str, Any]]:
-    return export.documents(es, index, params, selection(es, index, params), kind)
+    return export.documents(es, index, params, selection(es, index, params), kind, page)
 
 
 def explain(q: str) -> dict[str, Any]:

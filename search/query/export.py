@@ -13,8 +13,9 @@ from elasticsearch import Elasticsearch
 
 from search.query.body import Selection, article_query, filters, quote_query, sort
 from search.query.params import SearchParams
-from search.scan import scan
+from search.scan import PAGE, scan
 from search.schema import ARTICLE, ARTICLE_EXPORT, COLUMNS, QUOTE, QUOTE_EXPORT, Kind, shown
+from search.xmltext import xml_safe
 
 # What each export holds: the fields handed out, and the CSV's columns in order.
 SOURCE = {
@@ -38,17 +39,24 @@ def export_body(params: SearchParams, chosen: Selection, kind: Kind) -> dict[str
 
 
 def documents(
-    es: Elasticsearch, index: str, params: SearchParams, chosen: Selection, kind: Kind
+    es: Elasticsearch,
+    index: str,
+    params: SearchParams,
+    chosen: Selection,
+    kind: Kind,
+    page: int = PAGE,
 ) -> Iterator[dict[str, Any]]:
-    """The `_source` of every matching document, newest first."""
+    """The `_source` of every matching document, newest first, `page` at a time."""
     body = export_body(params, chosen, kind)
-    for hits in scan(es, index, body["query"], sort=body["sort"], source=body["_source"]):
+    pages = scan(es, index, body["query"], sort=body["sort"], source=body["_source"], page=page)
+    for hits in pages:
         yield from (hit["_source"] for hit in hits)
 
 
 def csv_row(source: dict[str, Any], kind: Kind) -> list[str]:
     values = (column.cell(source.get(column.field.path)) for column in COLUMNS[kind])
-    return ["" if v is None else str(v) for v in values]
+    # NUL stops CSV readers; the other control characters XML forbids go with it.
+    return ["" if v is None else xml_safe(str(v)) for v in values]
 
 
 def csv_lines(rows: Iterator[dict[str, Any]], kind: Kind) -> Iterator[str]:

@@ -174,7 +174,8 @@ def test_a_quote_card_has_what_a_citation_needs(client: FlaskClient) -> None:
     assert card["type"] == "direct" and card["position"] == 0
     assert card["text"].startswith("The terminal is not closing")
     assert card["article"]["id"] == ARTICLE and card["article"]["agency"] == "NWS"
-    assert card["permalink"] == f"/quotes/{ARTICLE}/0"
+    public = client.application.config["PUBLIC_URL"]  # never the request's Host header
+    assert card["permalink"] == f"{public}/quotes/{ARTICLE}/0"
     assert card["published"] == "2031-05-13"
     cited = card["citation"]
     assert cited["text"].startswith("Ignacio Ferrán, for Irene Castellanos: “The terminal is")

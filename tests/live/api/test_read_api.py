@@ -251,7 +251,9 @@ def test_an_atom_feed_of_a_search_parses_newest_first(client: FlaskClient) -> No
     assert not feed.bozo and feed.version == "atom10"
     dates = [e.updated_parsed for e in feed.entries]
     assert feed.entries and dates == sorted(dates, reverse=True)
-    assert all(e.link.startswith("http://localhost/articles/") for e in feed.entries)
+    # On the configured public address (DATELINE_PUBLIC_URL), not the request's Host.
+    public = client.application.config["PUBLIC_URL"]
+    assert all(e.link.startswith(f"{public}/articles/") for e in feed.entries)
 
 
 # --- articles and related ---------------------------------------------------------------------

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import socket
+import tempfile
 import threading
 import time
 from collections.abc import Iterator
@@ -37,8 +39,12 @@ def archive(sample: Archive) -> str:
 
 
 @pytest.fixture(scope="module")
-def metrics_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("metrics")
+def metrics_dir() -> Iterator[Path]:
+    # Where the web workers' account (deploy/gunicorn.conf.py) can read what the commands write.
+    folder = Path(tempfile.mkdtemp(prefix="dateline-test-metrics."))
+    folder.chmod(0o755)
+    yield folder
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="module")
@@ -206,8 +212,13 @@ def test_logs_are_json_with_the_request_id(stack: Stack) -> None:
 def test_rate_limit_and_one_control_socket_per_instance(stack: Stack, archive: str) -> None:
     limited = Stack(archive, DATELINE_RATE_LIMIT="2")
     try:
+        for _ in range(50):  # made once the app is loaded: 10 s at most
+            if (limited.run_dir / "gunicorn.ctl").exists():
+                break
+            time.sleep(0.2)
         assert (stack.run_dir / "gunicorn.ctl").exists()
         assert (limited.run_dir / "gunicorn.ctl").exists()
+        time.sleep(2.5)  # the burst its start-up checks used comes back (2 a second)
         answers = [limited.get("/api/health/live") for _ in range(12)]
         refused = [a for a in answers if a.status == 429]
         assert refused and answers[0].status == 200
