@@ -124,9 +124,16 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if (
             subject is None
             and not inverted
-            and _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
+            and (
+                _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
+                or (
+                    _PARTICIPLE_CUE_RE.fullmatch(cue.group())
+                    and _PARTICIPLE_GAP_RE.search(body, max(0, cs - 4), cs)
+                )
+            )
         ):
-            subject = _sentence_subject(body, mentions, starts, cs)  # "X ... and said"
+            # "X ... and said", "X ratcheted up his attacks on Rubio, saying ..."
+            subject = _sentence_subject(body, mentions, starts, cs)
             how = "coordinated"
         if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
@@ -135,7 +142,10 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             relative = body.startswith((", who ", ", whom "), mentions[subject].end)
             # "..., Patti LaBelle and Stevie Wonder, who joked": the clause is the last one's
             heads = [subject] if relative else group(body, mentions, subject)
-            extras = _np_names(body, mentions, heads, cs, ce, inverted)
+            # Names between a sentence's subject and its second verb are the first verb's
+            # objects ("Perdue said he didn't believe ... did Romney in, arguing ...").
+            np_end = mentions[max(heads)].end if how == "coordinated" else cs
+            extras = _np_names(body, mentions, heads, np_end, ce, inverted)
             principal = _spoken_for(body, mentions, heads, extras)
             for idx in heads:
                 m = mentions[idx]
@@ -167,17 +177,25 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
 # A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
 # Schultz supported Democrats ... and said".
 _COORDINATED_VP_RE = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$")
+# A participle of saying set off after the sentence's own verb: "Trump on Thursday ratcheted
+# up his attacks on Rubio, saying he is weak", "endorsed Cruz last week – saying he has ...".
+_PARTICIPLE_CUE_RE = re.compile(r"(?:saying|adding|tweeting|arguing|explaining|noting|insisting)")
+_PARTICIPLE_GAP_RE = re.compile(r"(?:,|\s[—–-])\s+$")
 
 
 def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention opening the sentence a cue stands in, if a name opens it."""
-    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was').
+    s_start = max(body.rfind(end, 0, cs) for end in _SENTENCE_ENDS) + 1
     j = bisect.bisect_left(starts, s_start)
     if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
         return None
     if body.startswith(POSSESSOR_S, mentions[j].end):
         return None  # "Trump's aides ... and said"
     return j
+
+
+_SENTENCE_ENDS = (". ", "\n", ".” ", '." ', "?” ", '?" ', "!” ")
 
 
 def _definite_role(body: str, source: Source) -> bool:

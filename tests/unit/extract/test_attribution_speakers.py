@@ -1,0 +1,54 @@
+"""Quote attribution, third round: speakers the article-level score missed (issue 18), one
+fictional article per class found on PolNeAR train. The people, places and texts are made up
+for these tests."""
+
+from __future__ import annotations
+
+from search.extract.attribution.attribute import find_people
+from search.model import Quote
+
+
+def quotes_of(body: str) -> list[Quote]:
+    return find_people(body).quotes
+
+
+PARTICIPLE = """Senator Mara Quint on Tuesday stepped up her attacks on the toll plan, saying it \
+would cost commuters twice what the state admits.
+
+Oskar Brandt endorsed Quint last week – saying she has “never once backed down.”
+
+After a vote on the delay, Governor Tom Asher said, “That makes me careful.” Asher was also \
+asked about the ferry, saying, “It will run again in June.”"""
+
+
+def test_a_participle_of_saying_after_the_sentences_verb_is_its_subjects() -> None:
+    quotes = quotes_of(PARTICIPLE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Mara Quint", "it would cost commuters twice what the state admits"),
+        ("Oskar Brandt", "she has “never once backed down.”"),
+        ("Tom Asher", "That makes me careful"),
+        ("Tom Asher", "It will run again in June"),
+    ]
+
+
+OBJECT_NAME = """Senator Ruth Calloway said she did not think the ads hurt Pell Harmon in 2012, \
+arguing that the party's divisions were a bigger hurdle.
+
+“It is not what lost the race,” she said."""
+
+
+def test_a_name_inside_the_first_verbs_clause_is_no_speaker_of_the_second() -> None:
+    quotes = quotes_of(OBJECT_NAME)
+    assert {q.speaker for q in quotes} == {"Ruth Calloway"}
+
+
+PLACE_SURNAME = """Longtime friend Lanny Davis appeared on the morning show to defend the \
+senator.
+
+“The inquiry found nothing illegal,” Davis said. “She has said so many, many times.”"""
+
+
+def test_a_surname_that_is_also_a_town_speaks_as_the_person_named_in_full() -> None:
+    findings = find_people(PLACE_SURNAME)
+    assert [s.name for s in findings.speakers] == ["Lanny Davis"]
+    assert [q.speaker for q in findings.quotes] == ["Lanny Davis", "Lanny Davis"]
