@@ -463,14 +463,20 @@ def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int
 def _role_chain(gap: str) -> bool:
     """Gap of role words only, as in "Trump campaign manager" before the head name, or a
     short lower-case noun phrase ("Cruz constituent Dan Golvach")."""
+    possessive = gap.startswith(POSSESSOR_S)
     for possessor in POSSESSOR_S:
         gap = gap.replace(possessor, " ")
     words = gap.split()
-    if not words or any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
+    if not words:
+        return possessive  # "said Florida's Rick Wilson": the place is the name's possessor
+    if any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
         return False
     if len(words) <= 2 and all(w.islower() and w not in _CHAIN_STOP for w in words):
         return True
-    return all(w.lower().strip(".") in ROLE_WORDS or w[0].isupper() for w in words)
+    # "said Oversight ranking Democrat Elijah Cummings"
+    return all(
+        w.lower().strip(".") in ROLE_WORDS or w in ROLE_MODIFIERS or w[0].isupper() for w in words
+    )
 
 
 _CHAIN_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")

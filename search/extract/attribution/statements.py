@@ -323,8 +323,9 @@ def _statement_span(
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
     for qs, qe in quotes:
-        gap = body[rest : qs - 1]
-        if qs - 1 >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
+        mark = qs - (2 if body[qs - 2 : qs] == "''" else 1)  # NYT's ''...'' opens with two
+        gap = body[rest:mark]
+        if mark >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
         if qs > rest:
             break

@@ -52,3 +52,24 @@ def test_a_surname_that_is_also_a_town_speaks_as_the_person_named_in_full() -> N
     findings = find_people(PLACE_SURNAME)
     assert [s.name for s in findings.speakers] == ["Lanny Davis"]
     assert [q.speaker for q in findings.quotes] == ["Lanny Davis", "Lanny Davis"]
+
+
+INVERTED_CHAIN = """“They are out of ideas and out of time,” said Oversight ranking Democrat Vera \
+Lindqvist (D-Ore.).
+
+“If we don’t reach those voters, we lose a generation,” said Ohio’s Pell Harmon, a Republican \
+consultant."""
+
+
+def test_an_inverted_speaker_is_the_name_after_a_place_or_a_role_modifier() -> None:
+    quotes = quotes_of(INVERTED_CHAIN)
+    assert [q.speaker for q in quotes] == ["Vera Lindqvist", "Pell Harmon"]
+
+
+DOUBLED_APOSTROPHES = """The bridge tax, which the lake authority's chief executive, Ines Marlow, \
+called ''a tax on breathing'' -- has been in force since May."""
+
+
+def test_a_quotation_in_doubled_apostrophes_right_after_the_cue_is_the_statement() -> None:
+    quotes = quotes_of(DOUBLED_APOSTROPHES)
+    assert [(q.speaker, q.text) for q in quotes] == [("Ines Marlow", "a tax on breathing")]
