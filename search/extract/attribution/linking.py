@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from search.extract.attribution.cues import (
     APPOSITIVE_GAP_RE,
+    AS_CLAUSE_RE,
     COLON_CUE_RE,
     CUE_RE,
     DASH_BEFORE_RE,
@@ -30,6 +31,7 @@ from search.extract.attribution.cues import (
     PRONOUN_BETWEEN_RE,
     PRONOUN_RE,
     PROXY_GAP_RE,
+    PUT_IT_RE,
     QUOTE_CLOSE_RE,
     ROLE_HEAD_BEFORE_RE,
     ROLE_HEAD_WORDS,
@@ -77,8 +79,11 @@ class Link:
 
 _PREP_BEFORE_RE = re.compile(
     r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|like|under|toward|"
-    r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+$"
+    r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+(?:[Tt]he\s+)?$"  # "of The Intercept"
 )
+_ASKED_RE = re.compile(r"asked|Asked\s+by")
+_BY_AGENT_RE = re.compile(r"\s+by\s+")
+_AGENT_GAP_RE = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
@@ -93,6 +98,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         cs, ce = cue.span()
         if inside(cs, quotes):
             continue  # a cue inside a quotation belongs to the quoted speech
+        if PUT_IT_RE.fullmatch(cue.group()) and not AS_CLAUSE_RE.search(body, max(0, cs - 140), cs):
+            continue  # "put it on the table"; "as Cornyn, the No. 2, put it:" cues
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
         # A name right before the cue ("Trump said") leaves no room for a source phrase.
@@ -110,6 +117,16 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
             source = source_after(body, ce, mentions, starts)
+        elif subject is None and source is None and _ASKED_RE.fullmatch(cue.group()):
+            # "Asked by Matt Lauer whether ...", "was asked by host X whether": the agent asked.
+            by = _BY_AGENT_RE.match(body, cs + 5)
+            j = bisect.bisect_left(starts, by.end()) if by is not None else len(mentions)
+            if (
+                by is not None
+                and j < len(mentions)
+                and _AGENT_GAP_RE.fullmatch(body, by.end(), mentions[j].start)
+            ):
+                subject, inverted = j, True
         if source is not None and _definite_role(body, source):
             phrase = _role_subject(body, cs, ce, inverted)
             if phrase is not None:  # "the Kremlin spokesman": its holder, else anonymous

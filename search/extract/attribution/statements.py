@@ -249,7 +249,7 @@ def headline_speakers(
 
 _QUOTE_LEADS = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
 _TIME_RE = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!that\b)[\w’'\-]+){0,3}\s*"
+    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!(?:that|whether|if)\b)[\w’'\-]+){0,3}\s*"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*)?[:,]?\s*"
 )
 _ADVERBIAL_RE = re.compile(
@@ -264,7 +264,7 @@ _TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
 _OBJECT_RE = re.compile(
     r"\s*(?:(?:to\s+)?(?:reporters|the\s+media|journalists|the\s+crowd|supporters|the\s+audience|"
     r"him|her|them|us|me|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|the\s+\w+)\s*)?"
-    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!that\b)[\w’'\-]+){0,3}\s*)?[:,]?\s*"
+    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!(?:that|whether|if)\b)[\w’'\-]+){0,3}\s*)?[:,]?\s*"
 )
 
 

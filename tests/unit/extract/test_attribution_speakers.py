@@ -73,3 +73,40 @@ called ''a tax on breathing'' -- has been in force since May."""
 def test_a_quotation_in_doubled_apostrophes_right_after_the_cue_is_the_statement() -> None:
     quotes = quotes_of(DOUBLED_APOSTROPHES)
     assert [(q.speaker, q.text) for q in quotes] == [("Ines Marlow", "a tax on breathing")]
+
+
+PUT_IT = """As Ms. Vera Simonyan put it, the channel is ''giving a view you get nowhere else.''
+
+As Senator John Marwick, the second in the leadership, put it: “This nominee will not be \
+confirmed.”
+
+Governor Tom Asher put it on the table last week."""
+
+
+def test_as_someone_put_it_is_a_cue_and_put_it_elsewhere_is_not() -> None:
+    quotes = quotes_of(PUT_IT)
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Vera Simonyan", "put it"),
+        ("John Marwick", "put it"),
+    ]
+    assert quotes[1].text == "This nominee will not be confirmed"
+
+
+QUESTIONS = """Lena Vogt of The Harbinger asked Governor Ada Okoro on Friday whether she would \
+release the ferry contracts.
+
+Asked by Matt Loring whether she had read them, Okoro said, “I read every page.”
+
+Senator Pell Harmon was asked by host Ruth Calloway whether his plan could pass.
+
+Senator Pell Harmon was asked by reporters about the bridge."""
+
+
+def test_who_asks_a_question_is_a_speaker_named_through_of_the_outlet_or_by() -> None:
+    quotes = quotes_of(QUESTIONS)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Lena Vogt", "whether she would release the ferry contracts"),
+        ("Matt Loring", "whether she had read them"),
+        ("Ada Okoro", "I read every page"),
+        ("Ruth Calloway", "whether his plan could pass"),
+    ]
