@@ -19,13 +19,13 @@ said says say saying told tells telling added adds adding warned warns warning s
 stresses argued argues arguing noted notes noting wrote writes tweeted tweets tweeting claimed
 insisted insists explained explains announced announces acknowledged acknowledges admitted
 admits asserted asserts declared declares stated suggested suggests predicted predicts
-promised promises vowed vows urged urges asked asks answered replied replies responded
+promised promises vowed vows urged urges asked asks asking answered replied replies responded
 responds recalled recalls contended contends maintained maintains complained complains
 alleged alleges conceded concedes confirmed confirms denied denies emphasized emphasizes
 emphasised remarked testified joked jokes quipped boasted boasts countered counters
 retorted reiterated reiterates repeated proclaimed wondered cautioned cautions mused
 recounted likened pointed\\s+out points\\s+out went\\s+on\\s+to\\s+say put\\s+it puts\\s+it
-Asked\\s+by
+Asked\\s+by pressed\\s+by Pressed\\s+by
 """
 # Verbs of stance and criticism: PolNeAR-style attribution also covers beliefs and positions.
 _STANCE_VERBS = """

@@ -81,8 +81,8 @@ _PREP_BEFORE_RE = re.compile(
     r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|like|under|toward|"
     r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+(?:[Tt]he\s+)?$"  # "of The Intercept"
 )
-_ASKED_RE = re.compile(r"asked|Asked\s+by")
-_BY_AGENT_RE = re.compile(r"\s+by\s+")
+_ASKED_RE = re.compile(r"asked|[Aa]sked\s+by|[Pp]ressed\s+by")
+_BY_AGENT_RE = re.compile(r"\w+\s+by\s+")
 _AGENT_GAP_RE = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _NEAR_WINDOW = 260
@@ -100,6 +100,17 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue  # a cue inside a quotation belongs to the quoted speech
         if PUT_IT_RE.fullmatch(cue.group()) and not AS_CLAUSE_RE.search(body, max(0, cs - 140), cs):
             continue  # "put it on the table"; "as Cornyn, the No. 2, put it:" cues
+        if body.startswith(" from ", ce) and cue.group() == "reported":
+            continue  # "Julie Davis reported from Midway Atoll": a reporter's credit line
+        if cue.group() == "asking":
+            # Only as a participle, the sentence subject's ("Mitchell raised the issue, asking
+            # Sanders why ..."): "a letter to Lynch asking the department to ..." is the letter's.
+            if _PARTICIPLE_GAP_RE.search(body, max(0, cs - 10), cs):
+                head = _sentence_subject(body, mentions, starts, cs)
+                if head is not None:
+                    m = mentions[head]
+                    links.append(Link(cs, ce, m.start, m.end, head, how="coordinated"))
+            continue
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
         # A name right before the cue ("Trump said") leaves no room for a source phrase.
@@ -119,7 +130,7 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             source = source_after(body, ce, mentions, starts)
         elif subject is None and source is None and _ASKED_RE.fullmatch(cue.group()):
             # "Asked by Matt Lauer whether ...", "was asked by host X whether": the agent asked.
-            by = _BY_AGENT_RE.match(body, cs + 5)
+            by = _BY_AGENT_RE.match(body, cs)
             j = bisect.bisect_left(starts, by.end()) if by is not None else len(mentions)
             if (
                 by is not None
@@ -145,7 +156,7 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
                 _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
                 or (
                     _PARTICIPLE_CUE_RE.fullmatch(cue.group())
-                    and _PARTICIPLE_GAP_RE.search(body, max(0, cs - 4), cs)
+                    and _PARTICIPLE_GAP_RE.search(body, max(0, cs - 10), cs)
                 )
             )
         ):
@@ -196,8 +207,12 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
 _COORDINATED_VP_RE = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$")
 # A participle of saying set off after the sentence's own verb: "Trump on Thursday ratcheted
 # up his attacks on Rubio, saying he is weak", "endorsed Cruz last week – saying he has ...".
-_PARTICIPLE_CUE_RE = re.compile(r"(?:saying|adding|tweeting|arguing|explaining|noting|insisting)")
-_PARTICIPLE_GAP_RE = re.compile(r"(?:,|\s[—–-])\s+$")
+_PARTICIPLE_CUE_RE = re.compile(
+    r"(?:saying|adding|tweeting|arguing|explaining|noting|insisting|asking|telling|warning)"
+)
+# ... or after a conjunction of time or means: "Blige sings to her before asking her, ...",
+# "Sanders has soared in the polls by saying that ...".
+_PARTICIPLE_GAP_RE = re.compile(r"(?:,|\s[—–-]|\s(?:before|after|while|by|when))\s+$")
 
 
 def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:

@@ -110,3 +110,46 @@ def test_who_asks_a_question_is_a_speaker_named_through_of_the_outlet_or_by() ->
         ("Ada Okoro", "I read every page"),
         ("Ruth Calloway", "whether his plan could pass"),
     ]
+
+
+PARTICIPLE_AFTER_CONJUNCTION = """Nora Blige sings to the senator before asking her, “Where do \
+we go from here?”
+
+Oskar Brandt has risen in the polls by saying that the toll system is rigged.
+
+When pressed by Lester Hale about how he would bring the jobs back, Governor Tom Asher \
+hesitated."""
+
+
+def test_a_participle_after_before_or_by_and_who_presses_a_question_are_speakers() -> None:
+    quotes = quotes_of(PARTICIPLE_AFTER_CONJUNCTION)
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Nora Blige", "asking", "Where do we go from here?"),
+        ("Oskar Brandt", "saying", "the toll system is rigged"),
+        ("Lester Hale", "pressed by", "how he would bring the jobs back"),
+    ]
+
+
+ASKING_NOT_PARTICIPLE = """Mayor Greg Alder wrote a letter to Attorney General Ines Marlow \
+asking the department to look into the lines."""
+
+
+def test_asking_that_is_no_participle_of_the_sentence_subject_names_no_speaker() -> None:
+    assert not [q for q in quotes_of(ASKING_NOT_PARTICIPLE) if q.speaker == "Ines Marlow"]
+
+
+PARAGRAPH_BEFORE = """Governor Tom Asher opened the bridge. “It holds,” he said. “It will hold.”
+
+The governor told Cape-Verdeans this weekend he would consider it a “personal insult” if \
+they stayed home, implicitly putting his name on the ballot.
+
+Julie Marsh reported from Kaneohe Bay, and Omar Reyes from Midway Atoll."""
+
+
+def test_a_quotation_closing_the_paragraph_before_is_no_statement_of_the_next() -> None:
+    quotes = quotes_of(PARAGRAPH_BEFORE)
+    assert [(q.speaker, q.text) for q in quotes][-1] == (
+        "Tom Asher",
+        "he would consider it a “personal insult” if they stayed home",
+    )
+    assert "Julie Marsh" not in {q.speaker for q in quotes}
