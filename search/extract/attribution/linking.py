@@ -219,14 +219,21 @@ def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs:
     """The mention opening the sentence a cue stands in, if a name opens it."""
     # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was').
     s_start = max(body.rfind(end, 0, cs) for end in _SENTENCE_ENDS) + 1
+    # A name opens the sentence, or follows the quotation it signs ('"...," Blige sings ...').
+    signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
+    if signed is not None:
+        s_start = signed.end()
     j = bisect.bisect_left(starts, s_start)
-    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+    if j >= len(mentions) or mentions[j].start >= cs:
+        return None
+    if not (mentions[j].sentence_initial or (signed and mentions[j].start == s_start)):
         return None
     if body.startswith(POSSESSOR_S, mentions[j].end):
         return None  # "Trump's aides ... and said"
     return j
 
 
+_SIGNED_OPENING_RE = re.compile(r"\s*[“\"][^“”\"\n]{1,300}[,?!][”\"]\s+")
 _SENTENCE_ENDS = (". ", "\n", ".” ", '." ', "?” ", '?" ', "!” ")
 
 

@@ -112,8 +112,8 @@ def test_who_asks_a_question_is_a_speaker_named_through_of_the_outlet_or_by() ->
     ]
 
 
-PARTICIPLE_AFTER_CONJUNCTION = """Nora Blige sings to the senator before asking her, “Where do \
-we go from here?”
+PARTICIPLE_AFTER_CONJUNCTION = """“Keep your hands in sight,” Nora Blige sings to the senator \
+before asking her, “Where do we go from here?”
 
 Oskar Brandt has risen in the polls by saying that the toll system is rigged.
 
