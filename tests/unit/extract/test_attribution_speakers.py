@@ -153,3 +153,20 @@ def test_a_quotation_closing_the_paragraph_before_is_no_statement_of_the_next() 
         "he would consider it a “personal insult” if they stayed home",
     )
     assert "Julie Marsh" not in {q.speaker for q in quotes}
+
+
+NESTED_QUOTATION = """“He lost the debate, plain and simple.” ― Vera Lindqvist
+“I would rather live in what he calls “a disaster” than in his country.” ― Adriana Okafor
+“Nobody asked me.” ― Pell Harmon"""
+
+
+def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_list_in_step() -> None:
+    quotes = quotes_of(NESTED_QUOTATION)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Vera Lindqvist", "He lost the debate, plain and simple."),
+        (
+            "Adriana Okafor",
+            "I would rather live in what he calls “a disaster” than in his country.",
+        ),
+        ("Pell Harmon", "Nobody asked me."),
+    ]
