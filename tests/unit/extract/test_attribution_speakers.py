@@ -163,10 +163,10 @@ NESTED_QUOTATION = """“He lost the debate, plain and simple.” ― Vera Lindq
 def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_list_in_step() -> None:
     quotes = quotes_of(NESTED_QUOTATION)
     assert [(q.speaker, q.text) for q in quotes] == [
-        ("Vera Lindqvist", "He lost the debate, plain and simple."),
+        ("Vera Lindqvist", "He lost the debate, plain and simple"),
         (
             "Adriana Okafor",
-            "I would rather live in what he calls “a disaster” than in his country.",
+            "I would rather live in what he calls “a disaster” than in his country",
         ),
-        ("Pell Harmon", "Nobody asked me."),
+        ("Pell Harmon", "Nobody asked me"),
     ]
