@@ -84,6 +84,7 @@ _PREP_BEFORE_RE = re.compile(
 _ASKED_RE = re.compile(r"asked|[Aa]sked\s+by|[Pp]ressed\s+by")
 _BY_AGENT_RE = re.compile(r"\w+\s+by\s+")
 _AGENT_GAP_RE = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
+_PLACE_PREP_RE = re.compile(r"\b(?:on|in|at|from)\s+(?:[Tt]he\s+)?$")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
@@ -426,7 +427,13 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
         ):
             head = body[max(0, m.start - 12) : m.start]
             relative = ", who " in gap[:7]
-            if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
+            # "..., Patti LaBelle and Stevie Wonder, who joked": the relative clause is the
+            # name's; "Democrats on Capitol Hill, who have argued": the people's in that place.
+            if (
+                _PREP_BEFORE_RE.search(head)
+                and not _AND_BEFORE_RE.search(head)
+                and (not relative or _PLACE_PREP_RE.search(head))
+            ):
                 continue
             if not proxy and body.startswith(POSSESSOR_S, m.end):
                 return None

@@ -170,3 +170,16 @@ def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_list_in_step
         ),
         ("Pell Harmon", "Nobody asked me"),
     ]
+
+
+RELATIVE_AFTER_PLACE = """Governor Tom Asher spoke at the pier on Monday.
+
+The plan may calm nervous Democrats on Harbor Hill, who have argued that the tolls hurt them.
+
+The show drew singers like Nora Blige and Pell Harmon, who joked that the pier would hold."""
+
+
+def test_a_relative_clause_after_a_place_is_its_peoples_after_a_listed_name_the_names() -> None:
+    speakers = {q.speaker for q in quotes_of(RELATIVE_AFTER_PLACE)}
+    assert "Harbor Hill" not in speakers
+    assert "Pell Harmon" in speakers
