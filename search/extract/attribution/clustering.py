@@ -78,10 +78,14 @@ def _edit1(a: str, b: str) -> bool:
 _BRAND_RE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])")
 
 
-def _confirmed(m: Mention, is_linked: bool, title_names: set[str]) -> bool:
+def _confirmed(m: Mention, is_linked: bool, title_names: set[str], named_in_full: set[str]) -> bool:
     """Whether a mention alone shows it is a person."""
     if m.strong:
         return not (len(m.tokens) == 1 and m.surname in NON_PERSON_SOURCES)
+    if is_linked and len(m.tokens) == 1 and m.surname in named_in_full:
+        # '"...," Davis said' after "Lanny Davis appeared on ...": a surname that is also a
+        # town speaks as the person the article named in full.
+        return m.surname not in NON_PERSON_SOURCES
     # A full name must be a place likely to "say" something ("New York said"); a lone word may
     # be any place ("Clinton", "Warren" are surnames too, but only on other evidence).
     if m.surname in NON_PERSON_SOURCES or gazetteer().is_place(
@@ -103,7 +107,14 @@ def cluster_mentions(
     clusters: list[Cluster] = []
     by_surname: dict[str, list[int]] = {}
     cluster_of: dict[int, int] = {}
-    confirmed = [_confirmed(m, i in linked, title_names) for i, m in enumerate(mentions)]
+    named_in_full = {
+        m.surname
+        for m in mentions
+        if m.full and not gazetteer().is_place(" ".join(m.tokens), speaker=True)
+    }
+    confirmed = [
+        _confirmed(m, i in linked, title_names, named_in_full) for i, m in enumerate(mentions)
+    ]
     confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
     # A lone capitalised word seen only at sentence starts is more likely a common word.
     mid_sentence = {m.surname for m in mentions if not m.sentence_initial or len(m.tokens) > 1}

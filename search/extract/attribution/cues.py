@@ -19,12 +19,13 @@ said says say saying told tells telling added adds adding warned warns warning s
 stresses argued argues arguing noted notes noting wrote writes tweeted tweets tweeting claimed
 insisted insists explained explains announced announces acknowledged acknowledges admitted
 admits asserted asserts declared declares stated suggested suggests predicted predicts
-promised promises vowed vows urged urges asked asks answered replied replies responded
+promised promises vowed vows urged urges asked asks asking answered replied replies responded
 responds recalled recalls contended contends maintained maintains complained complains
 alleged alleges conceded concedes confirmed confirms denied denies emphasized emphasizes
 emphasised remarked testified joked jokes quipped boasted boasts countered counters
 retorted reiterated reiterates repeated proclaimed wondered cautioned cautions mused
-recounted likened pointed\\s+out points\\s+out went\\s+on\\s+to\\s+say
+recounted likened pointed\\s+out points\\s+out went\\s+on\\s+to\\s+say put\\s+it puts\\s+it
+Asked\\s+by pressed\\s+by Pressed\\s+by
 """
 # Verbs of stance and criticism: PolNeAR-style attribution also covers beliefs and positions.
 _STANCE_VERBS = """
@@ -296,6 +297,13 @@ def inverted_cue_position(body: str, cue_start: int, cue: str = "said") -> bool:
         return False
     before = body[max(0, cue_start - 3) : cue_start].rstrip()
     return bool(before) and before[-1] in ",\"”’'—–-:"
+
+
+# "As Ms. Simonyan put it, ...": "put it" cues only in a clause opened by "as".
+PUT_IT_RE = re.compile(r"puts?\s+it", re.I)
+AS_CLAUSE_RE = re.compile(
+    r"(?:^|[\s(—–-])[Aa]s\s+[^,;:!?\"“”\n]{2,40}(?:,[^,;:!?\"“”\n]{2,80},\s+)?$"
+)
 
 
 # '"...," Sweeny said': a name between a closing quotation and an inverting cue signs the quote.

@@ -46,7 +46,7 @@ retired acting interim outgoing incoming then-candidate republican democratic co
 liberal progressive libertarian independent gop white house press campaign communications
 running economic legal military intelligence defense security health education energy digital
 radio talk show television tv news media special associate assistant general's regional local
-provincial federal permanent
+provincial federal permanent ranking
 """)
 
 # Head nouns of a role that, after "the", stand for the one person holding it ("the Russian

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from search.extract.attribution.cues import (
     APPOSITIVE_GAP_RE,
+    AS_CLAUSE_RE,
     COLON_CUE_RE,
     CUE_RE,
     DASH_BEFORE_RE,
@@ -30,6 +31,7 @@ from search.extract.attribution.cues import (
     PRONOUN_BETWEEN_RE,
     PRONOUN_RE,
     PROXY_GAP_RE,
+    PUT_IT_RE,
     QUOTE_CLOSE_RE,
     ROLE_HEAD_BEFORE_RE,
     ROLE_HEAD_WORDS,
@@ -77,8 +79,12 @@ class Link:
 
 _PREP_BEFORE_RE = re.compile(
     r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|like|under|toward|"
-    r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+$"
+    r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+(?:[Tt]he\s+)?$"  # "of The Intercept"
 )
+_ASKED_RE = re.compile(r"asked|[Aa]sked\s+by|[Pp]ressed\s+by")
+_BY_AGENT_RE = re.compile(r"\w+\s+by\s+")
+_AGENT_GAP_RE = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
+_PLACE_PREP_RE = re.compile(r"\b(?:on|in|at|from)\s+(?:[Tt]he\s+)?$")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
 _NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
@@ -93,6 +99,19 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         cs, ce = cue.span()
         if inside(cs, quotes):
             continue  # a cue inside a quotation belongs to the quoted speech
+        if PUT_IT_RE.fullmatch(cue.group()) and not AS_CLAUSE_RE.search(body, max(0, cs - 140), cs):
+            continue  # "put it on the table"; "as Cornyn, the No. 2, put it:" cues
+        if body.startswith(" from ", ce) and cue.group() == "reported":
+            continue  # "Julie Davis reported from Midway Atoll": a reporter's credit line
+        if cue.group() == "asking":
+            # Only as a participle, the sentence subject's ("Mitchell raised the issue, asking
+            # Sanders why ..."): "a letter to Lynch asking the department to ..." is the letter's.
+            if _PARTICIPLE_GAP_RE.search(body, max(0, cs - 10), cs):
+                head = _sentence_subject(body, mentions, starts, cs)
+                if head is not None:
+                    m = mentions[head]
+                    links.append(Link(cs, ce, m.start, m.end, head, how="coordinated"))
+            continue
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
         # A name right before the cue ("Trump said") leaves no room for a source phrase.
@@ -110,6 +129,16 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
             source = source_after(body, ce, mentions, starts)
+        elif subject is None and source is None and _ASKED_RE.fullmatch(cue.group()):
+            # "Asked by Matt Lauer whether ...", "was asked by host X whether": the agent asked.
+            by = _BY_AGENT_RE.match(body, cs)
+            j = bisect.bisect_left(starts, by.end()) if by is not None else len(mentions)
+            if (
+                by is not None
+                and j < len(mentions)
+                and _AGENT_GAP_RE.fullmatch(body, by.end(), mentions[j].start)
+            ):
+                subject, inverted = j, True
         if source is not None and _definite_role(body, source):
             phrase = _role_subject(body, cs, ce, inverted)
             if phrase is not None:  # "the Kremlin spokesman": its holder, else anonymous
@@ -124,9 +153,16 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if (
             subject is None
             and not inverted
-            and _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
+            and (
+                _COORDINATED_VP_RE.search(body, max(0, cs - 30), cs)
+                or (
+                    _PARTICIPLE_CUE_RE.fullmatch(cue.group())
+                    and _PARTICIPLE_GAP_RE.search(body, max(0, cs - 10), cs)
+                )
+            )
         ):
-            subject = _sentence_subject(body, mentions, starts, cs)  # "X ... and said"
+            # "X ... and said", "X ratcheted up his attacks on Rubio, saying ..."
+            subject = _sentence_subject(body, mentions, starts, cs)
             how = "coordinated"
         if subject is not None and not _plausible_source(mentions[subject], cue.group(), sure):
             subject = None
@@ -135,7 +171,10 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             relative = body.startswith((", who ", ", whom "), mentions[subject].end)
             # "..., Patti LaBelle and Stevie Wonder, who joked": the clause is the last one's
             heads = [subject] if relative else group(body, mentions, subject)
-            extras = _np_names(body, mentions, heads, cs, ce, inverted)
+            # Names between a sentence's subject and its second verb are the first verb's
+            # objects ("Perdue said he didn't believe ... did Romney in, arguing ...").
+            np_end = mentions[max(heads)].end if how == "coordinated" else cs
+            extras = _np_names(body, mentions, heads, np_end, ce, inverted)
             principal = _spoken_for(body, mentions, heads, extras)
             for idx in heads:
                 m = mentions[idx]
@@ -167,17 +206,36 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
 # A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
 # Schultz supported Democrats ... and said".
 _COORDINATED_VP_RE = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$")
+# A participle of saying set off after the sentence's own verb: "Trump on Thursday ratcheted
+# up his attacks on Rubio, saying he is weak", "endorsed Cruz last week – saying he has ...".
+_PARTICIPLE_CUE_RE = re.compile(
+    r"(?:saying|adding|tweeting|arguing|explaining|noting|insisting|asking|telling|warning)"
+)
+# ... or after a conjunction of time or means: "Blige sings to her before asking her, ...",
+# "Sanders has soared in the polls by saying that ...".
+_PARTICIPLE_GAP_RE = re.compile(r"(?:,|\s[—–-]|\s(?:before|after|while|by|when))\s+$")
 
 
 def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention opening the sentence a cue stands in, if a name opens it."""
-    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was').
+    s_start = max(body.rfind(end, 0, cs) for end in _SENTENCE_ENDS) + 1
+    # A name opens the sentence, or follows the quotation it signs ('"...," Blige sings ...').
+    signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
+    if signed is not None:
+        s_start = signed.end()
     j = bisect.bisect_left(starts, s_start)
-    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+    if j >= len(mentions) or mentions[j].start >= cs:
+        return None
+    if not (mentions[j].sentence_initial or (signed and mentions[j].start == s_start)):
         return None
     if body.startswith(POSSESSOR_S, mentions[j].end):
         return None  # "Trump's aides ... and said"
     return j
+
+
+_SIGNED_OPENING_RE = re.compile(r"\s*[“\"][^“”\"\n]{1,300}[,?!][”\"]\s+")
+_SENTENCE_ENDS = (". ", "\n", ".” ", '." ', "?” ", '?" ', "!” ")
 
 
 def _definite_role(body: str, source: Source) -> bool:
@@ -369,7 +427,13 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
         ):
             head = body[max(0, m.start - 12) : m.start]
             relative = ", who " in gap[:7]
-            if _PREP_BEFORE_RE.search(head) and not _AND_BEFORE_RE.search(head) and not relative:
+            # "..., Patti LaBelle and Stevie Wonder, who joked": the relative clause is the
+            # name's; "Democrats on Capitol Hill, who have argued": the people's in that place.
+            if (
+                _PREP_BEFORE_RE.search(head)
+                and not _AND_BEFORE_RE.search(head)
+                and (not relative or _PLACE_PREP_RE.search(head))
+            ):
                 continue
             if not proxy and body.startswith(POSSESSOR_S, m.end):
                 return None
@@ -445,14 +509,20 @@ def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int
 def _role_chain(gap: str) -> bool:
     """Gap of role words only, as in "Trump campaign manager" before the head name, or a
     short lower-case noun phrase ("Cruz constituent Dan Golvach")."""
+    possessive = gap.startswith(POSSESSOR_S)
     for possessor in POSSESSOR_S:
         gap = gap.replace(possessor, " ")
     words = gap.split()
-    if not words or any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
+    if not words:
+        return possessive  # "said Florida's Rick Wilson": the place is the name's possessor
+    if any(not _CHAIN_WORD_RE.fullmatch(w) for w in words):
         return False
     if len(words) <= 2 and all(w.islower() and w not in _CHAIN_STOP for w in words):
         return True
-    return all(w.lower().strip(".") in ROLE_WORDS or w[0].isupper() for w in words)
+    # "said Oversight ranking Democrat Elijah Cummings"
+    return all(
+        w.lower().strip(".") in ROLE_WORDS or w in ROLE_MODIFIERS or w[0].isupper() for w in words
+    )
 
 
 _CHAIN_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")

@@ -57,10 +57,11 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     open_at: int | None = None
+    nested = 0  # quotations opened inside the open one, in the same curly marks
     for m in _QUOTE_MARK_RE.finditer(body):
         mark, pos = m.group(), m.start()
         if mark == "\n":
-            open_at = None
+            open_at, nested = None, 0
             continue
         prev = body[pos - 1] if pos else "\n"
         # A paragraph may open with ” for “ (a typesetting slip): it opens there too.
@@ -70,10 +71,21 @@ def quote_spans(body: str) -> list[tuple[int, int]]:
         if open_at is None:
             if opening:
                 open_at = m.end()
+        elif mark == "“" and _closes_twice(body, m.end()):
+            nested += 1  # '“... what he calls “hell” than ...”': a quotation inside
+        elif nested and mark == "”":
+            nested -= 1
         elif pos > open_at:
             out.append((open_at, pos))
             open_at = None
     return out
+
+
+def _closes_twice(body: str, pos: int) -> bool:
+    """Whether the paragraph after `pos` closes two more curly quotations than it opens."""
+    end = body.find("\n", pos)
+    rest = body[pos : end if end >= 0 else len(body)]
+    return rest.count("”") - rest.count("“") >= 2
 
 
 # Single-character alternatives, so that `re` finds the first character from a set (see

@@ -249,7 +249,7 @@ def headline_speakers(
 
 _QUOTE_LEADS = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
 _TIME_RE = re.compile(
-    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!that\b)[\w’'\-]+){0,3}\s*"
+    r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!(?:that|whether|if|he|she|they|it|we|I|you)\b)[\w’'\-]+){0,3}\s*"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*)?[:,]?\s*"
 )
 _ADVERBIAL_RE = re.compile(
@@ -263,8 +263,8 @@ _LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
 _TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
 _OBJECT_RE = re.compile(
     r"\s*(?:(?:to\s+)?(?:reporters|the\s+media|journalists|the\s+crowd|supporters|the\s+audience|"
-    r"him|her|them|us|me|(?:the\s+)?[A-Z][\w.’']*(?:\s+[A-Z][\w.’']*)*|the\s+\w+)\s*)?"
-    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!that\b)[\w’'\-]+){0,3}\s*)?[:,]?\s*"
+    r"him|her|them|us|me|(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*|the\s+\w+)\s*)?"
+    r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!(?:that|whether|if|he|she|they|it|we|I|you)\b)[\w’'\-]+){0,3}\s*)?[:,]?\s*"
 )
 
 
@@ -323,8 +323,9 @@ def _statement_span(
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
     for qs, qe in quotes:
-        gap = body[rest : qs - 1]
-        if qs - 1 >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
+        mark = qs - (2 if body[qs - 2 : qs] == "''" else 1)  # NYT's ''...'' opens with two
+        gap = body[rest:mark]
+        if mark >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
         if qs > rest:
             break
@@ -349,7 +350,8 @@ def _statement_span(
         and rest < s_end
         and body[rest].isalnum()
         and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
-        and not QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo)  # '"...," X told TV channel Y'
+        # '"...," X told TV channel Y' (a quotation closing the paragraph before signs nothing)
+        and not (QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo) and "\n" not in body[lo - 4 : lo])
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
         and _CLAUSE_START_RE.match(body, rest)
@@ -358,12 +360,16 @@ def _statement_span(
         return _reported(body, rest, s_end, fronted)
     for qs, qe in reversed(quotes):
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
-        if qe < lo and (
-            re.fullmatch(r"[\s,—–-]*", gap)
-            or (
-                body[qe - 1] == ","
-                and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
-                and not re.search(r"[a-z]{3}\.\s", gap)
+        if (
+            qe < lo
+            and "\n" not in gap
+            and (
+                re.fullmatch(r"[\s,—–-]*", gap)
+                or (
+                    body[qe - 1] == ","
+                    and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
+                    and not re.search(r"[a-z]{3}\.\s", gap)
+                )
             )
         ):
             return _trim(body, qs, qe)
@@ -378,7 +384,21 @@ def _statement_span(
         return _trim(body, s_start, s_start + len(clause)) if set_off else None
     # A short reported clause ("Flake said he would.") still states something.
     short = 1 if lk.mention is not None else 2
-    return _reported(body, rest, s_end) if len(body[rest:s_end].split()) > short else None
+    if len(body[rest:s_end].split()) <= short:
+        return None
+    if _BY_AGENT_RE.search(body, lk.cue_start, lk.cue_end):
+        # "When pressed by Holt about how he would ..., Trump said": the question ends at the
+        # fronted clause's comma.
+        about = _ABOUT_RE.match(body, rest)
+        rest = about.end() if about else rest
+        opening = body[s_start:lo].lstrip()
+        fronted = not opening or _SUBORDINATE_RE.match(opening) is not None
+        return _reported(body, rest, s_end, fronted)
+    return _reported(body, rest, s_end)
+
+
+_BY_AGENT_RE = re.compile(r"\sby$")  # "asked by", "pressed by": the agent asked
+_ABOUT_RE = re.compile(r"\s*(?:about\s+|on\s+)?")
 
 
 # An appositive after a name: ", a senior fellow at ...", ", director of ...".
@@ -436,7 +456,7 @@ def _statement_before(before: str) -> bool:
 _CLAUSE_CUT_RE = re.compile(
     r",\s+(?:but|although|though|while|whereas|according\s+to|a\s+(?:recommendation|reference"
     r"|claim|charge|move|view|position|statement|point)\b|and\s+(?:he|she|they|it|his|her|their"
-    r"|the|then|also)\b|(?!including\b|during\b)[a-z]+ing\b"
+    r"|the|then|also)\b|(?!including\b|during\b)(?:[a-z]+ly\s+)?[a-z]+ing\b"
     r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|told|wrote|noted)\b)|;\s|\s[-—–]\s|\s+—"
     # "... and warned against ...", "... but has said ...", "... and Democrats accused ...": a
     # second statement, coordinated.

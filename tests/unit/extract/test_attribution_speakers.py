@@ -1,0 +1,185 @@
+"""Quote attribution, third round: speakers the article-level score missed (issue 18), one
+fictional article per class found on PolNeAR train. The people, places and texts are made up
+for these tests."""
+
+from __future__ import annotations
+
+from search.extract.attribution.attribute import find_people
+from search.model import Quote
+
+
+def quotes_of(body: str) -> list[Quote]:
+    return find_people(body).quotes
+
+
+PARTICIPLE = """Senator Mara Quint on Tuesday stepped up her attacks on the toll plan, saying it \
+would cost commuters twice what the state admits.
+
+Oskar Brandt endorsed Quint last week – saying she has “never once backed down.”
+
+After a vote on the delay, Governor Tom Asher said, “That makes me careful.” Asher was also \
+asked about the ferry, saying, “It will run again in June.”"""
+
+
+def test_a_participle_of_saying_after_the_sentences_verb_is_its_subjects() -> None:
+    quotes = quotes_of(PARTICIPLE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Mara Quint", "it would cost commuters twice what the state admits"),
+        ("Oskar Brandt", "she has “never once backed down.”"),
+        ("Tom Asher", "That makes me careful"),
+        ("Tom Asher", "It will run again in June"),
+    ]
+
+
+OBJECT_NAME = """Senator Ruth Calloway said she did not think the ads hurt Pell Harmon in 2012, \
+arguing that the party's divisions were a bigger hurdle.
+
+“It is not what lost the race,” she said."""
+
+
+def test_a_name_inside_the_first_verbs_clause_is_no_speaker_of_the_second() -> None:
+    quotes = quotes_of(OBJECT_NAME)
+    assert {q.speaker for q in quotes} == {"Ruth Calloway"}
+
+
+PLACE_SURNAME = """Longtime friend Lanny Davis appeared on the morning show to defend the \
+senator.
+
+“The inquiry found nothing illegal,” Davis said. “She has said so many, many times.”"""
+
+
+def test_a_surname_that_is_also_a_town_speaks_as_the_person_named_in_full() -> None:
+    findings = find_people(PLACE_SURNAME)
+    assert [s.name for s in findings.speakers] == ["Lanny Davis"]
+    assert [q.speaker for q in findings.quotes] == ["Lanny Davis", "Lanny Davis"]
+
+
+INVERTED_CHAIN = """“They are out of ideas and out of time,” said Oversight ranking Democrat Vera \
+Lindqvist (D-Ore.).
+
+“If we don’t reach those voters, we lose a generation,” said Ohio’s Pell Harmon, a Republican \
+consultant."""
+
+
+def test_an_inverted_speaker_is_the_name_after_a_place_or_a_role_modifier() -> None:
+    quotes = quotes_of(INVERTED_CHAIN)
+    assert [q.speaker for q in quotes] == ["Vera Lindqvist", "Pell Harmon"]
+
+
+DOUBLED_APOSTROPHES = """The bridge tax, which the lake authority's chief executive, Ines Marlow, \
+called ''a tax on breathing'' -- has been in force since May."""
+
+
+def test_a_quotation_in_doubled_apostrophes_right_after_the_cue_is_the_statement() -> None:
+    quotes = quotes_of(DOUBLED_APOSTROPHES)
+    assert [(q.speaker, q.text) for q in quotes] == [("Ines Marlow", "a tax on breathing")]
+
+
+PUT_IT = """As Ms. Vera Simonyan put it, the channel is ''giving a view you get nowhere else.''
+
+As Senator John Marwick, the second in the leadership, put it: “This nominee will not be \
+confirmed.”
+
+Governor Tom Asher put it on the table last week."""
+
+
+def test_as_someone_put_it_is_a_cue_and_put_it_elsewhere_is_not() -> None:
+    quotes = quotes_of(PUT_IT)
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Vera Simonyan", "put it"),
+        ("John Marwick", "put it"),
+    ]
+    assert quotes[1].text == "This nominee will not be confirmed"
+
+
+QUESTIONS = """Lena Vogt of The Harbinger asked Governor Ada Okoro on Friday whether she would \
+release the ferry contracts.
+
+Asked by Matt Loring whether she had read them, Okoro said, “I read every page.”
+
+Senator Pell Harmon was asked by host Ruth Calloway whether his plan could pass.
+
+Senator Pell Harmon was asked by reporters about the bridge."""
+
+
+def test_who_asks_a_question_is_a_speaker_named_through_of_the_outlet_or_by() -> None:
+    quotes = quotes_of(QUESTIONS)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Lena Vogt", "whether she would release the ferry contracts"),
+        ("Matt Loring", "whether she had read them"),
+        ("Ada Okoro", "I read every page"),
+        ("Ruth Calloway", "whether his plan could pass"),
+    ]
+
+
+PARTICIPLE_AFTER_CONJUNCTION = """“Keep your hands in sight,” Nora Blige sings to the senator \
+before asking her, “Where do we go from here?”
+
+Oskar Brandt has risen in the polls by saying that the toll system is rigged.
+
+When pressed by Lester Hale about how he would bring the jobs back, Governor Tom Asher \
+hesitated."""
+
+
+def test_a_participle_after_before_or_by_and_who_presses_a_question_are_speakers() -> None:
+    quotes = quotes_of(PARTICIPLE_AFTER_CONJUNCTION)
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Nora Blige", "asking", "Where do we go from here?"),
+        ("Oskar Brandt", "saying", "the toll system is rigged"),
+        ("Lester Hale", "pressed by", "how he would bring the jobs back"),
+    ]
+
+
+ASKING_NOT_PARTICIPLE = """Mayor Greg Alder wrote a letter to Attorney General Ines Marlow \
+asking the department to look into the lines."""
+
+
+def test_asking_that_is_no_participle_of_the_sentence_subject_names_no_speaker() -> None:
+    assert not [q for q in quotes_of(ASKING_NOT_PARTICIPLE) if q.speaker == "Ines Marlow"]
+
+
+PARAGRAPH_BEFORE = """Governor Tom Asher opened the bridge. “It holds,” he said. “It will hold.”
+
+The governor told Cape-Verdeans this weekend he would consider it a “personal insult” if \
+they stayed home, implicitly putting his name on the ballot.
+
+Julie Marsh reported from Kaneohe Bay, and Omar Reyes from Midway Atoll."""
+
+
+def test_a_quotation_closing_the_paragraph_before_is_no_statement_of_the_next() -> None:
+    quotes = quotes_of(PARAGRAPH_BEFORE)
+    assert [(q.speaker, q.text) for q in quotes][-1] == (
+        "Tom Asher",
+        "he would consider it a “personal insult” if they stayed home",
+    )
+    assert "Julie Marsh" not in {q.speaker for q in quotes}
+
+
+NESTED_QUOTATION = """“He lost the debate, plain and simple.” ― Vera Lindqvist
+“I would rather live in what he calls “a disaster” than in his country.” ― Adriana Okafor
+“Nobody asked me.” ― Pell Harmon"""
+
+
+def test_a_quotation_inside_a_quotation_in_the_same_marks_keeps_the_list_in_step() -> None:
+    quotes = quotes_of(NESTED_QUOTATION)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Vera Lindqvist", "He lost the debate, plain and simple"),
+        (
+            "Adriana Okafor",
+            "I would rather live in what he calls “a disaster” than in his country",
+        ),
+        ("Pell Harmon", "Nobody asked me"),
+    ]
+
+
+RELATIVE_AFTER_PLACE = """Governor Tom Asher spoke at the pier on Monday.
+
+The plan may calm nervous Democrats on Harbor Hill, who have argued that the tolls hurt them.
+
+The show drew singers like Nora Blige and Pell Harmon, who joked that the pier would hold."""
+
+
+def test_a_relative_clause_after_a_place_is_its_peoples_after_a_listed_name_the_names() -> None:
+    speakers = {q.speaker for q in quotes_of(RELATIVE_AFTER_PLACE)}
+    assert "Harbor Hill" not in speakers
+    assert "Pell Harmon" in speakers
