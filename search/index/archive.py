@@ -21,7 +21,7 @@ from typing import IO, Any
 from elasticsearch import Elasticsearch
 
 from search.index.bulk import Prepared, bulk_load
-from search.index.identity import relabel_speakers
+from search.index.identity import read_corrections, relabel_speakers
 from search.index.indices import (
     READY,
     IndexStateError,
@@ -271,6 +271,7 @@ def reindex(
         where = keeping.store.directory if keeping else "no store"
         raise ReindexError(f"the archive store ({where}) holds no article: give the paths to read")
     _check_replicas(es, replicas)
+    corrections = read_corrections(alias)  # a file that cannot be read fails before any work
     rejects = RejectLog(rejects_path)
     report = Report(began=began, deleted=remove_partial(es, alias))
     # 1. A new index, tuned for loading: no replicas to copy to, no refreshes to pay for.
@@ -286,9 +287,10 @@ def reindex(
             outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
         intake = keeping.intake("reindex", year, None) if keeping else None
         accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
-        # 3. Speakers as people: every spelling of one person gets that person's id and name.
+        # 3. Speakers as people: every spelling of one person gets that person's id, and the
+        #    people registry is written (an editor's corrections applied).
         es.indices.refresh(index=report.index)
-        report.relabelled = relabel_speakers(es, report.index)
+        report.relabelled = relabel_speakers(es, report.index, corrections).documents
         # 4. Restore serving settings and make every document visible.
         es.indices.put_settings(
             index=report.index,
@@ -386,6 +388,7 @@ def index_into_live(
     alias moves to the new one.
     """
     began = time.monotonic()
+    corrections = read_corrections(alias)  # a file that cannot be read fails before any work
     rejects = RejectLog(rejects_path, append=append_rejects)
     refuse_if_loading(es, alias)
     report = Report(began=began, index=live_index(es, alias))
@@ -407,7 +410,7 @@ def index_into_live(
     es.indices.refresh(index=report.index)
     _drop_quotes(es, report.index, accepted, before=started)
     es.indices.refresh(index=report.index)
-    report.relabelled = relabel_speakers(es, report.index)
+    report.relabelled = relabel_speakers(es, report.index, corrections).documents
     report.ended = time.monotonic()
     return report
 
@@ -467,5 +470,5 @@ def withhold(
         es.indices.refresh(index=name)
     live = live_index(es, alias)
     if live in held:
-        relabel_speakers(es, live)
+        relabel_speakers(es, live, read_corrections(alias))
     return held

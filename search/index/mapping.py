@@ -20,7 +20,7 @@ from elasticsearch import ApiError, Elasticsearch
 
 from search.schema import EXACT_ANALYZER, FOLDED_NORMALIZER, PROPERTIES, TEXT_ANALYZER
 
-MAPPING_VERSION = 3
+MAPPING_VERSION = 4
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {

@@ -17,7 +17,8 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from search.index.archive import index_into_live, reindex
-from tests.data.people import RECORDS, TRUTH
+from search.schema import PERSON, only
+from tests.data.people import AMBIGUOUS, RECORDS, TRUTH
 from tests.data.records import write_records
 from tests.support.archive import Archive
 from tests.support.helpers import SEED_ARTICLE, need_shared
@@ -60,15 +61,24 @@ def test_any_spelling_of_a_person_filters_to_all_their_articles(
     assert [(b["id"], b["value"]) for b in chosen] == [(person, TRUTH[person][0])]
 
 
-def test_a_surname_matches_every_person_of_that_name_and_the_facet_says_who(
+def test_a_surname_of_several_people_names_its_candidates_and_is_no_person(
     client: FlaskClient,
 ) -> None:
     body = get(client, "/api/search?speaker=Ferreira&size=50")
-    people = ("bill-ferreira", "hillary-ferreira", "ferreira")
+    people = AMBIGUOUS["Ferreira"]
     assert _ids(body) == set().union(*(TRUTH[p][1] for p in people))
     shown = {b["id"]: b for b in body["facets"]["speaker"]}
     assert set(shown) >= set(people) and all(shown[p]["selected"] for p in people)
     assert shown["bill-ferreira"]["value"] == "Bill Ferreira"
+    [named] = body["speakers_named"]
+    assert named["people"] == [] and {c["id"] for c in named["candidates"]} == set(people)
+    # The bare "Ferreira" is neither in the facet nor in the directory.
+    everyone = get(client, "/api/facets/speaker?size=100")["values"]
+    assert "ferreira" not in {b["id"] for b in everyone}
+    listed = get(client, "/api/speakers?prefix=ferreira")
+    found = {p["id"] for p in listed["speakers"]}
+    assert found >= set(people) and "ferreira" not in found
+    assert listed["total"] == len(found)
 
 
 def test_speaker_facet_counts_people_as_the_fixture_says(client: FlaskClient) -> None:
@@ -195,7 +205,7 @@ def test_facet_values_by_prefix_under_the_current_search(client: FlaskClient) ->
     body = get(client, "/api/facets/agency?q=tram&prefix=agency+1")
     assert {b["value"] for b in body["values"]} == {"Agency 10", "Agency 11"}
     people = {b["id"] for b in get(client, "/api/facets/speaker?prefix=ferr")["values"]}
-    assert people >= {"bill-ferreira", "hillary-ferreira", "ferreira"}
+    assert people >= {"bill-ferreira", "hillary-ferreira"} and "ferreira" not in people
     assert all(re.search(r"(^|-)ferr", p) for p in people)
     get(client, "/api/facets/colour", 404)
 
@@ -319,7 +329,8 @@ def test_counts_are_articles_not_quote_documents(
     articles = get(client, "/api/search")["total"]["value"]
     assert get(client, "/api/health")["articles"] == articles
     quotes = get(client, "/api/quotes")["total"]["value"]
-    assert es.count(index=sample.alias)["count"] == articles + quotes > articles
+    entries = es.count(index=sample.alias, query=only(PERSON))["count"]  # the people registry
+    assert es.count(index=sample.alias)["count"] == articles + quotes + entries > articles
 
 
 @pytest.mark.parametrize(
