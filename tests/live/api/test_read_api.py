@@ -81,6 +81,31 @@ def test_a_surname_of_several_people_names_its_candidates_and_is_no_person(
     assert listed["total"] == len(found)
 
 
+@pytest.mark.parametrize(
+    ("value", "person"),
+    [
+        ("Mrs. Ferreira", "hillary-ferreira"),  # a title carries sex
+        ("Mr. Ferreira", "bill-ferreira"),
+        ("Hillary", "hillary-ferreira"),  # a given name alone, one bearer
+        ("Mr. Okonkwo", "barack-okonkwo"),
+    ],
+)
+def test_a_title_form_or_a_given_name_names_its_person(
+    client: FlaskClient, value: str, person: str
+) -> None:
+    body = get(client, f"/api/search?speaker={value}&size=50")
+    assert _ids(body) == TRUTH[person][1]
+    [named] = body["speakers_named"]
+    assert [p["id"] for p in named["people"]] == [person] and named["rule"]
+
+
+def test_a_misspelt_name_finds_nothing_and_says_what_was_meant(client: FlaskClient) -> None:
+    body = get(client, "/api/quotes?speaker=Okonkow")
+    assert body["total"]["value"] == 0
+    [named] = body["speakers_named"]
+    assert named["people"] == [] and named["did_you_mean"][0] == "Okonkwo"
+
+
 def test_speaker_facet_counts_people_as_the_fixture_says(client: FlaskClient) -> None:
     body = get(client, "/api/facets/speaker?size=100")
     counts = {b["id"]: b["count"] for b in body["values"]}

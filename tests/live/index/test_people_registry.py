@@ -123,7 +123,11 @@ def test_an_editor_s_corrections_are_kept_applied_at_once_and_by_every_reindex(
     lines = (tmp_path / "archive" / alias / CORRECTIONS_FILE).read_text().splitlines()
     assert json.loads(lines[0]) == {"version": 1}
     kept = json.loads(lines[1])
-    assert (kept["action"], kept["who"], kept["why"]) == ("merge", "desk", "one man in this fiction")
+    assert (kept["action"], kept["who"], kept["why"]) == (
+        "merge",
+        "desk",
+        "one man in this fiction",
+    )
     assert kept["when"]
     shown = _dateline(alias, tmp_path, "people", "show", "Donald Ashby Jr.")
     assert "editor: merge: one man in this fiction [desk" in shown
