@@ -294,7 +294,10 @@ def profile(es: Elasticsearch, index: str, person_id: str) -> dict[str, Any] | N
 def export_rows(
     es: Elasticsearch, index: str, params: SearchParams, kind: Kind
 ) -> Iterator[dict[str, Any]]:
-    return export.documents(es, index, params, selection(es, index, params), kind)
+    registry = people(es, index)
+    names = _names(registry)
+    rows = export.documents(es, index, params, selection(es, index, params, registry), kind)
+    return (speakers.named_document(row, names) for row in rows)
 
 
 def explain(q: str) -> dict[str, Any]:

@@ -29,6 +29,7 @@ from search.schema import (
     PERSON,
     PUBLISHED,
     QUOTE,
+    QUOTES,
     REGISTRY,
     SPEAKER,
     SPEAKERS,
@@ -105,6 +106,18 @@ def described(value: str, found: Resolution, names: Mapping[str, str]) -> dict[s
 def _rename_person(person: dict[str, Any] | None, names: Mapping[str, str]) -> None:
     if person and person.get("id") in names:
         person["name"] = names[person["id"]]
+
+
+def named_document(source: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """A document as stored (an export's row) with its people shown by the registry's name for
+    their ids. In place; returned."""
+    for person in source.get(SPEAKERS.path) or []:
+        _rename_person(person, names)
+    _rename_person(source.get(SPEAKER.path), names)
+    for quote in source.get(QUOTES.path) or []:
+        if quote.get("speaker_id") in names:
+            quote["speaker"] = names[quote["speaker_id"]]
+    return source
 
 
 def named(shaped: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
