@@ -21,7 +21,8 @@ from typing import IO, Any
 from elasticsearch import Elasticsearch
 
 from search.index.bulk import Prepared, bulk_load
-from search.index.identity import read_corrections, relabel_speakers
+from search.index.documents import Labels
+from search.index.identity import known_labels, read_corrections, relabel_speakers
 from search.index.indices import (
     READY,
     IndexStateError,
@@ -136,13 +137,14 @@ def _prepared(
     *,
     keep: bool = False,
     fetcher: Fetcher | None = None,
+    labels: Labels | None = None,
 ) -> Iterator[Prepared | Rejected]:
     """The articles under `paths`, prepared by the workers; one walk, whose passed-over files
     and skipped records the report names. With `keep`, each input rides along for the store."""
     walk = Walk(paths, fetcher=fetcher)
     report.passed_over = walk.passed_over
     report.skipped = walk.skipped
-    return prepare_all(walk, year=year, workers=workers, keep=keep)
+    return prepare_all(walk, year=year, workers=workers, keep=keep, labels=labels)
 
 
 def stored_units(store: Store) -> Iterator[Unit]:
@@ -274,6 +276,10 @@ def reindex(
     corrections = read_corrections(alias)  # a file that cannot be read fails before any work
     rejects = RejectLog(rejects_path)
     report = Report(began=began, deleted=remove_partial(es, alias))
+    # Speakers are labelled with the ids the live people registry gives their names, so the
+    # relabelling after loading rewrites only what this archive's identity changed.
+    live = live_index(es, alias)
+    labels = known_labels(es, live) if live else {}
     # 1. A new index, tuned for loading: no replicas to copy to, no refreshes to pay for.
     report.index = create_index(es, alias, shards=shards)
     try:
@@ -281,10 +287,12 @@ def reindex(
         if paths is None:
             assert keeping is not None
             units = stored_units(keeping.store)
-            outcomes = prepare_all(units, year=year, workers=workers, keep=True)
+            outcomes = prepare_all(units, year=year, workers=workers, keep=True, labels=labels)
         else:
             fetcher = keeping.fetcher if keeping else None
-            outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
+            outcomes = _prepared(
+                paths, report, year, workers, keep=bool(keeping), fetcher=fetcher, labels=labels
+            )
         intake = keeping.intake("reindex", year, None) if keeping else None
         accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
         # 3. Speakers as people: every spelling of one person gets that person's id, and the
@@ -397,9 +405,12 @@ def index_into_live(
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])
     check_version(es, report.index)
     started = datetime.now(UTC)
+    labels = known_labels(es, report.index)
     try:
         fetcher = keeping.fetcher if keeping else None
-        outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
+        outcomes = _prepared(
+            paths, report, year, workers, keep=bool(keeping), fetcher=fetcher, labels=labels
+        )
         intake = keeping.intake(command, year, (es, report.index)) if keeping else None
         accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
     finally:

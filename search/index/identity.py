@@ -30,11 +30,13 @@ from search.index.indices import IndexStateError
 from search.scan import scan
 from search.schema import (
     ARTICLE,
+    ID,
     PERSON,
     PERSON_DOCUMENT,
     PUBLISHED,
     QUOTE,
     QUOTES,
+    REGISTRY,
     SPEAKER,
     SPEAKERS,
     Registered,
@@ -90,6 +92,23 @@ def read_corrections(alias: str) -> list[Correction]:
             return load(lines)
     except CorrectionError as error:
         raise IndexStateError(f"{path}: {error}: mend or remove the line") from None
+
+
+def known_labels(es: Elasticsearch, index: str) -> dict[str, str | None]:
+    """The person id the people registry of `index` gives each name's key (none for a name that
+    is no person's; where two entries hold a key, the one in more articles): what the write
+    path labels new documents with. Empty when `index` has no registry."""
+    found: dict[str, tuple[int, str | None]] = {}
+    wanted = [REGISTRY.sub(p) for p in ("kind", "keys", "articles", "candidates")]
+    for hits in scan(es, index, only(PERSON), source=[ID.path, *wanted]):
+        for hit in hits:
+            held = hit["_source"].get(REGISTRY.path) or {}
+            person = held.get("kind") == "person"
+            articles = int(held.get("articles") or 0)
+            for key in held.get("keys") or []:
+                if key not in found or found[key][0] < articles:
+                    found[key] = (articles, hit["_source"][ID.path] if person else None)
+    return {key: person_id for key, (_, person_id) in found.items()}
 
 
 def _composite(

@@ -168,3 +168,19 @@ def test_show_says_how_a_reader_s_name_is_read(
     assert "surname alone" in shown  # the rule that put "Okonkwo" there
     ambiguous = _dateline(alias, tmp_path, "people", "show", "Ferreira")
     assert "may be: bill-ferreira, hillary-ferreira" in ambiguous
+
+
+def test_a_reindex_over_a_registry_rewrites_only_what_changed(
+    es: Elasticsearch, alias: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DATELINE_ARCHIVE_DIR", str(tmp_path / "archive"))
+    records = write_records(tmp_path / "people.jsonl", RECORDS)
+    first = reindex(es, alias, [records], workers=1)
+    # Without a registry, names are labelled by their own spelling first: "Okonkwo", "Jim
+    # Halvorsen" and the bare "Ferreira" (no person) are relabelled with their articles' quotes.
+    assert first.relabelled > 0
+    # The live registry labels the next reindex's documents as they are built.
+    again = reindex(es, alias, [records], workers=1)
+    assert again.relabelled == 0
+    client = create_app({"INDEX": alias, "TESTING": True}).test_client()
+    assert {p["id"] for p in _people(client)} == set(TRUTH)
