@@ -36,10 +36,10 @@ class Counts:
 
 
 def is_person(entry: Entry) -> bool:
-    """Whether the registry holds `entry` as a person: a person, or a name the archive knows
-    no bearer of at all ("Mr. Okonkwo" before any article gives his given name): someone the
-    reader may still find and count. An ambiguous form with candidates never is one."""
-    return entry.kind == "person" or (entry.kind == "ambiguous" and not entry.candidates)
+    """Whether the registry holds `entry` as a person. A form no person of the archive bears
+    ("Verizon", or "Mr. Okonkwo" before any article gives his given name) is not one: it is an
+    ambiguous entry without candidates until an article names its bearer."""
+    return entry.kind == "person"
 
 
 def labels(directory: Directory, names: Iterable[NameStats]) -> dict[str, str | None]:

@@ -40,11 +40,12 @@ def test_documents_carry_the_person_id_or_none(directory: Directory) -> None:
     assert found[_key("Bush")] is None  # may be Jeb, George W. or George H.W.: no person
 
 
-def test_a_name_whose_bearer_the_archive_never_names_is_still_someone() -> None:
-    alone = identify([stat("Okonkwo", 3, roles={"President": 3})])
-    [entry] = alone.entries.values()
-    assert entry.kind == "ambiguous" and not entry.candidates and is_person(entry)
-    assert labels(alone, [stat("Okonkwo", 3)]) == {"okonkwo": entry.id}
+def test_a_name_no_person_of_the_archive_bears_is_no_person_yet() -> None:
+    alone = identify([stat("Okonkwo", 3), stat("Verizon", 2)])
+    assert all(e.kind == "ambiguous" and not is_person(e) for e in alone.entries.values())
+    assert labels(alone, [stat("Okonkwo", 3)]) == {"okonkwo": None}
+    later = identify([stat("Okonkwo", 3), stat("Barack Okonkwo", 1)])
+    assert labels(later, [stat("Okonkwo", 3)]) == {"okonkwo": "barack-okonkwo"}
 
 
 def test_an_entry_is_stored_and_read_back_whole(directory: Directory) -> None:
