@@ -40,7 +40,7 @@ def _suggestions(article: Article) -> list[str]:
     return list(dict.fromkeys(i for i in inputs if i))
 
 
-Labels = Mapping[str, str | None]  # a name's key -> the person id the registry gives it
+Labels = Mapping[str, str | None]  # a name as written -> the person id the registry gives it
 
 
 def _person(
@@ -49,7 +49,7 @@ def _person(
     if name is None:  # a blank name: extraction never gives one, a record's speaker might
         return {"id": None, "key": None, "name": written, "as_written": written, "role": role}
     return {
-        "id": labels.get(name.key, name.id) if labels else name.id,
+        "id": labels.get(written, name.id) if labels else name.id,
         "key": name.key,
         "name": name.display,
         "as_written": written,

@@ -51,12 +51,12 @@ from search.speakers.stats import NameStats
 
 CORRECTIONS_FILE = "people-corrections.jsonl"  # in the archive's data (DATELINE_ARCHIVE_DIR)
 _PAGE = 5000  # composite aggregation page
-_KEYS_PER_QUERY = 1000  # keys looked up by one search
+_KEYS_PER_QUERY = 1000  # spellings looked up by one search
 _PAIRS_PER_REQUEST = 200
 _NESTED = SPEAKERS.path
 _KEY, _WRITTEN, _ID = SPEAKERS.sub("key"), SPEAKERS.sub("as_written"), SPEAKERS.sub("id")
 _ROLE, _QUOTE_COUNT = SPEAKERS.sub("role.keyword"), SPEAKERS.sub("quote_count")
-_QUOTED_ID, _QUOTED_KEY = SPEAKER.sub("id"), SPEAKER.sub("key")
+_QUOTED_ID, _QUOTED_WRITTEN = SPEAKER.sub("id"), SPEAKER.sub("as_written")
 
 
 def registry_id(person_id: str) -> str:
@@ -95,20 +95,17 @@ def read_corrections(alias: str) -> list[Correction]:
 
 
 def known_labels(es: Elasticsearch, index: str) -> dict[str, str | None]:
-    """The person id the people registry of `index` gives each name's key (none for a name that
-    is no person's; where two entries hold a key, the one in more articles): what the write
-    path labels new documents with. Empty when `index` has no registry."""
-    found: dict[str, tuple[int, str | None]] = {}
-    wanted = [REGISTRY.sub(p) for p in ("kind", "keys", "articles", "candidates")]
+    """The person id the people registry of `index` gives each spelling (none for a name that
+    is no person's): what the write path labels new documents with. Empty when `index` has no
+    registry."""
+    found: dict[str, str | None] = {}
+    wanted = [REGISTRY.sub(p) for p in ("kind", "variants")]
     for hits in scan(es, index, only(PERSON), source=[ID.path, *wanted]):
         for hit in hits:
             held = hit["_source"].get(REGISTRY.path) or {}
-            person = held.get("kind") == "person"
-            articles = int(held.get("articles") or 0)
-            for key in held.get("keys") or []:
-                if key not in found or found[key][0] < articles:
-                    found[key] = (articles, hit["_source"][ID.path] if person else None)
-    return {key: person_id for key, (_, person_id) in found.items()}
+            person_id = hit["_source"][ID.path] if held.get("kind") == "person" else None
+            found.update(dict.fromkeys(held.get("variants") or [], person_id))
+    return found
 
 
 def _composite(
@@ -211,52 +208,56 @@ def identity(
 
 
 def _changed(es: Elasticsearch, index: str, found: dict[str, str | None]) -> dict[str, str | None]:
-    """The keys some of whose documents carry another person id than `found` says."""
+    """The spellings some of whose documents carry another person id than `found` says."""
     changed: dict[str, str | None] = {}
-    for bucket in _composite(es, index, {"key": _KEY, "id": _ID}):
-        key, carried = bucket["key"]["key"], bucket["key"]["id"]
-        if key in found and carried != found[key]:
-            changed[key] = found[key]
-    for bucket in _composite(
-        es, index, {"key": _QUOTED_KEY, "id": _QUOTED_ID}, nested=False, kind=QUOTE
-    ):
-        key, carried = bucket["key"]["key"], bucket["key"]["id"]
-        if key in found and carried != found[key]:
-            changed[key] = found[key]
+    combinations = [
+        _composite(es, index, {"written": _WRITTEN, "id": _ID}),
+        _composite(
+            es, index, {"written": _QUOTED_WRITTEN, "id": _QUOTED_ID}, nested=False, kind=QUOTE
+        ),
+    ]
+    for buckets in combinations:
+        for bucket in buckets:
+            written, carried = bucket["key"]["written"], bucket["key"]["id"]
+            if written in found and carried != found[written]:
+                changed[written] = found[written]
     return changed
 
 
 def _relabel(source: dict[str, Any], ids: dict[str, str | None], names: dict[str, str]) -> None:
-    """Give each speaker (and quote) of a document their person's id, in place (and the name
-    the registry gives it, for readers of the stored document; queries ask the registry)."""
+    """Give each speaker (and quote) of a document their person's id, by the spelling the
+    article writes, in place (with the name the registry gives it, for readers of the stored
+    document; queries ask the registry). An article's quotes follow its speakers by key."""
     persons = source.get(_NESTED, []) + ([source[SPEAKER.path]] if source.get(SPEAKER.path) else [])
+    by_key: dict[str, str | None] = {}
     for person in persons:
-        key = person.get("key") or ""
-        if key in ids:
-            person["id"] = ids[key]
-            person["name"] = names.get(ids[key] or "", person.get("name"))
+        written = person.get("as_written") or ""
+        if written in ids:
+            person["id"] = ids[written]
+            person["name"] = names.get(ids[written] or "", person.get("name"))
+            by_key[person.get("key") or ""] = ids[written]
     for quote in source.get(QUOTES.path, []):
         key = quote.get("speaker_key") or ""
-        if key in ids:
-            quote["speaker_id"] = ids[key]
-            quote["speaker"] = names.get(ids[key] or "", quote.get("speaker"))
+        if key in by_key:
+            quote["speaker_id"] = by_key[key]
+            quote["speaker"] = names.get(by_key[key] or "", quote.get("speaker"))
 
 
 def _rewrite(
     es: Elasticsearch, index: str, changed: dict[str, str | None], names: dict[str, str]
 ) -> int:
-    """Rewrite the documents naming a changed key; returns how many. The documents are read
-    and written back whole (a bulk request): the distribution Dateline runs locally has no
-    update-by-query (its `reindex` module is absent)."""
-    keys = sorted(changed)
+    """Rewrite the documents writing a changed spelling; returns how many. The documents are
+    read and written back whole (a bulk request): the distribution Dateline runs locally has
+    no update-by-query (its `reindex` module is absent)."""
+    spellings = sorted(changed)
     rewritten = 0
-    for start in range(0, len(keys), _KEYS_PER_QUERY):
-        batch = keys[start : start + _KEYS_PER_QUERY]
+    for start in range(0, len(spellings), _KEYS_PER_QUERY):
+        batch = spellings[start : start + _KEYS_PER_QUERY]
         query = {
             "bool": {
                 "should": [
-                    {"nested": {"path": _NESTED, "query": {"terms": {_KEY: batch}}}},
-                    {"terms": {_QUOTED_KEY: batch}},
+                    {"nested": {"path": _NESTED, "query": {"terms": {_WRITTEN: batch}}}},
+                    {"terms": {_QUOTED_WRITTEN: batch}},
                 ]
             }
         }

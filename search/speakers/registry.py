@@ -1,4 +1,4 @@
-"""The people registry, pure: what documents are labelled with (`labels`: each spelling's key to
+"""The people registry, pure: what documents are labelled with (`labels`: each spelling to
 the person id it stands for, or none), and an entry of the directory as the registry stores it
 and reads it back (`stored`, `entry_of`).
 
@@ -43,17 +43,15 @@ def is_person(entry: Entry) -> bool:
 
 
 def labels(directory: Directory, names: Iterable[NameStats]) -> dict[str, str | None]:
-    """Each key's person id; None for a key that is no person's (an organisation, a phrase, a
-    form that may be one of several people: never a person of its own). Where spellings of one
-    key went to different entries (namesakes told apart by initials), the spelling in most
-    articles decides."""
+    """Each spelling's person id; None for a spelling that is no person's (an organisation, a
+    phrase, a form that may be one of several people: never a person of its own). By spelling,
+    not by key: "Rafael Edward Cruz" (Ted Cruz's birth name) and "Rafael Cruz" (his father)
+    share a key."""
     found: dict[str, str | None] = {}
-    for stats in sorted(names, key=lambda s: (s.articles, s.written)):
-        name = person_name(stats.written)
+    for stats in names:
         entry = directory.entry(stats.written)
-        if name is None or entry is None:
-            continue
-        found[name.key] = entry.id if is_person(entry) else None
+        if entry is not None:
+            found[stats.written] = entry.id if is_person(entry) else None
     return found
 
 
