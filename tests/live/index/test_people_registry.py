@@ -14,7 +14,7 @@ from elasticsearch import Elasticsearch
 from flask.testing import FlaskClient
 
 from api import create_app
-from search.index.archive import reindex
+from search.index.archive import index_into_live, reindex
 from search.index.identity import CORRECTIONS_FILE
 from tests.data.people import RECORDS, TRUTH
 from tests.data.records import write_records
@@ -144,11 +144,20 @@ def test_an_editor_s_corrections_are_kept_applied_at_once_and_by_every_reindex(
     assert "hillary-ferreira" not in {p["id"] for p in _people(client)}
     facet = get(client, "/api/facets/speaker?size=100")["values"]
     assert "hillary-ferreira" not in {b["id"] for b in facet}
-    # A later reindex applies them all again.
+    # A later reindex applies them all again, and so does `index`.
     reindex(es, alias, [records], workers=1)
     after = {p["id"]: p["name"] for p in _people(client)}
     assert "donald-ashby-jr" not in after and "hillary-ferreira" not in after
     assert after["barack-okonkwo"] == "Barack A. Okonkwo"
+    son = write_records(tmp_path / "son.jsonl", [r for r in RECORDS if r["id"] == "ashby-son"])
+    index_into_live(es, alias, [son], workers=1)
+    assert "donald-ashby-jr" not in {p["id"] for p in _people(client)}
+    # A split undoes the merge: the spelling is a person of its own again.
+    said = _dateline(
+        alias, tmp_path, "people", "split", "Donald Ashby Jr.", "--why", "two men after all"
+    )
+    assert "4 documents relabelled" in said
+    assert get(client, "/api/search?speaker=donald-ashby-jr")["total"]["value"] == 2
     # A name the archive does not hold is refused, and nothing is kept.
     run = run_dateline(
         *("people", "merge", "donald-ashby", "Nobody Atall", "--why", "x"),
@@ -156,7 +165,7 @@ def test_an_editor_s_corrections_are_kept_applied_at_once_and_by_every_reindex(
         DATELINE_ARCHIVE_DIR=str(tmp_path / "archive"),
     )
     assert run.returncode == 2 and "no person or spelling 'Nobody Atall'" in run.stderr
-    assert len((tmp_path / "archive" / alias / CORRECTIONS_FILE).read_text().splitlines()) == 4
+    assert len((tmp_path / "archive" / alias / CORRECTIONS_FILE).read_text().splitlines()) == 5
 
 
 def test_show_says_how_a_reader_s_name_is_read(
