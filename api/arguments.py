@@ -16,6 +16,7 @@ from search.query.params import (
     MAX_RESULT_WINDOW,
     SearchParams,
 )
+from search.query.speakers import DIRECTORY_SORTS
 from search.schema import FACETS, SCOPES
 
 # Control characters are never part of a name, and Elasticsearch reserves some in terms.
@@ -169,6 +170,16 @@ class SpeakersArgsSchema(_Strict):
         metadata={"description": "Only people with a name word starting so.", "example": "pes"},
     )
     size = fields.Integer(load_default=20, validate=validate.Range(min=1, max=100))
+    sort = fields.String(
+        load_default="quotes",
+        validate=validate.OneOf(DIRECTORY_SORTS),
+        metadata={"description": "Most quoted first, most articles first, or by name."},
+    )
+    cursor = fields.String(
+        load_default=None,
+        validate=validate.Length(max=500),
+        metadata={"description": "The `next_cursor` of the page before: the next page."},
+    )
 
 
 class SuggestArgsSchema(_Strict):

@@ -122,7 +122,10 @@ DIRECTORY: dict[str, Any] = {
             "first": "2030-03-04",
             "last": "2030-12-06",
         }
-    ]
+    ],
+    "total": 1,
+    "sort": "quotes",
+    "next_cursor": None,
 }
 PROFILE: dict[str, Any] = {
     **DIRECTORY["speakers"][0],

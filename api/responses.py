@@ -134,6 +134,24 @@ FacetsSchema = type(
 )
 
 
+class NamedPersonSchema(ma.Schema):
+    id = fields.String()
+    name = fields.String()
+
+
+class SpeakerNamedSchema(ma.Schema):
+    """How a `speaker` value was read."""
+
+    value = fields.String()
+    people = fields.List(fields.Nested(NamedPersonSchema), metadata={"description": "Filtered."})
+    candidates = fields.List(
+        fields.Nested(NamedPersonSchema),
+        metadata={"description": "People the value may name (each filtered when no one is)."},
+    )
+    did_you_mean = fields.List(fields.String(), metadata={"description": "Values to try."})
+    rule = fields.String(metadata={"description": "How the value was read."})
+
+
 class _Listing(ma.Schema):
     total = fields.Nested(TotalSchema)
     page = fields.Integer(allow_none=True, metadata={"description": "None on a cursor page."})
@@ -144,6 +162,10 @@ class _Listing(ma.Schema):
     took_ms = fields.Integer()
     suggestion = fields.String(allow_none=True, metadata={"description": "Did you mean…"})
     explain = fields.Dict(metadata={"description": "How the query was understood."})
+    speakers_named = fields.List(
+        fields.Nested(SpeakerNamedSchema),
+        metadata={"description": "How each `speaker` value was read: people, candidates."},
+    )
     partial_ = fields.Boolean(
         data_key="partial",
         attribute="partial",  # `partial` is a Schema attribute of marshmallow's own
@@ -257,6 +279,11 @@ class PersonSchema(ma.Schema):
 
 class SpeakerDirectorySchema(ma.Schema):
     speakers = fields.List(fields.Nested(PersonSchema))
+    total = fields.Integer(metadata={"description": "People matching, on every page."})
+    sort = fields.String()
+    next_cursor = fields.String(
+        allow_none=True, metadata={"description": "The next page's `cursor`; null on the last."}
+    )
 
 
 class CountSchema(ma.Schema):

@@ -13,7 +13,8 @@ from api.arguments import SpeakersArgsSchema
 from api.engine import alias, es
 from api.errors import fail
 from api.responses import SpeakerDirectorySchema, SpeakerProfileSchema
-from search.query import execute
+from search.query import execute, speakers
+from search.query.cursor import BadCursor
 
 blp = Blueprint("speakers", __name__, url_prefix="/api", description="Speakers as people.")
 
@@ -23,9 +24,17 @@ class Speakers(MethodView):
     @blp.arguments(SpeakersArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, SpeakerDirectorySchema, example=examples.DIRECTORY)
     def get(self, args: dict[str, Any]) -> dict[str, Any]:
-        """Who speaks in the archive, most quoted first: names, roles, counts, first and last
-        dates; `prefix` finds people by the start of any word of their name."""
-        return {"speakers": execute.directory(es(), alias(), args["prefix"], args["size"])}
+        """Who speaks in the archive, most quoted first (or by articles, or by name): names,
+        roles, counts, first and last dates, a cursor through everyone; `prefix` finds people
+        by the start of any word of their names (their counts whole)."""
+        prefix, size, sort = args["prefix"], args["size"], args["sort"]
+        after = None
+        if args["cursor"]:
+            try:
+                after = speakers.directory_after(prefix, sort, size, args["cursor"])
+            except BadCursor as error:
+                fail(422, str(error), {"query": {"cursor": [str(error)]}})
+        return execute.directory(es(), alias(), prefix, size, sort, after)
 
 
 @blp.route("/speakers/<string:person_id>")

@@ -8,7 +8,10 @@
 2. Ceiling: the same final documents, extracted beforehand, sent with `elasticsearch.helpers`
    bulk into an index with the same mapping and loading settings, then refreshed.
 3. Dateline: `dateline reindex` on the corpus, end to end, as a separate process.
-Prints both rates, their ratio (goal: at least 0.8) and the reindex's peak RSS (goal: < 400 MB).
+Prints both rates, their ratio (goal: at least 0.85) and the reindex's peak RSS (goal: < 400 MB),
+and how many documents the reindex relabelled (people). The first round's reindex finds no
+people registry; later rounds reindex over the one the round before left (as a reindex of a
+live archive does), so they label documents as they are built.
 Shared machines drift by a quarter within minutes; `--rounds` repeats 2 and 3 back to back, so
 each ratio compares runs made under the same load, and prints the median ratio.
 """
@@ -139,6 +142,8 @@ def dateline_reindex(corpus: Path, alias: str, workers: int | None) -> tuple[flo
     if process.returncode != 0:
         raise SystemExit(f"dateline reindex failed:\n{stderr}")
     indexed = int(re.search(r"indexed (\d+)", stderr)[1])
+    relabelled = re.search(r"people: (\d+) documents relabelled", stderr)
+    print(f"documents relabelled (people): {int(relabelled[1]) if relabelled else 0}")
     return indexed / elapsed, main_peak / 2**20, worker_peak / 2**20
 
 
@@ -175,7 +180,7 @@ def main() -> None:
             rate, main_rss, worker_rss = dateline_reindex(corpus, alias, args.workers)
             print(f"dateline reindex (end to end):        {rate:.0f} articles/s")
             ratios.append(rate / base)
-            print(f"ratio: {rate / base:.2f} (goal >= 0.8)")
+            print(f"ratio: {rate / base:.2f} (goal >= 0.85)")
             print(
                 f"peak RSS: reindex process {main_rss:.0f} MB, largest worker {worker_rss:.0f} MB"
                 " (goal < 400 MB)"

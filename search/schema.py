@@ -27,9 +27,10 @@ from typing import Any, Literal
 
 from search.model import Article, Place, Quote
 
-Kind = Literal["article", "quote"]
+Kind = Literal["article", "quote", "person"]
 ARTICLE: Kind = "article"
 QUOTE: Kind = "quote"
+PERSON: Kind = "person"  # an entry of the people registry (see REGISTRY below)
 
 # --- Mappings: the analysis a field's text gets (defined in search.index.mapping's settings)
 
@@ -108,6 +109,23 @@ _ATTRIBUTION = {
     "speaker_kind": _id(),
     "description": _kept(),
     "confidence": {"type": "half_float", "index": False},
+}
+
+# An entry of the people registry: a person (or an ambiguous name, or a name that is no
+# person's) with the spellings articles write, and its counts as the documents give them, so
+# the directory, a profile, the facets and quote search say one number (search.index.identity).
+_REGISTRY = {
+    "kind": _id(),  # person, ambiguous, organization, document, phrase
+    "name": _facet(),  # canonical name, shown wherever the person's id is
+    "variants": _facet(),  # every spelling articles write
+    "keys": _id(),  # the spellings' keys (search.speakers.names)
+    "roles": _id(),
+    "candidates": _id(),  # an ambiguous name: the people it may be, likeliest first
+    "first": _DAY,
+    "last": _DAY,
+    "articles": {"type": "integer"},  # articles whose speakers name the person
+    "quotes": {"type": "integer"},  # quote documents attributed to the person
+    "spellings": {"type": "object", "enabled": False},  # each spelling, its articles and why
 }
 
 # --- Roles
@@ -479,6 +497,9 @@ FIELDS: tuple[Field, ...] = (
         shape=None,  # with `article_id`, a quote hit's `article`: search.query.shape
         searched=(Searched("title", scope="title"),),
     ),
+    # The people registry: one document of kind PERSON per entry of the archive's directory
+    # (search.speakers.registry), beside the articles so one alias switch moves both.
+    REGISTRY := Field("person", {"properties": _REGISTRY}),
 )
 
 
@@ -655,6 +676,24 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (INDEXED_AT, lambda q: q.of.indexed_at),
 )
 
+
+@dataclass(frozen=True)
+class Registered:
+    """One entry of the people registry: its id and what `REGISTRY` holds of it (built by
+    search.speakers.registry), and when it was written."""
+
+    id: str
+    entry: Mapping[str, Any]
+    indexed_at: str
+
+
+PERSON_DOCUMENT: tuple[tuple[Field, Callable[[Registered], Any]], ...] = (
+    (KIND, lambda r: PERSON),
+    (ID, lambda r: r.id),
+    (REGISTRY, lambda r: r.entry),
+    (INDEXED_AT, lambda r: r.indexed_at),
+)
+
 # --- The CSV export's columns: a name, the field, and the cell made of the field's value
 
 
@@ -725,6 +764,7 @@ def _held(document: Sequence[tuple[Field, Any]]) -> tuple[Field, ...]:
 HELD: Mapping[Kind, tuple[Field, ...]] = {
     ARTICLE: _held(ARTICLE_DOCUMENT),
     QUOTE: _held(QUOTE_DOCUMENT),
+    PERSON: _held(PERSON_DOCUMENT),
 }
 PROPERTIES: Mapping[str, Mapping[str, Any]] = {f.path: f.mapping for f in FIELDS}
 

@@ -153,6 +153,8 @@ def _finish(report: Report, rejects: Path, allow: int) -> None:
     for line in report.withheld[:SHOWN]:
         click.echo(f"withheld, removed: {line}", err=True)
     _say_warnings(report)
+    if report.relabelled:
+        click.echo(f"people: {report.relabelled} documents relabelled", err=True)
     click.echo(report.summary(), err=True)
     if report.rejected:
         click.echo(f"rejected articles and reasons: {rejects}", err=True)

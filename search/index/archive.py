@@ -21,7 +21,8 @@ from typing import IO, Any
 from elasticsearch import Elasticsearch
 
 from search.index.bulk import Prepared, bulk_load
-from search.index.identity import relabel_speakers
+from search.index.documents import Labels
+from search.index.identity import known_labels, read_corrections, relabel_speakers
 from search.index.indices import (
     READY,
     IndexStateError,
@@ -135,13 +136,14 @@ def _prepared(
     *,
     keep: bool = False,
     fetcher: Fetcher | None = None,
+    labels: Labels | None = None,
 ) -> Iterator[Prepared | Rejected]:
     """The articles under `paths`, prepared by the workers; one walk, whose passed-over files
     and skipped records the report names. With `keep`, each input rides along for the store."""
     walk = Walk(paths, fetcher=fetcher)
     report.passed_over = walk.passed_over
     report.skipped = walk.skipped
-    return prepare_all(walk, year=year, workers=workers, keep=keep)
+    return prepare_all(walk, year=year, workers=workers, keep=keep, labels=labels)
 
 
 def stored_units(store: Store) -> Iterator[Unit]:
@@ -277,8 +279,13 @@ def reindex(
         where = keeping.store.directory if keeping else "no store"
         raise ReindexError(f"the archive store ({where}) holds no article: give the paths to read")
     _check_replicas(es, replicas)
+    corrections = read_corrections(alias)  # a file that cannot be read fails before any work
     rejects = RejectLog(rejects_path)
     report = Report(began=began, deleted=remove_partial(es, alias))
+    # Speakers are labelled with the ids the live people registry gives their names, so the
+    # relabelling after loading rewrites only what this archive's identity changed.
+    live = live_index(es, alias)
+    labels = known_labels(es, live) if live else {}
     # 1. A new index, tuned for loading: no replicas to copy to, no refreshes to pay for.
     report.index = create_index(es, alias, shards=shards)
     try:
@@ -286,15 +293,18 @@ def reindex(
         if paths is None:
             assert keeping is not None
             units = stored_units(keeping.store)
-            outcomes = prepare_all(units, year=year, workers=workers, keep=True)
+            outcomes = prepare_all(units, year=year, workers=workers, keep=True, labels=labels)
         else:
             fetcher = keeping.fetcher if keeping else None
-            outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
+            outcomes = _prepared(
+                paths, report, year, workers, keep=bool(keeping), fetcher=fetcher, labels=labels
+            )
         intake = keeping.intake("reindex", year, None) if keeping else None
         accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
-        # 3. Speakers as people: every spelling of one person gets that person's id and name.
+        # 3. Speakers as people: every spelling of one person gets that person's id, and the
+        #    people registry is written (an editor's corrections applied).
         es.indices.refresh(index=report.index)
-        report.relabelled = relabel_speakers(es, report.index)
+        report.relabelled = relabel_speakers(es, report.index, corrections).documents
         # 4. Restore serving settings and make every document visible.
         es.indices.put_settings(
             index=report.index,
@@ -408,6 +418,7 @@ def index_into_live(
     alias moves to the new one.
     """
     began = time.monotonic()
+    corrections = read_corrections(alias)  # a file that cannot be read fails before any work
     rejects = RejectLog(rejects_path, append=append_rejects)
     # What a killed reindex left goes now; a reindex still loading refuses this run.
     report = Report(began=began, index=live_index(es, alias), deleted=remove_partial(es, alias))
@@ -416,9 +427,12 @@ def index_into_live(
         es.indices.update_aliases(actions=[{"add": {"index": report.index, "alias": alias}}])
     check_version(es, report.index)
     started = datetime.now(UTC)
+    labels = known_labels(es, report.index)
     try:
         fetcher = keeping.fetcher if keeping else None
-        outcomes = _prepared(paths, report, year, workers, keep=bool(keeping), fetcher=fetcher)
+        outcomes = _prepared(
+            paths, report, year, workers, keep=bool(keeping), fetcher=fetcher, labels=labels
+        )
         intake = keeping.intake(command, year, (es, report.index)) if keeping else None
         accepted = _load(es, report.index, outcomes, report, rejects, progress, intake)
     finally:
@@ -429,7 +443,7 @@ def index_into_live(
     es.indices.refresh(index=report.index)
     _drop_quotes(es, report.index, accepted, before=started)
     es.indices.refresh(index=report.index)
-    report.relabelled = relabel_speakers(es, report.index)
+    report.relabelled = relabel_speakers(es, report.index, corrections).documents
     report.ended = time.monotonic()
     return report
 
@@ -489,5 +503,5 @@ def withhold(
         es.indices.refresh(index=name)
     live = live_index(es, alias)
     if live in held:
-        relabel_speakers(es, live)
+        relabel_speakers(es, live, read_corrections(alias))
     return held

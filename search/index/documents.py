@@ -1,13 +1,15 @@
 """An `Article` as the Elasticsearch documents the index expects: the article itself, and one
 document per quote, each built field by field as search.schema declares them.
 
-Speakers get the id and name their own spelling gives (`search.speakers.names`); the reindex
-then joins spellings across the archive and relabels the few documents whose person turned out
-to be known under another name (`search.index.identity`).
+Speakers get the person id the people registry already gives their name (`labels`), else the
+one their own spelling gives (`search.speakers.names`); the reindex then joins spellings across
+the archive and relabels the few documents whose person id turned out otherwise
+(`search.index.identity`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -38,11 +40,16 @@ def _suggestions(article: Article) -> list[str]:
     return list(dict.fromkeys(i for i in inputs if i))
 
 
-def _person(written: str, name: PersonName | None, role: str | None) -> dict[str, Any]:
+Labels = Mapping[str, str | None]  # a name as written -> the person id the registry gives it
+
+
+def _person(
+    written: str, name: PersonName | None, role: str | None, labels: Labels | None = None
+) -> dict[str, Any]:
     if name is None:  # a blank name: extraction never gives one, a record's speaker might
         return {"id": None, "key": None, "name": written, "as_written": written, "role": role}
     return {
-        "id": name.id,
+        "id": labels.get(written, name.id) if labels else name.id,
         "key": name.key,
         "name": name.display,
         "as_written": written,
@@ -51,13 +58,16 @@ def _person(written: str, name: PersonName | None, role: str | None) -> dict[str
     }
 
 
-def facts(article: Article) -> Facts:
-    """What the documents are built from: the people its names stand for, and the rest."""
-    people = {s.name: _person(s.name, person_name(s.name), s.role) for s in article.speakers}
+def facts(article: Article, labels: Labels | None = None) -> Facts:
+    """What the documents are built from: the people its names stand for (by `labels`, the
+    people registry's ids, when one is known), and the rest."""
+    people = {
+        s.name: _person(s.name, person_name(s.name), s.role, labels) for s in article.speakers
+    }
 
     def person(name: str) -> dict[str, Any]:
         """A quote's speaker or principal: one of the speakers by name, else known by name."""
-        return people.setdefault(name, _person(name, person_name(name), None))
+        return people.setdefault(name, _person(name, person_name(name), None, labels))
 
     # An organisation or document keeps its name but gets no person id; an anonymous source
     # or an uncertain attribution has no speaker. A principal ("for Donald Trump") is a person.
@@ -84,9 +94,11 @@ def facts(article: Article) -> Facts:
     )
 
 
-def to_documents(article: Article) -> list[tuple[str, dict[str, Any]]]:
+def to_documents(
+    article: Article, labels: Labels | None = None
+) -> list[tuple[str, dict[str, Any]]]:
     """The article's document and its quotes' documents, each with its Elasticsearch id."""
-    known = facts(article)
+    known = facts(article, labels)
     documents = [(article.id, {f.path: value(known) for f, value in ARTICLE_DOCUMENT})]
     for position, quote in enumerate(article.quotes):
         quoted = QuoteFacts(known, quote, position)

@@ -1,5 +1,6 @@
-"""Backups that restore: Elasticsearch snapshots of the live index (and the people registry,
-where there is one), taken to a snapshot repository, each beside a copy of the archive store.
+"""Backups that restore: Elasticsearch snapshots of the live index (its people registry
+included: documents of kind `person`, search.index.identity), taken to a snapshot repository,
+each beside a copy of the archive store.
 
 The repository is DATELINE_SNAPSHOT_REPO (default `dateline`). When it is not registered yet,
 Dateline registers a shared-filesystem repository in `<DATELINE_BACKUP_DIR>/elasticsearch`,
@@ -25,8 +26,8 @@ from search.index.indices import IndexStateError, count_articles, live_index
 
 DEFAULT_REPOSITORY = "dateline"
 DEFAULT_KEEP = 7
-# Indices that belong with the articles: the people registry, once there is one, is named
-# after the alias with this suffix (search.speakers); a snapshot takes it when it exists.
+# Indices that belong with the articles, named after the alias with these suffixes; a snapshot
+# takes each that exists. (The people registry is no longer one: it lives in the index.)
 REGISTRY_SUFFIXES = ("-people",)
 _NAME = re.compile(r"[a-z0-9][a-z0-9._-]*")
 

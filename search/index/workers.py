@@ -19,7 +19,7 @@ import orjson
 from search.extract.gazetteer import gazetteer
 from search.extract.pipeline import extract_or_reject
 from search.index.bulk import Prepared
-from search.index.documents import to_documents
+from search.index.documents import Labels, to_documents
 from search.ingest.read import read_unit
 from search.ingest.unit import Unit
 from search.model import Rejected
@@ -33,6 +33,9 @@ AHEAD = 1024
 # machine they share, Elasticsearch then indexes without waiting for a core, and the workers
 # use what it leaves, instead of the two starving each other in turns.
 WORKER_NICENESS = 10
+# The person id each name's key gets (the live people registry's), set by `prepare_all` before
+# the workers fork, so each inherits it instead of receiving it with every batch.
+_LABELS: Labels = {}
 
 
 def prepare(unit: Unit | Rejected, year: int | None, keep: bool = False) -> Prepared | Rejected:
@@ -43,7 +46,7 @@ def prepare(unit: Unit | Rejected, year: int | None, keep: bool = False) -> Prep
         return article
     assert not isinstance(raw, Rejected)  # extraction passes a rejected input on as it is
     # orjson: 7x json.dumps, and a reindex is CPU-bound
-    documents = tuple((doc_id, orjson.dumps(doc)) for doc_id, doc in to_documents(article))
+    documents = tuple((doc_id, orjson.dumps(doc)) for doc_id, doc in to_documents(article, _LABELS))
     return Prepared(
         article.id,
         article.source,
@@ -87,8 +90,12 @@ def prepare_all(
     year: int | None = None,
     workers: int | None = None,
     keep: bool = False,
+    labels: Labels | None = None,
 ) -> Iterator[Prepared | Rejected]:
-    """Every unit (of a `Walk`), prepared or rejected with its reason, in input order."""
+    """Every unit (of a `Walk`), prepared or rejected with its reason, in input order; speakers
+    get the person ids `labels` gives their names (see search.index.documents)."""
+    global _LABELS
+    _LABELS = labels or {}
     workers = workers if workers is not None else (os.cpu_count() or 1)
     if workers <= 1:
         for unit in todo:

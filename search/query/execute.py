@@ -31,9 +31,22 @@ from search.query.body import (
 from search.query.params import Interval, SearchParams, interval_for
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
-from search.scan import PAGE
-from search.schema import ARTICLE, BODY, FACETS, Facet, Kind
+from search.scan import PAGE, scan
+from search.schema import (
+    ARTICLE,
+    BODY,
+    FACETS,
+    ID,
+    PERSON,
+    REGISTRY,
+    SPEAKER_FACET,
+    Facet,
+    Kind,
+    only,
+)
+from search.speakers.lookup import People
 from search.speakers.names import person_name
+from search.speakers.registry import directory_of
 
 
 def _search(
@@ -79,19 +92,46 @@ def _raise_failed(answer: Any, item: dict[str, Any]) -> dict[str, Any]:
     raise HTTP_EXCEPTIONS.get(status, ApiError)(message=str(item["error"]), meta=meta, body=item)
 
 
-def selection(es: Elasticsearch, index: str, params: SearchParams) -> Selection:
+_REGISTRIES: dict[str, tuple[tuple[Any, ...], People]] = {}
+
+
+def people(es: Elasticsearch, index: str) -> People:
+    """The people registry of `index`, read whole once per version of it (a small request
+    tells whether it changed) and kept for the process's later requests."""
+    version = speakers.stamp(_search(es, index, speakers.stamp_body()))
+    cached = _REGISTRIES.get(index)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    held = [
+        (hit["_source"][ID.path], hit["_source"].get(REGISTRY.path) or {})
+        for hits in scan(es, index, only(PERSON), source=[ID.path, REGISTRY.path])
+        for hit in hits
+    ]
+    found = People(directory_of(held))
+    _REGISTRIES[index] = (version, found)
+    return found
+
+
+def _names(registry: People) -> dict[str, str]:
+    return {k.entry.id: k.entry.name for k in registry.known}
+
+
+def selection(
+    es: Elasticsearch, index: str, params: SearchParams, registry: People | None = None
+) -> Selection:
     """What each selected facet filters by: lower-cased values, and for speakers the ids of the
-    people the values name (one request)."""
+    people the values name (read over the people registry)."""
     chosen: Selection = {}
     for facet in FACETS:
         values = params.filters.get(facet.name)
         if values and not facet.by_id:
             chosen[facet.name] = tuple(sorted({v.lower() for v in values}))
         elif values:
-            found = speakers.resolved_ids(_search(es, index, speakers.resolve_body(values)), values)
-            # A name no speaker bears may still be someone spoken for: their own id.
-            own = {p.id for p in map(person_name, values) if p}
-            chosen[facet.name] = tuple(sorted(own.union(*found.values())))
+            registry = registry or people(es, index)
+            found = {i for value in values for i in speakers.filtered_ids(registry.resolve(value))}
+            if facet is not SPEAKER_FACET:  # someone spoken for may never speak: their own id
+                found |= {p.id for p in map(person_name, values) if p}
+            chosen[facet.name] = tuple(sorted(found))
     return chosen
 
 
@@ -146,7 +186,8 @@ def search(
 ) -> dict[str, Any]:
     """Articles (or quotes) matching `params`, with facets, dates and the next page's cursor."""
     began = time.monotonic()
-    chosen = selection(es, index, params)
+    registry = people(es, index)
+    chosen = selection(es, index, params, registry)
     interval, window = _histogram_plan(params)
     build_body = build if kind == ARTICLE else build_quotes
     # Every page of one search asks the same shard copies, so scores (and the order they give)
@@ -157,6 +198,12 @@ def search(
     if window is None:
         interval = _settle_dates(es, index, params, chosen, kind, response)
     shaped = result(response, params, chosen, interval, kind)
+    names = _names(registry)
+    speakers.named(shaped, names)
+    shaped["speakers_named"] = [
+        speakers.described(value, registry.resolve(value), names)
+        for value in params.filters.get(SPEAKER_FACET.name, ())
+    ]
     last_sort = shaped.pop("last_sort")
     shaped["next_cursor"] = cursor.encode(kind, params, last_sort) if last_sort else None
     shaped["took_ms"] = round((time.monotonic() - began) * 1000)
@@ -168,15 +215,23 @@ def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:
 
 
 def article(es: Elasticsearch, index: str, article_id: str, q: str) -> dict[str, Any] | None:
-    return articles.article(_search(es, index, articles.article_body(article_id, q)))
+    """The article, its people shown by the registry's names."""
+    response = _search(es, index, articles.article_body(article_id, q))
+    names = _names(people(es, index))
+    for hit in response["hits"]["hits"]:
+        speakers.named_document(hit["_source"], names)
+    return articles.article(response)
 
 
 def quote_card(
     es: Elasticsearch, index: str, article_id: str, position: int, permalink: str
 ) -> dict[str, Any] | None:
     """One quote to cite (search.query.citation); None when there is no such quote."""
-    answer = es.mget(index=index, **citation.card_body(article_id, position))
-    return citation.card(dict(answer), article_id, position, permalink)
+    answer = dict(es.mget(index=index, **citation.card_body(article_id, position)))
+    names = _names(people(es, index))
+    for document in answer["docs"]:
+        speakers.named_document(document.get("_source") or {}, names)
+    return citation.card(answer, article_id, position, permalink)
 
 
 def related(es: Elasticsearch, index: str, article_id: str) -> dict[str, Any] | None:
@@ -213,32 +268,58 @@ def facet_values(
         "aggs": {facet.name: facet_counts(facet, kind, chosen.get(facet.name, ()), size, include)},
     }
     agg = _search(es, index, body)["aggregations"][facet.name]
-    return facet_values_shaped(facet, agg, chosen.get(facet.name, ()))
+    values = facet_values_shaped(facet, agg, chosen.get(facet.name, ()))
+    if facet.by_id:  # people are shown by the registry's name for their id
+        speakers.named({"facets": {facet.name: values}}, _names(people(es, index)))
+    return values
 
 
-def directory(es: Elasticsearch, index: str, prefix: str, size: int) -> list[dict[str, Any]]:
-    return speakers.directory(_search(es, index, speakers.directory_body(prefix, size)))
+def directory(
+    es: Elasticsearch,
+    index: str,
+    prefix: str,
+    size: int,
+    sort: speakers.DirectorySort = "quotes",
+    after: list[Any] | None = None,
+) -> dict[str, Any]:
+    """One page of the people registry, with how many match and the next page's cursor."""
+    body = speakers.directory_body(prefix, size, sort, after)
+    found, total, last = speakers.directory(_search(es, index, body), size)
+    following = speakers.directory_cursor(prefix, sort, size, last) if last else None
+    return {"speakers": found, "total": total, "sort": sort, "next_cursor": following}
 
 
 def profile(es: Elasticsearch, index: str, person_id: str) -> dict[str, Any] | None:
-    """A speaker's profile; quotes over time at the interval their span calls for."""
-    found = speakers.profile(
-        _search(es, index, speakers.profile_body(person_id, "month")), person_id, "month"
-    )
-    if found is None or not found["first"] or not found["last"]:
-        return found
-    interval = interval_for(date.fromisoformat(found["first"]), date.fromisoformat(found["last"]))
-    if interval == "month":
-        return found
-    return speakers.profile(
-        _search(es, index, speakers.profile_body(person_id, interval)), person_id, interval
-    )
+    """A speaker's profile, or None when the registry has no person of that id; quotes over
+    time at the interval their span calls for."""
+    registry = people(es, index)
+    entry = registry.directory.entries.get(person_id)
+    if entry is None or entry.kind != "person":
+        return None
+    held = {
+        "name": entry.name,
+        "roles": list(entry.context.roles),
+        "articles": entry.articles,
+        "quotes": entry.quotes,
+        "first": entry.first.isoformat() if entry.first else None,
+        "last": entry.last.isoformat() if entry.last else None,
+        "variants": sorted(entry.spellings),
+    }
+    interval: Interval = "month"
+    if entry.first and entry.last:
+        interval = interval_for(entry.first, entry.last)
+    response = _search(es, index, speakers.profile_body(person_id, interval))
+    return speakers.profile(response, person_id, held, interval, _names(registry))
 
 
 def export_rows(
     es: Elasticsearch, index: str, params: SearchParams, kind: Kind, page: int = PAGE
 ) -> Iterator[dict[str, Any]]:
-    return export.documents(es, index, params, selection(es, index, params), kind, page)
+    registry = people(es, index)
+    names = _names(registry)
+    chosen = selection(es, index, params, registry)
+    rows = export.documents(es, index, params, chosen, kind, page)
+    return (speakers.named_document(row, names) for row in rows)
 
 
 def explain(q: str) -> dict[str, Any]:

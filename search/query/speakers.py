@@ -1,158 +1,241 @@
-"""Speakers on the read path: which people a `speaker` value names, the directory of speakers,
-and one speaker's profile. Requests are built here and answers shaped here, both pure.
+"""Speakers on the read path, from the people registry (search.schema.REGISTRY): which people a
+`speaker` value names, the names shown for person ids, the directory of speakers, and one
+speaker's profile. Requests are built here and answers shaped here, both pure.
 
 A value may be a person's id ("barack-obama"), their canonical name or any spelling the archive
-holds ("Jim Comey", "President Obama"), or a surname alone, which names every person of that
-name ("Clinton": Bill and Hillary). It is matched against what each article's speakers carry:
-id, canonical name, name as written, key (given name, nicknames included, and surname) and
-surname, and the people found are the filter.
+holds ("Jim Comey", "President Obama"), a title form ("Mrs. Clinton"), a surname or a given name
+alone: `search.speakers.lookup` reads it over the registry; a name with one prominent bearer is
+that person, else it names its candidates; a misspelt one names nobody and gets did-you-mean
+suggestions. Documents carry person ids only: the names shown come from the registry, and the
+directory's and a profile's counts are the registry's, which are the documents' own (the same
+numbers the speaker facet and quote search give).
 """
 
 from __future__ import annotations
 
-from typing import Any
+import base64
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any, Literal
 
+from search.query.cursor import BadCursor
 from search.query.params import Interval
-from search.schema import ARTICLE, DATELINE, PUBLISHED, QUOTE, SPEAKER, SPEAKERS, only
-from search.speakers.names import fold, given_names_alike, person_name
+from search.schema import (
+    ARTICLE,
+    DATELINE,
+    ID,
+    INDEXED_AT,
+    ON_BEHALF_OF,
+    ON_BEHALF_OF_FACET,
+    PERSON,
+    PUBLISHED,
+    QUOTE,
+    QUOTES,
+    REGISTRY,
+    SPEAKER,
+    SPEAKER_FACET,
+    SPEAKERS,
+    only,
+)
+from search.speakers.lookup import Resolution
+from search.speakers.names import fold
 
-MAX_PEOPLE_PER_VALUE = 50
-# Where an article's speakers (nested) hold what a value is matched against and what is counted.
+DirectorySort = Literal["quotes", "articles", "name"]
+DIRECTORY_SORTS: tuple[DirectorySort, ...] = ("quotes", "articles", "name")
 _NESTED = SPEAKERS.path
 _ID = SPEAKERS.sub("id")
-_NAME = SPEAKERS.sub("name")
-_FOLDED = SPEAKERS.sub("name.folded")
-_NAME_WORDS = SPEAKERS.sub("name.text")
-_WRITTEN = SPEAKERS.sub("as_written")
-_WRITTEN_FOLDED = SPEAKERS.sub("as_written.folded")
-_WRITTEN_WORDS = SPEAKERS.sub("as_written.text")
-_KEY = SPEAKERS.sub("key")
-_SURNAME = SPEAKERS.sub("surname")
-_ROLE = SPEAKERS.sub("role.keyword")
-_QUOTE_COUNT = SPEAKERS.sub("quote_count")
-_QUOTED_ID = SPEAKER.sub("id")  # a quote document's speaker
+_QUOTED_ID = SPEAKER.sub("id")
 _DATELINE = DATELINE.sub("name")
+_KIND = REGISTRY.sub("kind")
+_NAME_WORDS = REGISTRY.sub("name.text")
+_VARIANT_WORDS = REGISTRY.sub("variants.text")
+_BY_NAME = REGISTRY.sub("name.folded")
+_ARTICLES = REGISTRY.sub("articles")
+_QUOTES = REGISTRY.sub("quotes")
+_SORTS: Mapping[DirectorySort, list[dict[str, Any]]] = {
+    "quotes": [{_QUOTES: "desc"}, {_ARTICLES: "desc"}, {_BY_NAME: "asc"}, {ID.path: "asc"}],
+    "articles": [{_ARTICLES: "desc"}, {_QUOTES: "desc"}, {_BY_NAME: "asc"}, {ID.path: "asc"}],
+    "name": [{_BY_NAME: "asc"}, {ID.path: "asc"}],
+}
 
 
-def _matches(value: str) -> dict[str, Any]:
-    """Speakers (nested documents) that `value` may name."""
-    folded = fold(value)
-    should: list[dict[str, Any]] = [
-        {"term": {_ID: value}},
-        {"term": {_FOLDED: folded}},
-        {"term": {_WRITTEN_FOLDED: folded}},
-    ]
-    name = person_name(value)
-    if name is not None and name.given:
-        keys = [
-            " ".join(filter(None, (given, name.surname, name.suffix)))
-            for given in sorted(given_names_alike(name.given))
-        ]
-        should.append({"terms": {_KEY: keys}})
-    elif name is not None:
-        should.append({"term": {_SURNAME: name.surname}})
-    return {"bool": {"should": should, "minimum_should_match": 1}}
+# --- the registry, read whole by the read path (search.query.execute caches it) --------------
 
 
-def resolve_body(values: tuple[str, ...]) -> dict[str, Any]:
-    """One request: for each value, the ids of the people it names."""
-    per_value = {
-        str(n): {
-            "filter": _matches(value),
-            "aggs": {"ids": {"terms": {"field": _ID, "size": MAX_PEOPLE_PER_VALUE}}},
-        }
-        for n, value in enumerate(values)
-    }
+def stamp_body() -> dict[str, Any]:
+    """What tells one version of the registry from another: its entries and last write."""
     return {
         "size": 0,
-        "query": only(ARTICLE),
-        "aggs": {"people": {"nested": {"path": _NESTED}, "aggs": per_value}},
+        "query": only(PERSON),
+        "track_total_hits": True,
+        "aggs": {"written": {"max": {"field": INDEXED_AT.path}}},
     }
 
 
-def resolved_ids(response: dict[str, Any], values: tuple[str, ...]) -> dict[str, list[str]]:
-    """Each value's people ids (none, when nobody in the archive bears that name)."""
-    people = response["aggregations"]["people"]
+def stamp(response: dict[str, Any]) -> tuple[Any, ...]:
+    written = response["aggregations"]["written"].get("value")
+    return (response["hits"]["total"]["value"], written)
+
+
+# --- what a value names --------------------------------------------------------------------
+
+
+def filtered_ids(resolution: Resolution) -> list[str]:
+    """The ids a value filters by: its people, else every candidate (a surname shared by
+    several people names each of them), else none (nobody: no result, and suggestions)."""
+    return resolution.people or resolution.candidates
+
+
+def described(value: str, found: Resolution, names: Mapping[str, str]) -> dict[str, Any]:
+    """How a `speaker` value was read, for the answer: the people it names, the candidates it
+    may name, what to try instead."""
+
+    def person(person_id: str) -> dict[str, str]:
+        return {"id": person_id, "name": names.get(person_id, person_id)}
+
     return {
-        value: [b["key"] for b in people[str(n)]["ids"]["buckets"]]
-        for n, value in enumerate(values)
+        "value": value,
+        "people": [person(i) for i in found.people],
+        "candidates": [person(i) for i in found.candidates],
+        "did_you_mean": list(found.suggestions),
+        "rule": found.rule,
     }
 
 
-def _person_aggs() -> dict[str, Any]:
-    """What the directory and the profile say of each person (inside the nested speakers)."""
-    return {
-        "name": {"terms": {"field": _NAME, "size": 1}},
-        "roles": {"terms": {"field": _ROLE, "size": 5}},
-        "quotes": {"sum": {"field": _QUOTE_COUNT}},
-        "article": {
-            "reverse_nested": {},
-            "aggs": {
-                "first": {"min": {"field": PUBLISHED.path, "format": "strict_date"}},
-                "last": {"max": {"field": PUBLISHED.path, "format": "strict_date"}},
-            },
-        },
-    }
+# --- names shown for ids --------------------------------------------------------------------
 
 
-def directory_body(prefix: str, size: int) -> dict[str, Any]:
-    """The most quoted people, or those with a name word starting with `prefix`."""
-    speakers: dict[str, Any] = {"match_all": {}}
-    if prefix.strip():
-        words = fold(prefix).split()
-        speakers = {
-            "bool": {
-                "should": [
-                    {"prefix": {_NAME_WORDS: words[-1]}},
-                    {"prefix": {_WRITTEN_WORDS: words[-1]}},
-                ],
-                "filter": [{"term": {_NAME_WORDS: w}} for w in words[:-1]],
-                "minimum_should_match": 1,
-            }
-        }
-    return {
-        "size": 0,
-        "query": only(ARTICLE),
-        "aggs": {
-            "people": {
-                "nested": {"path": _NESTED},
-                "aggs": {
-                    "matching": {
-                        "filter": speakers,
-                        "aggs": {
-                            "ids": {
-                                "terms": {"field": _ID, "size": size},
-                                "aggs": _person_aggs(),
-                            }
-                        },
+def _rename_person(person: dict[str, Any] | None, names: Mapping[str, str]) -> None:
+    if person and person.get("id") in names:
+        person["name"] = names[person["id"]]
+
+
+def named_document(source: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """A document as stored (an export's row) with its people shown by the registry's name for
+    their ids. In place; returned."""
+    for person in source.get(SPEAKERS.path) or []:
+        _rename_person(person, names)
+    _rename_person(source.get(SPEAKER.path), names)
+    _rename_person(source.get(ON_BEHALF_OF.path), names)
+    for quote in source.get(QUOTES.path) or []:
+        _rename_quote(quote, names)
+    return source
+
+
+def _rename_quote(quote: dict[str, Any], names: Mapping[str, str]) -> None:
+    """An article's quote (nested): its speaker and the one spoken for, by the registry's name."""
+    for at in ("speaker", "on_behalf_of"):
+        if quote.get(f"{at}_id") in names:
+            quote[at] = names[quote[f"{at}_id"]]
+
+
+def named(shaped: dict[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    """A shaped search answer with every person shown by the registry's name for their id:
+    hits' speakers, their quotes' speakers, the speaker facet. In place; returned."""
+    for hit in shaped.get("hits", []):
+        for person in hit.get(SPEAKERS.path) or []:
+            _rename_person(person, names)
+        _rename_person(hit.get(SPEAKER.path), names)
+        _rename_person(hit.get(ON_BEHALF_OF.path), names)
+        for quote in hit.get("quotes") or []:
+            _rename_quote(quote, names)
+    for facet in (SPEAKER_FACET, ON_BEHALF_OF_FACET):
+        for bucket in (shaped.get("facets") or {}).get(facet.name) or []:
+            if bucket.get("id") in names:
+                bucket["value"] = names[bucket["id"]]
+    return shaped
+
+
+# --- the directory ------------------------------------------------------------------------------
+
+
+def _directory_fingerprint(prefix: str, sort: DirectorySort, size: int) -> str:
+    described_ = json.dumps(["speakers", fold(prefix), sort, size])
+    return hashlib.blake2b(described_.encode(), digest_size=6).hexdigest()
+
+
+def directory_cursor(prefix: str, sort: DirectorySort, size: int, after: list[Any]) -> str:
+    data = {"s": _directory_fingerprint(prefix, sort, size), "a": after}
+    raw = json.dumps(data, separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def directory_after(prefix: str, sort: DirectorySort, size: int, cursor: str) -> list[Any]:
+    """The sort values a directory cursor resumes after; BadCursor when it is not this list's."""
+    try:
+        data = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        after, given = data["a"], data["s"]
+    except (ValueError, TypeError, KeyError) as error:
+        raise BadCursor("not a cursor this API handed out") from error
+    if (
+        not isinstance(after, list)
+        or len(after) != len(_SORTS[sort])
+        or not all(v is None or isinstance(v, str | int | float) for v in after)
+    ):
+        raise BadCursor("not a cursor this API handed out")
+    if given != _directory_fingerprint(prefix, sort, size):
+        raise BadCursor("this cursor belongs to another list: repeat its parameters with it")
+    return after
+
+
+def directory_body(
+    prefix: str, size: int, sort: DirectorySort = "quotes", after: list[Any] | None = None
+) -> dict[str, Any]:
+    """People of the registry, most quoted first (or by articles, or by name); with `prefix`,
+    those with a word of a name or spelling starting so (their counts whole)."""
+    clauses: list[dict[str, Any]] = [only(PERSON), {"term": {_KIND: "person"}}]
+    words = fold(prefix).split()
+    if words:
+        for n, word in enumerate(words):
+            kind = "prefix" if n == len(words) - 1 else "term"
+            clauses.append(
+                {
+                    "bool": {
+                        "should": [{kind: {_NAME_WORDS: word}}, {kind: {_VARIANT_WORDS: word}}],
+                        "minimum_should_match": 1,
                     }
-                },
-            }
-        },
+                }
+            )
+    body: dict[str, Any] = {
+        "size": size,
+        "query": {"bool": {"filter": clauses}},
+        "sort": _SORTS[sort],
+        "track_total_hits": True,
+        "_source": [ID.path, REGISTRY.path],
     }
+    if after:
+        body["search_after"] = after
+    return body
 
 
-def _person(bucket: dict[str, Any]) -> dict[str, Any]:
-    names = bucket["name"]["buckets"]
-    article = bucket["article"]
+def _person(person_id: str, held: Mapping[str, Any]) -> dict[str, Any]:
     return {
-        "id": bucket["key"],
-        "name": names[0]["key"] if names else bucket["key"],
-        "roles": [b["key"] for b in bucket["roles"]["buckets"]],
-        "articles": article["doc_count"],
-        "quotes": int(bucket["quotes"]["value"]),
-        "first": article["first"].get("value_as_string"),
-        "last": article["last"].get("value_as_string"),
+        "id": person_id,
+        "name": held.get("name") or person_id,
+        "roles": list(held.get("roles") or []),
+        "articles": int(held.get("articles") or 0),
+        "quotes": int(held.get("quotes") or 0),
+        "first": held.get("first"),
+        "last": held.get("last"),
     }
 
 
-def directory(response: dict[str, Any]) -> list[dict[str, Any]]:
-    buckets = response["aggregations"]["people"]["matching"]["ids"]["buckets"]
-    return [_person(b) for b in buckets]
+def directory(response: dict[str, Any], size: int) -> tuple[list[dict[str, Any]], int, list[Any]]:
+    """The people of one page, how many match in all, and the last one's sort values (none
+    when this page is the last)."""
+    hits = response["hits"]["hits"]
+    people = [_person(h["_source"][ID.path], h["_source"].get(REGISTRY.path) or {}) for h in hits]
+    last = hits[-1]["sort"] if len(hits) == size else []
+    return people, response["hits"]["total"]["value"], last
+
+
+# --- one person ---------------------------------------------------------------------------------
 
 
 def profile_body(person_id: str, interval: Interval, top: int = 10) -> dict[str, Any]:
-    """One person: variants, roles, places, co-speakers from articles; quotes over time."""
+    """One person, from the documents: places, co-speakers, quotes over time (their numbers
+    and names are the registry's: `profile`)."""
     mine = {"nested": {"path": _NESTED, "query": {"term": {_ID: person_id}}}}
     return {
         "size": 0,
@@ -172,19 +255,12 @@ def profile_body(person_id: str, interval: Interval, top: int = 10) -> dict[str,
                     "speakers": {
                         "nested": {"path": _NESTED},
                         "aggs": {
-                            "me": {
-                                "filter": {"term": {_ID: person_id}},
-                                "aggs": {
-                                    **_person_aggs(),
-                                    "variants": {"terms": {"field": _WRITTEN, "size": 20}},
-                                },
-                            },
                             "others": {
                                 "filter": {"bool": {"must_not": {"term": {_ID: person_id}}}},
                                 "aggs": {
                                     "ids": {
                                         "terms": {"field": _ID, "size": top},
-                                        "aggs": {"name": {"terms": {"field": _NAME, "size": 1}}},
+                                        "aggs": {"articles": {"reverse_nested": {}}},
                                     }
                                 },
                             },
@@ -209,26 +285,27 @@ def profile_body(person_id: str, interval: Interval, top: int = 10) -> dict[str,
     }
 
 
-def profile(response: dict[str, Any], person_id: str, interval: Interval) -> dict[str, Any] | None:
-    """The person's profile, or None when nobody has that id."""
+def profile(
+    response: dict[str, Any],
+    person_id: str,
+    held: Mapping[str, Any],
+    interval: Interval,
+    names: Mapping[str, str],
+) -> dict[str, Any]:
+    """The person's profile: the registry's entry (`held`), with what the documents say."""
     articles = response["aggregations"]["articles"]
-    me = articles["speakers"]["me"]
-    if not me["doc_count"]:
-        return None
-    person = _person({**me, "key": person_id})
     quotes = response["aggregations"]["quotes"]
     return {
-        **person,
-        "quotes": quotes["doc_count"],
-        "variants": [b["key"] for b in me["variants"]["buckets"]],
+        **_person(person_id, held),
+        "variants": list(held.get("variants") or []),
         "places": [
             {"value": b["key"], "count": b["doc_count"]} for b in articles["places"]["buckets"]
         ],
         "co_speakers": [
             {
                 "id": b["key"],
-                "name": b["name"]["buckets"][0]["key"] if b["name"]["buckets"] else b["key"],
-                "articles": b["doc_count"],
+                "name": names.get(b["key"], b["key"]),
+                "articles": b["articles"]["doc_count"],
             }
             for b in articles["speakers"]["others"]["ids"]["buckets"]
         ],

@@ -115,13 +115,16 @@ RECORDS: list[dict[str, Any]] = [
     },
 ]
 
-# Who speaks where, as a reader of these texts would say: person id -> (name, article ids).
+# Who speaks where, as a reader of these texts would say: person id -> (name, article ids). The
+# bare "Ferreira" of ferreira-bare may be Bill or Hillary: no person of its own (AMBIGUOUS).
 TRUTH: dict[str, tuple[str, set[str]]] = {
     "barack-okonkwo": ("Barack Okonkwo", {"okonkwo-1", "okonkwo-2", "okonkwo-3"}),
     "james-halvorsen": ("James Halvorsen", {"halvorsen-1", "halvorsen-2", "halvorsen-3"}),
     "bill-ferreira": ("Bill Ferreira", {"ferreira-bill"}),
     "hillary-ferreira": ("Hillary Ferreira", {"ferreira-hillary"}),
-    "ferreira": ("Ferreira", {"ferreira-bare"}),
     "donald-ashby": ("Donald Ashby", {"ashby-both", "ashby-father"}),
     "donald-ashby-jr": ("Donald Ashby Jr.", {"ashby-both", "ashby-son"}),
 }
+
+# A name that may be one of several people: the candidates, likeliest first.
+AMBIGUOUS: dict[str, tuple[str, ...]] = {"Ferreira": ("bill-ferreira", "hillary-ferreira")}

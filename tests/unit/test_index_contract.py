@@ -37,6 +37,7 @@ from search.schema import (
     FACETS,
     FIELDS,
     HELD,
+    PERSON,
     QUOTE,
     QUOTE_DOCUMENT,
     QUOTE_EXPORT,
@@ -166,9 +167,10 @@ def request_bodies() -> Iterator[dict[str, Any]]:
         yield articles.article_body("some-id", params.q)
     yield articles.related_body("an-index", "some-id")
     yield suggest_body("pes", 8)
-    yield speakers.resolve_body(("Peskov", "Dmitry Peskov", "dmitry-peskov", "Bill Clinton"))
-    yield speakers.directory_body("", 20)
-    yield speakers.directory_body("dm pes", 20)
+    yield speakers.stamp_body()
+    for sort in speakers.DIRECTORY_SORTS:
+        yield speakers.directory_body("", 20, sort)
+    yield speakers.directory_body("dm pes", 20, "articles", [3, 2, "peskov", "dmitry-peskov"])
     for interval in ("day", "month", "year"):
         yield speakers.profile_body("dmitry-peskov", interval)
 
@@ -185,7 +187,7 @@ def test_every_field_path_the_read_path_uses_is_in_the_mapping() -> None:
             fields = facet.fields(kind)
             assert {fields.shown, fields.filtered} <= paths
     assert set(marked(ARTICLE_HIT)) | set(marked(QUOTE_HIT)) <= paths
-    assert {"speakers.role.keyword", "quotes.speaker_id", "body.exact", "suggest"} <= paths
+    assert {"person.quotes", "quotes.speaker_id", "body.exact", "suggest"} <= paths
 
 
 @pytest.mark.parametrize(
@@ -215,7 +217,8 @@ def test_every_field_is_declared_once_and_held_by_a_kind_of_document() -> None:
     for document in (ARTICLE_DOCUMENT, QUOTE_DOCUMENT):
         held = [f.path for f, _ in document]
         assert len(held) == len(set(held))
-    assert {f.path for f in HELD[ARTICLE]} | {f.path for f in HELD[QUOTE]} == set(paths)
+    held = {f.path for kind in (ARTICLE, QUOTE, PERSON) for f in HELD[kind]}
+    assert held == set(paths)
 
 
 VIEW_KIND: dict[View, Kind] = {

@@ -17,7 +17,8 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from search.index.archive import index_into_live, reindex
-from tests.data.people import RECORDS, TRUTH
+from search.schema import PERSON, only
+from tests.data.people import AMBIGUOUS, RECORDS, TRUTH
 from tests.data.records import write_records
 from tests.support.archive import Archive
 from tests.support.helpers import SEED_ARTICLE, need_shared
@@ -60,15 +61,49 @@ def test_any_spelling_of_a_person_filters_to_all_their_articles(
     assert [(b["id"], b["value"]) for b in chosen] == [(person, TRUTH[person][0])]
 
 
-def test_a_surname_matches_every_person_of_that_name_and_the_facet_says_who(
+def test_a_surname_of_several_people_names_its_candidates_and_is_no_person(
     client: FlaskClient,
 ) -> None:
     body = get(client, "/api/search?speaker=Ferreira&size=50")
-    people = ("bill-ferreira", "hillary-ferreira", "ferreira")
+    people = AMBIGUOUS["Ferreira"]
     assert _ids(body) == set().union(*(TRUTH[p][1] for p in people))
     shown = {b["id"]: b for b in body["facets"]["speaker"]}
     assert set(shown) >= set(people) and all(shown[p]["selected"] for p in people)
     assert shown["bill-ferreira"]["value"] == "Bill Ferreira"
+    [named] = body["speakers_named"]
+    assert named["people"] == [] and {c["id"] for c in named["candidates"]} == set(people)
+    # The bare "Ferreira" is neither in the facet nor in the directory.
+    everyone = get(client, "/api/facets/speaker?size=100")["values"]
+    assert "ferreira" not in {b["id"] for b in everyone}
+    listed = get(client, "/api/speakers?prefix=ferreira")
+    found = {p["id"] for p in listed["speakers"]}
+    assert found >= set(people) and "ferreira" not in found
+    assert listed["total"] == len(found)
+
+
+@pytest.mark.parametrize(
+    ("value", "person"),
+    [
+        ("Mrs. Ferreira", "hillary-ferreira"),  # a title carries sex
+        ("Mr. Ferreira", "bill-ferreira"),
+        ("Hillary", "hillary-ferreira"),  # a given name alone, one bearer
+        ("Mr. Okonkwo", "barack-okonkwo"),
+    ],
+)
+def test_a_title_form_or_a_given_name_names_its_person(
+    client: FlaskClient, value: str, person: str
+) -> None:
+    body = get(client, f"/api/search?speaker={value}&size=50")
+    assert _ids(body) == TRUTH[person][1]
+    [named] = body["speakers_named"]
+    assert [p["id"] for p in named["people"]] == [person] and named["rule"]
+
+
+def test_a_misspelt_name_finds_nothing_and_says_what_was_meant(client: FlaskClient) -> None:
+    body = get(client, "/api/quotes?speaker=Okonkow")
+    assert body["total"]["value"] == 0
+    [named] = body["speakers_named"]
+    assert named["people"] == [] and named["did_you_mean"][0] == "Okonkwo"
 
 
 def test_speaker_facet_counts_people_as_the_fixture_says(client: FlaskClient) -> None:
@@ -86,7 +121,12 @@ def test_a_later_article_joins_a_bare_surname_to_its_person(
     first = write_records(tmp_path / "first.jsonl", [RECORDS[2]])  # "Mr. Okonkwo" alone
     reindex(es, alias, [first], workers=1)
     app = create_app({"INDEX": alias, "TESTING": True}).test_client()  # an archive it changes
-    assert get(app, "/api/search?speaker=okonkwo")["hits"][0]["speakers"][0]["id"] == "okonkwo"
+    # A surname no person of the archive bears yet is no person of its own.
+    alone = get(app, "/api/search?speaker=okonkwo")
+    assert alone["total"]["value"] == 0 and alone["speakers_named"][0]["people"] == []
+    [hit] = get(app, "/api/search?q=okonkwo")["hits"]
+    assert hit["speakers"][0]["id"] is None and hit["speakers"][0]["as_written"] == "Okonkwo"
+    assert get(app, "/api/speakers")["total"] == 0
     later = write_records(tmp_path / "later.jsonl", [RECORDS[0]])  # "Barack Okonkwo"
     index_into_live(es, alias, [later], workers=1)
     hits = get(app, "/api/search?speaker=okonkwo")["hits"]
@@ -195,7 +235,7 @@ def test_facet_values_by_prefix_under_the_current_search(client: FlaskClient) ->
     body = get(client, "/api/facets/agency?q=tram&prefix=agency+1")
     assert {b["value"] for b in body["values"]} == {"Agency 10", "Agency 11"}
     people = {b["id"] for b in get(client, "/api/facets/speaker?prefix=ferr")["values"]}
-    assert people >= {"bill-ferreira", "hillary-ferreira", "ferreira"}
+    assert people >= {"bill-ferreira", "hillary-ferreira"} and "ferreira" not in people
     assert all(re.search(r"(^|-)ferr", p) for p in people)
     get(client, "/api/facets/colour", 404)
 
@@ -324,7 +364,8 @@ def test_counts_are_articles_not_quote_documents(
     articles = get(client, "/api/search")["total"]["value"]
     assert get(client, "/api/health")["articles"] == articles
     quotes = get(client, "/api/quotes")["total"]["value"]
-    assert es.count(index=sample.alias)["count"] == articles + quotes > articles
+    entries = es.count(index=sample.alias, query=only(PERSON))["count"]  # the people registry
+    assert es.count(index=sample.alias)["count"] == articles + quotes + entries > articles
 
 
 @pytest.mark.parametrize(
