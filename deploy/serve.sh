@@ -52,6 +52,19 @@ if [ "$(id -u)" = 0 ]; then
         say "the account $web (or www-data's membership of its group) is missing: run bash deploy/setup.sh"
         exit 1
     }
+    # The workers import and read the checkout after they drop root: a parent folder closed to
+    # $web (a clone under `mktemp -d`, mode 700) is opened to it for passage only, nothing more.
+    dir=$(pwd -P)
+    while [ "$dir" != / ]; do
+        if ! runuser -u "$web" -- test -x "$dir"; then
+            setfacl -m "u:$web:x" "$dir" && say "let $web pass through $dir (to reach the checkout)"
+        fi
+        dir=$(dirname "$dir")
+    done
+    runuser -u "$web" -- test -r "$(pwd -P)/api/__init__.py" || {
+        say "the account $web cannot read this checkout ($(pwd -P)): make it readable to $web"
+        exit 1
+    }
     user="user www-data www-data;"
     chgrp "$web" "$run"
     chmod 750 "$run"

@@ -10,6 +10,7 @@ missing=()
 command -v curl >/dev/null 2>&1 || missing+=(curl)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || missing+=(nginx)  # deploy/serve.sh
+command -v setfacl >/dev/null 2>&1 || missing+=(acl)  # deploy/serve.sh, as root: a private checkout
 python3 -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
 if [ -z "${DATELINE_NO_COMPILE:-}" ]; then  # a C compiler and Python's headers, for mypyc
     command -v gcc >/dev/null 2>&1 || missing+=(gcc)

@@ -37,9 +37,16 @@ class Counts:
 
 def is_person(entry: Entry) -> bool:
     """Whether the registry holds `entry` as a person. A form no person of the archive bears
-    ("Verizon", or "Mr. Okonkwo" before any article gives his given name) is not one: it is an
-    ambiguous entry without candidates until an article names its bearer."""
-    return entry.kind == "person"
+    (no candidates) is one only with a person's marks: a title written with it ("Mr. Spicer")
+    or a role an article gives it ("Spicer, the press secretary"), so that a reader can still
+    find and count someone the archive names by surname only; without them ("Verizon") it is
+    no person until an article names its bearer."""
+    if entry.kind == "person":
+        return True
+    if entry.kind != "ambiguous" or entry.candidates:
+        return False
+    titled = any((n := person_name(s)) and n.titles for s in entry.spellings)
+    return titled or bool(entry.context.roles)
 
 
 def labels(directory: Directory, names: Iterable[NameStats]) -> dict[str, str | None]:
