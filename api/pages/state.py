@@ -245,7 +245,9 @@ class State:
             for value in self.values(facet):
                 rest = [v for v in self.values(facet) if v != value]
                 bare = value.removeprefix(EXCLUDED) if is_excluded(value) else value
-                shown = names.get(bare, bare) if FACETS_BY_NAME[facet].by_id else bare
+                read = FACETS_BY_NAME[facet].canonical  # "us" shown as "United States"
+                shown = (read(bare) or bare) if read else bare
+                shown = names.get(bare, bare) if FACETS_BY_NAME[facet].by_id else shown
                 shown = f"not {shown}" if is_excluded(value) else shown
                 chips.append(Chip(LABELS[facet], shown, self.link(path, {facet: rest})))
         if self.get("from") or self.get("to"):

@@ -253,7 +253,7 @@ def test_the_pages_show_outlets_by_name_and_offer_the_exclusion(client: FlaskCli
     assert "Portland, Oregon" in page
     search = client.get("/?country=-us").get_data(as_text=True)
     assert "Dateline countries" in search and "Outlets" in search
-    assert "not us" in search  # the chip
+    assert "not United States" in search  # the chip, the country by its name
     assert 'class="excluded"' in search
     rangoon = client.get("/articles/pagoda-vigil").get_data(as_text=True)
     assert "written “Rangoon”" in rangoon

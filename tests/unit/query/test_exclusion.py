@@ -73,7 +73,7 @@ def test_a_page_excludes_a_value_and_lifts_the_exclusion() -> None:
         ("country", "United States"),
     ]
     [_, chip] = excluded.chips("/")
-    assert (chip.label, chip.value) == ("Dateline country", "not us")
+    assert (chip.label, chip.value) == ("Dateline country", "not United States")
 
 
 def test_a_value_selected_by_its_code_is_lifted_by_its_bucket() -> None:
