@@ -215,7 +215,8 @@ class CitedArticleSchema(ma.Schema):
     id = fields.String()
     title = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True, metadata={"description": "The outlet."})
+    outlet = fields.String(allow_none=True, metadata={"description": "The outlet, by name."})
+    publisher = fields.String(allow_none=True, metadata={"description": "As the input gave it."})
     agency = fields.String(allow_none=True)
     author = fields.String(allow_none=True)
 
