@@ -73,9 +73,17 @@ class _Filters(_Strict):
         )
 
 
+_EXCLUDING = (
+    " Repeatable; a value written `-value` is excluded: the documents that have one, but not "
+    "that one."
+)
+
+
 def _with_facets(name: str, base: type[ma.Schema]) -> type[ma.Schema]:
     facets = {
-        f.name: fields.List(_value, load_default=list, metadata={"description": f.description})
+        f.name: fields.List(
+            _value, load_default=list, metadata={"description": f.description + _EXCLUDING}
+        )
         for f in FACETS
     }
     return type(name, (base,), facets)

@@ -9,8 +9,13 @@ from search.schema import FACETS
 
 _PLACE = {
     "name": "Oslo",
+    "as_written": None,
+    "label": "Oslo, Norway",
+    "names": ["Oslo, Norway", "Oslo"],
+    "region": None,
     "country": "Norway",
     "country_code": "NO",
+    "country_names": ["Norway", "NO"],
     "location": {"lat": 59.91273, "lon": 10.74609},
 }
 _SPEAKER = {
@@ -54,7 +59,8 @@ SEARCH: dict[str, Any] = {
             "published": "2030-03-27",
             "date_precision": "day",
             "agency": "NWS",
-            "publisher": None,
+            "outlet": "The Daily Ledger",
+            "publisher": "daily-ledger",
             "author": None,
             "url": None,
             "dateline": _PLACE,
@@ -107,6 +113,7 @@ QUOTES: dict[str, Any] = {
             "date_precision": "day",
             "dateline": _PLACE,
             "agency": "NWS",
+            "outlet": "The Daily Ledger",
             "score": 4.2,
         }
     ],

@@ -26,10 +26,27 @@ _HTML = "HTML: the text escaped, matches in <mark>, no other markup."
 
 
 class PlaceSchema(ma.Schema):
-    name = fields.String()
+    name = fields.String(metadata={"description": "The gazetteer's name (GeoNames)."})
+    as_written = fields.String(
+        allow_none=True,
+        metadata={"description": 'As the article writes it, when not the name ("Rangoon").'},
+    )
+    label = fields.String(
+        metadata={
+            "description": 'The name a reader tells it apart by ("Portland, Maine"): the '
+            "facets' value."
+        }
+    )
+    names = fields.List(
+        fields.String(),
+        metadata={"description": "Every name it is found by: label, name, as written, former."},
+    )
     region = fields.String(allow_none=True, metadata={"description": "Region or state."})
     country = fields.String(allow_none=True)
     country_code = fields.String(allow_none=True)
+    country_names = fields.List(
+        fields.String(), metadata={"description": 'Every name its country is found by ("us").'}
+    )
     location = fields.Dict(allow_none=True, metadata={"description": "{lat, lon}"})
 
 
@@ -109,6 +126,7 @@ class BucketSchema(ma.Schema):
     value = fields.String()
     count = fields.Integer()
     selected = fields.Boolean()
+    excluded = fields.Boolean(metadata={"description": 'Excluded ("-value"); absent otherwise.'})
     id = fields.String(metadata={"description": "Speakers: the person's id."})
 
 
@@ -197,7 +215,8 @@ class CitedArticleSchema(ma.Schema):
     id = fields.String()
     title = fields.String(allow_none=True)
     url = fields.String(allow_none=True)
-    publisher = fields.String(allow_none=True, metadata={"description": "The outlet."})
+    outlet = fields.String(allow_none=True, metadata={"description": "The outlet, by name."})
+    publisher = fields.String(allow_none=True, metadata={"description": "As the input gave it."})
     agency = fields.String(allow_none=True)
     author = fields.String(allow_none=True)
 

@@ -47,7 +47,8 @@ class Place:
     """A place resolved against the gazetteer; coordinates are None when only the name is known.
 
     `region` is the first-level division the place lies in when known: a US state, or the
-    region a dateline writes ("ZAVIDOVO /Tver Region/").
+    region a dateline writes ("ZAVIDOVO /Tver Region/"). `as_written` is the name as the
+    article writes it when that is not the gazetteer's ("RANGOON" is Yangon).
     """
 
     name: str
@@ -56,6 +57,7 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     region: str | None = None
+    as_written: str | None = None
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,9 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
 
+from search.geography import country_name, country_names, place_label, place_names
 from search.model import Article, Place, Quote
+from search.outlets import outlet_name, outlet_names
 
 Kind = Literal["article", "quote", "person"]
 ARTICLE: Kind = "article"
@@ -82,12 +84,19 @@ def _kept() -> dict[str, Any]:
 
 
 _DAY = {"type": "date", "format": "strict_date"}
+# A place: its gazetteer name, the name as the article writes it, the label a reader tells it
+# apart by ("Portland, Maine"), and every name it answers to (label, name, as written, former
+# names: search.geography), its country and every name the country answers to ("us", "USA").
 _PLACE = {
     "properties": {
         "name": _facet(),
+        "as_written": _kept(),
+        "label": _facet(),
+        "names": _facet(),
         "region": _facet(),
         "country": _facet(),
         "country_code": _id(),
+        "country_names": _facet(),
         "location": {"type": "geo_point"},
     }
 }
@@ -166,7 +175,9 @@ class Facet:
     page's heading (`label`), one value's label on a chip (`singular`), the parameter's
     description and an example bucket for the API's documentation. Speakers are people:
     selected and counted by person id (`by_id`: any spelling of the name selects them, see
-    search.query.speakers), shown by canonical name."""
+    search.query.speakers), shown by canonical name. `canonical` turns a value typed by hand
+    into the one the index holds ("us" into "United States"). Any facet's value may be
+    excluded ("-us"); an `excludable` facet offers it on the pages."""
 
     name: str
     label: str
@@ -174,6 +185,8 @@ class Facet:
     description: str
     example: Mapping[str, Any]
     by_id: bool = False
+    canonical: Callable[[str], str | None] | None = None
+    excludable: bool = False
 
     def fields(self, kind: Kind) -> FacetFields:
         """Where `kind`'s documents hold this facet."""
@@ -183,11 +196,13 @@ class Facet:
 @dataclass(frozen=True)
 class Faceted:
     """A field carries `facet`: its sub-field `shown` is counted and shown, `filtered` is what a
-    selection filters (a case-folded twin, or the person id)."""
+    selection filters (a case-folded twin, or the person id); a search inside the facet counts
+    `found` instead when given (a place's every name: "rang" finds "Rangoon")."""
 
     facet: Facet
     shown: str
     filtered: str
+    found: str | None = None
 
 
 @dataclass(frozen=True)
@@ -197,6 +212,7 @@ class FacetFields:
     shown: str
     filtered: str
     nested: str | None = None
+    found: str | None = None  # counted by a search inside the facet, if not `shown`
 
 
 WHOLE = {"number_of_fragments": 0}  # the whole field, marked
@@ -229,8 +245,15 @@ class Field:
     nullable: bool = True
     description: str = ""
     searched: tuple[Searched, ...] = ()
-    facet: Faceted | None = None
+    facet: Faceted | tuple[Faceted, ...] | None = None
     marked: tuple[Marked, ...] = ()
+
+    @property
+    def facets(self) -> tuple[Faceted, ...]:
+        """The facets the field carries (a place: its own, and its country's)."""
+        if self.facet is None:
+            return ()
+        return self.facet if isinstance(self.facet, tuple) else (self.facet,)
 
     @property
     def nested(self) -> bool:
@@ -267,15 +290,44 @@ LOCATION_FACET = Facet(
     "location",
     "Datelines",
     "Dateline",
-    "Dateline place (where the article was filed).",
-    {"value": "Oslo", "count": 2, "selected": False},
+    "Dateline place (where the article was filed), shown with its state, region or country "
+    '("Portland, Maine"); selected by that label, by the name alone (every Portland), as the '
+    'article writes it or by a former name ("Rangoon").',
+    {"value": "Portland, Maine", "count": 2, "selected": False},
+)
+COUNTRY_FACET = Facet(
+    "country",
+    "Dateline countries",
+    "Dateline country",
+    'Country of the dateline: a name, an ISO code or an everyday name ("us", "Burma"); '
+    '"-us": datelined, but outside the United States.',
+    {"value": "Norway", "count": 2, "selected": False},
+    canonical=country_name,
+    excludable=True,
 )
 PLACE_FACET = Facet(
     "place",
     "Places",
     "Place",
-    "Place mentioned in the article.",
+    "Place mentioned in the article, shown and selected as datelines are.",
     {"value": "Lisbon", "count": 2, "selected": False},
+)
+PLACE_COUNTRY_FACET = Facet(
+    "place_country",
+    "Countries mentioned",
+    "Country mentioned",
+    "Country of a place the article mentions (the country itself, or a town in it), given as "
+    "for `country`.",
+    {"value": "Portugal", "count": 2, "selected": False},
+    canonical=country_name,
+)
+OUTLET_FACET = Facet(
+    "outlet",
+    "Outlets",
+    "Outlet",
+    'The outlet that published the article, by name or slug ("The New York Times", "nyt").',
+    {"value": "The Daily Ledger", "count": 3, "selected": False},
+    canonical=outlet_name,
 )
 AGENCY_FACET = Facet(
     "agency", "Agencies", "Agency", "News agency.", {"value": "NWS", "count": 3, "selected": False}
@@ -344,24 +396,48 @@ FIELDS: tuple[Field, ...] = (
         searched=_PERSON_SEARCHED,
         facet=Faceted(SPEAKER_FACET, "name", "id"),
     ),
+    # The outlet by the name readers know (search.outlets); `publisher` keeps what the input
+    # gave. `outlet:` (and `publisher:`, its alias) searches every name the outlet answers to.
+    OUTLET := Field(
+        "outlet",
+        _facet(),
+        shown=_EVERYWHERE,
+        description="The outlet that published the article, by its name.",
+        facet=Faceted(OUTLET_FACET, "", "folded"),
+    ),
+    OUTLET_NAMES := Field(
+        "outlet_names",
+        {"type": "text", "analyzer": EXACT_ANALYZER},
+        searched=(Searched(scope="outlet"), Searched(scope="publisher")),
+    ),
     DATELINE := Field(
         "dateline",
         _PLACE,
         shown=_EVERYWHERE,
         shape="place",
         searched=(
-            Searched("name.text", scope="location"),
-            Searched("name.text", boost=0.5, kinds=(ARTICLE,)),
+            Searched("names.text", scope="location"),
+            Searched("names.text", boost=0.5, kinds=(ARTICLE,)),
+            Searched("country_names.text", scope="country"),
         ),
-        facet=Faceted(LOCATION_FACET, "name", "name.folded"),
+        facet=(
+            Faceted(LOCATION_FACET, "label", "names.folded", found="names"),
+            Faceted(COUNTRY_FACET, "country", "country.folded"),
+        ),
     ),
     PLACES := Field(
         "places",
         _PLACE,
         shown=(ARTICLE_PAGE, ARTICLE_EXPORT, QUOTE_EXPORT),
         shape="places",
-        searched=(Searched("name.text", scope="place"),),
-        facet=Faceted(PLACE_FACET, "name", "name.folded"),
+        searched=(
+            Searched("names.text", scope="place"),
+            Searched("country_names.text", scope="place_country"),
+        ),
+        facet=(
+            Faceted(PLACE_FACET, "label", "names.folded", found="names"),
+            Faceted(PLACE_COUNTRY_FACET, "country", "country.folded"),
+        ),
     ),
     AGENCY := Field(
         "agency",
@@ -586,9 +662,13 @@ def stored_place(place: Place) -> dict[str, Any]:
     """A place as `_PLACE` holds it."""
     doc: dict[str, Any] = {
         "name": place.name,
+        "as_written": place.as_written,
+        "label": place_label(place),
+        "names": place_names(place),
         "region": place.region,
         "country": place.country,
         "country_code": place.country_code,
+        "country_names": country_names(place.country, place.country_code),
     }
     if place.lat is not None and place.lon is not None:
         doc["location"] = {"lat": place.lat, "lon": place.lon}
@@ -629,6 +709,8 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
     (BODY, lambda f: f.article.body),
     (AGENCY, lambda f: f.article.agency),
     (PUBLISHER, lambda f: f.article.publisher),
+    (OUTLET, lambda f: outlet_name(f.article.publisher)),
+    (OUTLET_NAMES, lambda f: outlet_names(f.article.publisher)),
     (AUTHOR, lambda f: f.article.author),
     (PUBLISHED, lambda f: f.published),
     (DATE_PRECISION, lambda f: f.article.date_precision),
@@ -673,6 +755,8 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (DATELINE, lambda q: q.of.dateline),
     (PLACES, lambda q: q.of.places),
     (AGENCY, lambda q: q.of.article.agency),
+    (OUTLET, lambda q: outlet_name(q.of.article.publisher)),
+    (OUTLET_NAMES, lambda q: outlet_names(q.of.article.publisher)),
     (INDEXED_AT, lambda q: q.of.indexed_at),
 )
 
@@ -715,9 +799,22 @@ def _names(people: Any) -> str:
     return "; ".join(p.get("name") or "" for p in people or [])
 
 
+def _countries(places: Any) -> str:
+    """The countries of the places mentioned, each once, in order of first mention."""
+    found = (p.get("country") for p in places or [])
+    return "; ".join(dict.fromkeys(c for c in found if c))
+
+
+def _label(place: Any) -> Any:
+    """A dateline by its label ("Portland, Maine"); by its name in documents indexed before
+    labels were."""
+    return (place or {}).get("label") or (place or {}).get("name")
+
+
 _DATELINE_COLUMNS = (
-    Column("dateline", DATELINE, _part("name")),
+    Column("dateline", DATELINE, _label),
     Column("country", DATELINE, _part("country")),
+    Column("countries_mentioned", PLACES, _countries),
 )
 COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
     ARTICLE: (
@@ -726,6 +823,7 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("title", TITLE),
         Column("lead", LEAD),
         Column("agency", AGENCY),
+        Column("outlet", OUTLET),
         Column("publisher", PUBLISHER),
         Column("author", AUTHOR),
         *_DATELINE_COLUMNS,
@@ -748,6 +846,7 @@ COLUMNS: Mapping[Kind, tuple[Column, ...]] = {
         Column("text", TEXT),
         Column("sentence", CONTEXT, _part("sentence")),
         *_DATELINE_COLUMNS,
+        Column("outlet", OUTLET),
         Column("article_id", ARTICLE_ID),
         Column("title", QUOTED_IN, _part("title")),
         Column("url", QUOTED_IN, _part("url")),
@@ -808,16 +907,16 @@ def _facets() -> tuple[tuple[Facet, ...], dict[tuple[str, Kind], FacetFields]]:
     placed: dict[tuple[str, Kind], FacetFields] = {}
     for kind in (ARTICLE, QUOTE):
         for f in HELD[kind]:
-            if f.facet is None:
-                continue
-            facet = found.setdefault(f.facet.facet.name, f.facet.facet)
-            if facet is not f.facet.facet:
-                raise ValueError(f"two facets are named {facet.name!r}")
-            nested = f.path if f.nested else None
-            placed[facet.name, kind] = FacetFields(
-                f.sub(f.facet.shown), f.sub(f.facet.filtered), nested
-            )
-    order = [f.facet.facet.name for f in FIELDS if f.facet]
+            for faceted in f.facets:
+                facet = found.setdefault(faceted.facet.name, faceted.facet)
+                if facet is not faceted.facet:
+                    raise ValueError(f"two facets are named {facet.name!r}")
+                nested = f.path if f.nested else None
+                found_at = f.sub(faceted.found) if faceted.found else None
+                placed[facet.name, kind] = FacetFields(
+                    f.sub(faceted.shown), f.sub(faceted.filtered), nested, found_at
+                )
+    order = [faceted.facet.name for f in FIELDS for faceted in f.facets]
     return tuple(found[name] for name in dict.fromkeys(order)), placed
 
 

@@ -19,7 +19,7 @@ from urllib.parse import quote, urlencode
 import marshmallow as ma
 
 from api.arguments import SearchArgsSchema
-from search.query.params import MAX_PAGE_SIZE, SearchParams
+from search.query.params import EXCLUDED, MAX_PAGE_SIZE, SearchParams, is_excluded
 from search.schema import FACETS, FACETS_BY_NAME
 
 REPEATABLE = tuple(facet.name for facet in FACETS)
@@ -193,21 +193,40 @@ class State:
 
     # --- facets and dates --------------------------------------------------------------------
 
+    def _others(self, facet: str, bucket: Mapping[str, Any]) -> list[str]:
+        """The facet's values in the URL but `bucket`'s, selected or excluded, however typed
+        ("us" and "-USA" are the bucket "United States")."""
+        read = FACETS_BY_NAME[facet].canonical or (lambda value: value)
+
+        def key(value: str) -> str:
+            value = value.removeprefix(EXCLUDED) if is_excluded(value) else value
+            return (read(value) or value).casefold()
+
+        names = {key(bucket["value"]), str(bucket.get("id", "")).casefold()}
+        return [v for v in self.values(facet) if key(v) not in names]
+
     def toggle(
         self, path: str, facet: str, bucket: Mapping[str, Any], buckets: Sequence[Any]
     ) -> str:
-        """Select a facet's value, or lift the selection. Speakers are selected by id; a
-        selected person named in the URL by another spelling or a surname alone is lifted by
-        keeping the other selected people by id."""
+        """Select a facet's value (lifting its exclusion), or lift the selection. Speakers are
+        selected by id; a selected person named in the URL by another spelling or a surname
+        alone is lifted by keeping the other selected people by id."""
         by_id = FACETS_BY_NAME[facet].by_id
         values = self.values(facet)
+        kept = self._others(facet, bucket)
         if not bucket["selected"]:
-            return self.link(path, {facet: [*values, bucket["id"] if by_id else bucket["value"]]})
-        names = {bucket["value"].casefold(), str(bucket.get("id", "")).casefold()}
-        kept = [v for v in values if v.casefold() not in names]
+            return self.link(path, {facet: [*kept, bucket["id"] if by_id else bucket["value"]]})
         if by_id and len(kept) == len(values):
             kept = [b["id"] for b in buckets if b["selected"] and b["id"] != bucket["id"]]
         return self.link(path, {facet: kept})
+
+    def exclude(self, path: str, facet: str, bucket: Mapping[str, Any]) -> str:
+        """Exclude a facet's value ("-United States": datelined outside the United States),
+        or lift the exclusion."""
+        kept = self._others(facet, bucket)
+        if bucket.get("excluded"):
+            return self.link(path, {facet: kept})
+        return self.link(path, {facet: [*kept, EXCLUDED + bucket["value"]]})
 
     def date_range(self, path: str, first: str, last: str) -> str:
         """Restrict to a bar's days, or lift the restriction if it is that range already."""
@@ -225,7 +244,11 @@ class State:
         for facet in REPEATABLE:
             for value in self.values(facet):
                 rest = [v for v in self.values(facet) if v != value]
-                shown = names.get(value, value) if FACETS_BY_NAME[facet].by_id else value
+                bare = value.removeprefix(EXCLUDED) if is_excluded(value) else value
+                read = FACETS_BY_NAME[facet].canonical  # "us" shown as "United States"
+                shown = (read(bare) or bare) if read else bare
+                shown = names.get(bare, bare) if FACETS_BY_NAME[facet].by_id else shown
+                shown = f"not {shown}" if is_excluded(value) else shown
                 chips.append(Chip(LABELS[facet], shown, self.link(path, {facet: rest})))
         if self.get("from") or self.get("to"):
             chips.append(

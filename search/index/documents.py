@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from search.geography import former_names
 from search.model import Article
 from search.schema import ARTICLE_DOCUMENT, QUOTE_DOCUMENT, Facts, QuoteFacts
 from search.speakers.names import PersonName, person_name
@@ -25,12 +26,19 @@ def quote_doc_id(article_id: str, position: int) -> str:
 
 
 def _suggestions(article: Article) -> list[str]:
-    """What the search box may complete to: speakers, people, places and the title.
+    """What the search box may complete to: speakers, people, places (the dateline too, as
+    written and by former names: "rang" finds "Rangoon") and the title.
 
     A completion matches from the start of an input, so names also go in from each later word:
     "pes" then finds "Peskov", shown as "Dmitry Peskov" (see `search.query.shape.suggestions`).
     """
-    names = [s.name for s in article.speakers] + article.people + [p.name for p in article.places]
+    places = [*([article.dateline] if article.dateline else []), *article.places]
+    place_names = [
+        name
+        for p in places
+        for name in (p.name, *([p.as_written] if p.as_written else []), *former_names(p))
+    ]
+    names = [s.name for s in article.speakers] + article.people + place_names
     inputs = []
     for name in names:
         words = name.split()

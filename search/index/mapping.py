@@ -20,7 +20,7 @@ from elasticsearch import ApiError, Elasticsearch
 
 from search.schema import EXACT_ANALYZER, FOLDED_NORMALIZER, PROPERTIES, TEXT_ANALYZER
 
-MAPPING_VERSION = 4  # 4: quotes carry type, speaker kind, on-behalf-of, confidence, context
+MAPPING_VERSION = 5  # 5: outlets; places' labels, names and countries' names
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {

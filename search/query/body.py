@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from search.query import language
-from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams
+from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams, split_excluded
 from search.schema import (
     ARTICLE,
     ARTICLE_HIT,
@@ -95,12 +95,25 @@ def article_query(
     return {"bool": {"filter": [only(ARTICLE)], "must": [query]}}
 
 
+def _held(path: str, nested: str | None, values: tuple[str, ...]) -> dict[str, Any]:
+    """Documents holding any selected value and none excluded. With only exclusions, those
+    holding some value but none excluded: "-us" on the dateline's country keeps the articles
+    datelined outside the United States (those with no dateline are not "outside"), so the
+    hits are what the facet's other values count."""
+
+    def within(clause: dict[str, Any]) -> dict[str, Any]:
+        return {"nested": {"path": nested, "query": clause}} if nested else clause
+
+    wanted, unwanted = split_excluded(values)
+    if not unwanted:  # (a name that names nobody selects nothing)
+        return within({"terms": {path: wanted}})
+    kept = within({"terms": {path: wanted}} if wanted else {"exists": {"field": path}})
+    return {"bool": {"filter": [kept], "must_not": [within({"terms": {path: unwanted}})]}}
+
+
 def _selected(facet: Facet, kind: Kind, values: tuple[str, ...]) -> dict[str, Any]:
     fields = facet.fields(kind)
-    clause = {"terms": {fields.filtered: list(values)}}
-    if fields.nested:
-        return {"nested": {"path": fields.nested, "query": clause}}
-    return clause
+    return _held(fields.filtered, fields.nested, values)
 
 
 def date_filter(params: SearchParams) -> dict[str, Any] | None:
@@ -125,7 +138,7 @@ def filters(
     ]
     if kind == ARTICLE:
         found += [
-            {"nested": {"path": QUOTES.path, "query": {"terms": {path: list(selection[name])}}}}
+            _held(path, QUOTES.path, selection[name])
             for name, path in IN_ARTICLE_QUOTES.items()
             if name in selection
         ]
@@ -143,9 +156,13 @@ def facet_counts(
     facet: Facet, kind: Kind, chosen: tuple[str, ...], size: int, include: str | None = None
 ) -> dict[str, Any]:
     """A facet's values with their counts, plus the chosen ones whatever their rank; with
-    `include` (see `value_prefix`), only the values it matches."""
+    `include` (see `value_prefix`), only the values it matches, among every name a place
+    answers to where the facet says so ("rang" finds "Rangoon", which selects Yangon)."""
     fields = facet.fields(kind)
     counted = fields.filtered if facet.by_id else fields.shown
+    if include and fields.found:
+        counted = fields.found
+    chosen = tuple(split_excluded(chosen)[0])  # an excluded value is counted among the top
     terms: dict[str, Any] = {"field": counted, "size": size}
     if include:
         terms["include"] = include

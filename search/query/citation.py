@@ -18,6 +18,7 @@ from search.query.shape import shown_fields
 from search.schema import (
     AGENCY,
     AUTHOR,
+    OUTLET,
     PUBLISHER,
     QUOTE_HIT,
     TITLE,
@@ -25,7 +26,7 @@ from search.schema import (
     shown,
 )
 
-_ARTICLE_SOURCE = [f.path for f in (TITLE, URL, PUBLISHER, AGENCY, AUTHOR)]
+_ARTICLE_SOURCE = [f.path for f in (TITLE, URL, OUTLET, PUBLISHER, AGENCY, AUTHOR)]
 _QUOTE_SOURCE = [f.path for f in shown(QUOTE_HIT)]
 _MAX_WORDS = 60  # a citation's note quotes at most this many words
 
@@ -60,7 +61,8 @@ def _words(card: dict[str, Any]) -> str:
 
 
 def _outlet(article: dict[str, Any]) -> str | None:
-    return article.get("publisher") or article.get("agency")
+    """By its name ("USA Today", not the slug "usa-today"; search.outlets)."""
+    return article.get("outlet") or article.get("publisher") or article.get("agency")
 
 
 def _issued(card: dict[str, Any]) -> list[int]:

@@ -28,7 +28,7 @@ from search.query.body import (
     suggest_body,
     value_prefix,
 )
-from search.query.params import Interval, SearchParams, interval_for
+from search.query.params import EXCLUDED, Interval, SearchParams, interval_for, split_excluded
 from search.query.shape import facet_values as facet_values_shaped
 from search.query.shape import result, suggestions
 from search.scan import PAGE, scan
@@ -119,20 +119,31 @@ def _names(registry: People) -> dict[str, str]:
 def selection(
     es: Elasticsearch, index: str, params: SearchParams, registry: People | None = None
 ) -> Selection:
-    """What each selected facet filters by: lower-cased values, and for speakers the ids of the
-    people the values name (read over the people registry)."""
+    """What each selected facet filters by: lower-cased values as the index holds them ("us" is
+    "united states"), and for speakers the ids of the people the values name (read over the
+    people registry); an excluded value keeps its mark ("-united states")."""
     chosen: Selection = {}
     for facet in FACETS:
         values = params.filters.get(facet.name)
-        if values and not facet.by_id:
-            chosen[facet.name] = tuple(sorted({v.lower() for v in values}))
-        elif values:
+        if not values:
+            continue
+        wanted, unwanted = split_excluded(values)
+        if not facet.by_id:
+            read = facet.canonical or (lambda value: value)
+            keys = [{(read(v) or v).lower() for v in given} for given in (wanted, unwanted)]
+        else:
             registry = registry or people(es, index)
-            found = {i for value in values for i in speakers.filtered_ids(registry.resolve(value))}
-            if facet is not SPEAKER_FACET:  # someone spoken for may never speak: their own id
-                found |= {p.id for p in map(person_name, values) if p}
-            chosen[facet.name] = tuple(sorted(found))
+            keys = [_ids(facet, registry, given) for given in (wanted, unwanted)]
+        chosen[facet.name] = (*sorted(keys[0]), *(EXCLUDED + key for key in sorted(keys[1])))
     return chosen
+
+
+def _ids(facet: Facet, registry: People, values: list[str]) -> set[str]:
+    """The ids of the people `values` name."""
+    found = {i for value in values for i in speakers.filtered_ids(registry.resolve(value))}
+    if facet is not SPEAKER_FACET:  # someone spoken for may never speak: their own id
+        found |= {p.id for p in map(person_name, values) if p}
+    return found
 
 
 def _window(first: date, last: date) -> tuple[date, date]:
@@ -201,7 +212,7 @@ def search(
     names = _names(registry)
     speakers.named(shaped, names)
     shaped["speakers_named"] = [
-        speakers.described(value, registry.resolve(value), names)
+        speakers.described(value, registry.resolve(value.removeprefix(EXCLUDED)), names)
         for value in params.filters.get(SPEAKER_FACET.name, ())
     ]
     last_sort = shaped.pop("last_sort")

@@ -32,6 +32,20 @@ class SearchParams:
     explain: bool = False
 
 
+EXCLUDED = "-"  # a facet value so marked is excluded: "-us", not datelined in the United States
+
+
+def is_excluded(value: str) -> bool:
+    return len(value) > 1 and value.startswith(EXCLUDED)
+
+
+def split_excluded(values: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """A facet's values as (selected, excluded), the exclusion mark taken off the latter."""
+    wanted = [v for v in values if not is_excluded(v)]
+    unwanted = [v[len(EXCLUDED) :] for v in values if is_excluded(v)]
+    return wanted, unwanted
+
+
 def interval_for(first: date, last: date) -> Interval:
     """Bars a reader can tell apart: days over two months, months over six years, else years."""
     days = (last - first).days

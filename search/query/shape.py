@@ -16,7 +16,7 @@ from functools import cache
 from typing import Any
 
 from search.query.body import Selection
-from search.query.params import Interval, SearchParams
+from search.query.params import Interval, SearchParams, split_excluded
 from search.schema import (
     ARTICLE,
     ARTICLE_HIT,
@@ -150,9 +150,11 @@ def facet_values(
     facet: Facet, agg: dict[str, Any], chosen: tuple[str, ...]
 ) -> list[dict[str, Any]]:
     """A facet's buckets: the top values, then any chosen value outside them, with its count.
-    `chosen` are the filtered keys (person ids, or lower-cased values)."""
+    `chosen` are the filtered keys (person ids, or lower-cased values); an excluded one
+    ("-united states") is shown `excluded`."""
     counts = agg.get("counts", agg)  # under the facet's filter, or asked for alone
-    chosen_keys = set(chosen)
+    wanted, unwanted = split_excluded(chosen)
+    chosen_keys, excluded_keys = set(wanted), set(unwanted)
     values: list[dict[str, Any]] = []
     seen: set[str] = set()
     rows = _buckets(counts["values"]) + (_buckets(counts["chosen"]) if "chosen" in counts else [])
@@ -162,6 +164,8 @@ def facet_values(
             continue
         seen.add(filtered)
         bucket = {"value": display, "count": count, "selected": filtered in chosen_keys}
+        if filtered in excluded_keys:
+            bucket["excluded"] = True
         if facet.by_id:
             bucket["id"] = key
         values.append(bucket)

@@ -127,7 +127,10 @@ WORDS = [
     " ".join(f'{scope}:"two words"' for scope in SCOPES),
     "speaker:(dmitry peskov) -quote:wall title:x*",
 ]
-EVERY_FACET = {f.name: ("some-id",) if f.by_id else ("some value",) for f in FACETS}
+# A value selected and one excluded ("-"), of every facet.
+EVERY_FACET = {
+    f.name: ("some-id", "-other-id") if f.by_id else ("some value", "-other value") for f in FACETS
+}
 PARAMS = [
     replace(SearchParams(q=q), **changes)
     for q in WORDS
@@ -339,12 +342,17 @@ def test_the_documents_built_hold_their_kind_s_fields_in_the_mapping() -> None:
         == article["dateline"]
         == {
             "name": "Oslo",
+            "as_written": None,
+            "label": "Oslo, Norway",
+            "names": ["Oslo, Norway", "Oslo"],
             "region": None,
             "country": "Norway",
             "country_code": "NO",
+            "country_names": ["Norway", "NO"],
             "location": {"lat": 59.9, "lon": 10.7},
         }
     )
+    assert article["outlet"] == quote["outlet"] == "Daily"  # no outlet of that name: as given
     assert quote["speaker"]["id"] == article["speakers"][0]["id"] == "tomas-okafor"
     row = dict(zip(export.HEADER[QUOTE], export.csv_row(quote, QUOTE), strict=True))
     assert row["speaker"] == "Tomas Okafor" and row["url"] == article["url"]

@@ -1,5 +1,5 @@
 """Adding a field is one declaration plus where its value comes from: a copy of search.schema
-given an `outlet` field (a facet, a field scope, shown everywhere) and a `salience` of each
+given a `desk` field (a facet, a field scope, shown everywhere) and a `salience` of each
 quote (a number shown with it), with their values and nothing else, reaches the mapping, the
 documents, the request bodies, the shaped results, the API's arguments and schemas, its OpenAPI
 document and the page's labels.
@@ -24,13 +24,13 @@ SCHEMA = REPO / "search" / "schema.py"
 ADDED = (
     (
         "    PUBLISHER := Field(",
-        """    OUTLET := Field(
-        "outlet",
+        """    DESK := Field(
+        "desk",
         _facet(),
         shown=_EVERYWHERE,
-        searched=(Searched("text", scope="outlet"),),
+        searched=(Searched("text", scope="desk"),),
         facet=Faceted(
-            Facet("outlet", "Outlets", "Outlet", "The publisher.", {"value": "D", "count": 1}),
+            Facet("desk", "Desks", "Desk", "The desk.", {"value": "D", "count": 1}),
             "",
             "folded",
         ),
@@ -39,11 +39,11 @@ ADDED = (
     ),
     (
         "    (PUBLISHER, lambda f: f.article.publisher),",
-        "    (OUTLET, lambda f: f.article.publisher),\n",
+        "    (DESK, lambda f: f.article.publisher),\n",
     ),
     (
         "    (INDEXED_AT, lambda q: q.of.indexed_at),",
-        "    (OUTLET, lambda q: q.of.article.publisher),\n    (SALIENCE, lambda q: 0.75),\n",
+        "    (DESK, lambda q: q.of.article.publisher),\n    (SALIENCE, lambda q: 0.75),\n",
     ),
     (
         "    # Quote documents: the quote, its speaker",
@@ -76,7 +76,7 @@ def _with_additions() -> None:
 
 
 def observe() -> dict[str, Any]:
-    """What the rest of Dateline makes of the schema with `outlet` and `salience` added."""
+    """What the rest of Dateline makes of the schema with `desk` and `salience` added."""
     _with_additions()
     from datetime import date
 
@@ -98,45 +98,45 @@ def observe() -> dict[str, Any]:
     article.speakers = [Speaker("Ann Lee", None, 1)]
     article.quotes = [Quote("Ann Lee", "B", "said", 0, 1)]
     [(_, document), (_, quoted)] = to_documents(article)
-    params = SearchParams(q="outlet:daily", filters={"outlet": ("Daily",)})
-    body = build(params, {"outlet": ("daily",)}, "month")
+    params = SearchParams(q="desk:daily", filters={"desk": ("Daily",)})
+    body = build(params, {"desk": ("daily",)}, "month")
     empty = {"counts": {"values": {"buckets": []}}}
     counted = {"counts": {"values": {"buckets": [{"key": "Daily", "doc_count": 1}]}}}
     response = {
         "hits": {"total": {"value": 1, "relation": "eq"}, "hits": [{"_source": document}]},
         "aggregations": {
             **{f.name: empty for f in facets_of(ARTICLE)},
-            "outlet": counted,
+            "desk": counted,
             "date": {"values": {"buckets": []}},
         },
     }
-    shaped = result(response, params, {"outlet": ("daily",)}, "month", ARTICLE)
+    shaped = result(response, params, {"desk": ("daily",)}, "month", ARTICLE)
     response["hits"]["hits"] = [{"_source": quoted}]
-    response["aggregations"] |= {f.name: empty for f in facets_of(QUOTE) if f.name != "outlet"}
-    quote_hit = result(response, params, {"outlet": ("daily",)}, "month", QUOTE)["hits"][0]
+    response["aggregations"] |= {f.name: empty for f in facets_of(QUOTE) if f.name != "desk"}
+    quote_hit = result(response, params, {"desk": ("daily",)}, "month", QUOTE)["hits"][0]
     openapi = create_app({"TESTING": True}).test_client().get("/api/openapi.json").get_json()
     components = openapi["components"]["schemas"]
     arguments = [p["name"] for p in openapi["paths"]["/api/search"]["get"]["parameters"]]
     return {
         "facets": [f.name for f in FACETS],
-        "mapping": MAPPINGS["properties"].get("outlet"),
-        "document": document.get("outlet"),
+        "mapping": MAPPINGS["properties"].get("desk"),
+        "document": document.get("desk"),
         "post_filter": body["post_filter"],
-        "counted": body["aggs"]["outlet"]["aggs"]["counts"]["aggs"]["values"],
+        "counted": body["aggs"]["desk"]["aggs"]["counts"]["aggs"]["values"],
         "query": body["query"],
         "quotes_aggs": list(build_quotes(params, {}, "month")["aggs"]),
-        "explained": explain(parse("outlet:daily"))["clauses"],
-        "shaped_facet": shaped["facets"]["outlet"],
-        "shaped_hit": shaped["hits"][0].get("outlet"),
+        "explained": explain(parse("desk:daily"))["clauses"],
+        "shaped_facet": shaped["facets"]["desk"],
+        "shaped_hit": shaped["hits"][0].get("desk"),
         "quote": quoted,
         "quote_hit": quote_hit,
-        "argument": SearchArgsSchema().load({"outlet": ["Daily"]})["params"].filters,
+        "argument": SearchArgsSchema().load({"desk": ["Daily"]})["params"].filters,
         "schemas": [list(s().fields) for s in (FacetsSchema, HitSchema, QuoteHitSchema)],
         "openapi_facets": list(components["Facets"]["properties"]),
         "openapi_salience": components["QuoteHit"]["properties"].get("salience"),
         "openapi_arguments": arguments,
-        "label": LABELS.get("outlet"),
-        "example": SEARCH["facets"].get("outlet"),
+        "label": LABELS.get("desk"),
+        "example": SEARCH["facets"].get("desk"),
     }
 
 
@@ -161,10 +161,13 @@ def seen() -> dict[str, Any]:
 def test_the_new_facet_reaches_the_mapping_and_the_documents(seen: dict[str, Any]) -> None:
     assert seen["facets"] == [
         "speaker",
-        "location",
-        "place",
-        "agency",
         "outlet",
+        "location",
+        "country",
+        "place",
+        "place_country",
+        "agency",
+        "desk",
         "type",
         "on_behalf_of",
     ]
@@ -173,12 +176,12 @@ def test_the_new_facet_reaches_the_mapping_and_the_documents(seen: dict[str, Any
 
 
 def test_the_new_facet_reaches_the_request_body(seen: dict[str, Any]) -> None:
-    assert seen["post_filter"] == {"bool": {"filter": [{"terms": {"outlet.folded": ["daily"]}}]}}
-    assert seen["counted"] == {"terms": {"field": "outlet", "size": 10}}
-    assert "outlet.text" in json.dumps(seen["query"])  # the `outlet:` scope
-    assert "outlet" in seen["quotes_aggs"]
+    assert seen["post_filter"] == {"bool": {"filter": [{"terms": {"desk.folded": ["daily"]}}]}}
+    assert seen["counted"] == {"terms": {"field": "desk", "size": 10}}
+    assert "desk.text" in json.dumps(seen["query"])  # the `desk:` scope
+    assert "desk" in seen["quotes_aggs"]
     assert seen["explained"] == [
-        {"kind": "word", "text": "daily", "fields": "outlet", "negated": False}
+        {"kind": "word", "text": "daily", "fields": "desk", "negated": False}
     ]
 
 
@@ -188,16 +191,16 @@ def test_the_new_facet_reaches_the_shaped_result(seen: dict[str, Any]) -> None:
 
 
 def test_the_new_facet_reaches_the_api_and_the_pages(seen: dict[str, Any]) -> None:
-    assert seen["argument"] == {"outlet": ["Daily"]}
-    assert all("outlet" in fields for fields in seen["schemas"])
-    assert "outlet" in seen["openapi_facets"] and "outlet" in seen["openapi_arguments"]
-    assert seen["label"] == "Outlet"
+    assert seen["argument"] == {"desk": ["Daily"]}
+    assert all("desk" in fields for fields in seen["schemas"])
+    assert "desk" in seen["openapi_facets"] and "desk" in seen["openapi_arguments"]
+    assert seen["label"] == "Desk"
     assert seen["example"] == [{"value": "D", "count": 1}]
 
 
 def test_a_new_shown_field_reaches_the_document_the_hit_and_the_api(seen: dict[str, Any]) -> None:
-    assert seen["quote"]["salience"] == 0.75 and seen["quote"]["outlet"] == "Daily"
-    assert seen["quote_hit"]["salience"] == 0.75 and seen["quote_hit"]["outlet"] == "Daily"
+    assert seen["quote"]["salience"] == 0.75 and seen["quote"]["desk"] == "Daily"
+    assert seen["quote_hit"]["salience"] == 0.75 and seen["quote_hit"]["desk"] == "Daily"
     assert "salience" in seen["schemas"][2]
     assert seen["openapi_salience"]["type"] in ("number", ["number", "null"])
     assert seen["openapi_salience"]["description"] == "How central the quote is to its article."

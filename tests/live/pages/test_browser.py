@@ -342,6 +342,7 @@ def test_the_security_headers_and_no_inline_code(tab: Callable[..., Tab]) -> Non
 PAGES = {
     "search": "/?q=strike",
     "search-filtered": "/?q=strike&speaker=tomas-okafor&from=2030-03-01&to=2030-03-31",
+    "search-excluded": "/?q=strike&country=-no",  # "not" beside each dateline country
     "home": "/",
     "quotes": "/quotes?q=strike",
     "article": "/articles/dpn-2030-03-19-valparaiso-dockers-join-strike?q=strike",

@@ -54,7 +54,7 @@ def test_facets_and_dates_are_disjunctive() -> None:
     chosen = {"speaker": PESKOV, "location": ("moscow",)}
     body = build(params, chosen, "day")
     speaker = {"nested": {"path": "speakers", "query": {"terms": {"speakers.id": list(PESKOV)}}}}
-    moscow = {"terms": {"dateline.name.folded": ["moscow"]}}
+    moscow = {"terms": {"dateline.names.folded": ["moscow"]}}
     november = {"range": {"published": {"gte": "2016-11-01", "lte": "2016-11-30"}}}
     assert body["post_filter"] == {"bool": {"filter": [speaker, moscow, november]}}
     # Each facet is counted under the other selections and the dates; the dates under all

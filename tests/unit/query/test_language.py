@@ -166,7 +166,7 @@ def test_highlight_terms_leave_out_exclusions() -> None:
 def test_words_search_the_default_fields_and_speaker_names() -> None:
     query = to_query(parse("peskov"), ARTICLES)
     match = found(query, "multi_match")
-    assert match[0]["fields"] == ["title^2", "lead^1.5", "body", "dateline.name.text^0.5"]
+    assert match[0]["fields"] == ["title^2", "lead^1.5", "body", "dateline.names.text^0.5"]
     assert match[0]["operator"] == "and"
     assert found(query, "nested")[0]["path"] == "speakers"
     # Quotes holding the word are scored through their own nested clause.
