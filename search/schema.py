@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
 
+from search.folding import fold, fold_optional
 from search.model import Article, Place, Quote
 
 Kind = Literal["article", "quote", "person"]
@@ -58,6 +59,36 @@ def _text(**extra: Any) -> dict[str, Any]:
         **extra,
         "fields": {"exact": {**_EXACT, **extra}},
     }
+
+
+# Each searched text is indexed again folded (search.folding: apostrophes, dashes, accents), in a
+# twin named by `folded_twin`, with offsets so that the original is marked where the twin
+# matches. Searches go to the twins; pages show and mark the originals.
+FOLDED_PREFIX = "folded_"
+
+
+# Left out of what a search brings back: the folded twins are only searched.
+FOLDED_SOURCE = [f"{FOLDED_PREFIX}*", f"*.{FOLDED_PREFIX}*"]
+
+
+def folded_twin(path: str) -> str:
+    """The folded twin of a text field: ``body`` → ``folded_body``, ``quotes.text`` →
+    ``quotes.folded_text``."""
+    parent, _, leaf = path.rpartition(".")
+    return f"{parent}.{FOLDED_PREFIX}{leaf}" if parent else FOLDED_PREFIX + leaf
+
+
+def _folded() -> dict[str, Any]:
+    """A folded twin: stemmed and exact like `_text`, with offsets for the highlighter."""
+    return _text(index_options="offsets")
+
+
+def _shown() -> dict[str, Any]:
+    """Text shown and marked, searched through its folded twin (`_folded`): stemmed for
+    related articles (more-like-this), no exact twin of its own. With offsets, as its twin:
+    the highlighter takes the twins' offsets only from a field that has its own (without,
+    it analyzes the original text again, where "élection" is not "election")."""
+    return {"type": "text", "analyzer": TEXT_ANALYZER, "index_options": "offsets"}
 
 
 def _facet() -> dict[str, Any]:
@@ -151,13 +182,16 @@ class Searched:
     """How the query language searches a field (or its sub-field `at`): by the field scope
     `scope` (``location:oslo``), and by unscoped words at `boost` when one is given, in the
     `kinds` given (every kind that holds the field when None). `shown`: a hit brings back the
-    items (nested) that hold the words."""
+    items (nested) that hold the words. `paired`: how `scope` is searched inside these nested
+    items when a query pairs it with the scope of the items themselves (``speaker:obama
+    quote:trump`` is one quote of Obama's holding "trump"); never on its own."""
 
     at: str = ""
     scope: str | None = None
     boost: float | None = None
     kinds: tuple[Kind, ...] | None = None
     shown: bool = False
+    paired: bool = False
 
 
 @dataclass(frozen=True)
@@ -316,26 +350,28 @@ FIELDS: tuple[Field, ...] = (
     URL := Field("url", _kept(), shown=_ARTICLE_SHOWN),
     TITLE := Field(
         "title",
-        _text(),
+        _shown(),
         shown=(*_ARTICLE_SHOWN, RELATED_ARTICLE),
-        searched=(Searched(scope="title", boost=2.0),),
         marked=(Marked(ARTICLE_HIT, WHOLE), Marked(ARTICLE_PAGE, WHOLE)),
+    ),
+    FOLDED_TITLE := Field(
+        "folded_title", _folded(), searched=(Searched(scope="title", boost=2.0),)
     ),
     LEAD := Field(
         "lead",
-        _text(),
+        _shown(),
         shown=_ARTICLE_SHOWN,
-        searched=(Searched(boost=1.5),),
         marked=(Marked(ARTICLE_HIT, WHOLE),),
     ),
+    FOLDED_LEAD := Field("folded_lead", _folded(), searched=(Searched(boost=1.5),)),
     BODY := Field(
         "body",
-        _text(index_options="offsets"),
+        _shown(),
         shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
         nullable=False,
-        searched=(Searched(boost=1.0),),
         marked=(Marked(ARTICLE_HIT, SNIPPETS), Marked(ARTICLE_PAGE, WHOLE)),
     ),
+    FOLDED_BODY := Field("folded_body", _folded(), searched=(Searched(boost=1.0),)),
     SPEAKERS := Field(
         "speakers",
         {"type": "nested", "properties": {**_PERSON, "quote_count": {"type": "integer"}}},
@@ -386,7 +422,8 @@ FIELDS: tuple[Field, ...] = (
                 "speaker_id": _id(),
                 "speaker_key": _id(),
                 "speaker": _facet(),
-                "text": _text(),
+                "text": _shown(),
+                "folded_text": _folded(),
                 "cue": _id(),
                 "start": {"type": "integer", "index": False},
                 "end": {"type": "integer", "index": False},
@@ -397,7 +434,11 @@ FIELDS: tuple[Field, ...] = (
         },
         shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
         shape=None,  # a hit's matching quotes and the page's quotes: search.query.{shape,articles}
-        searched=(Searched("text", scope="quote", shown=True),),
+        searched=(
+            Searched("folded_text", scope="quote", shown=True),
+            # With `quote:` beside it, `speaker:` is the same quote's speaker (`paired`).
+            Searched("speaker.text", scope="speaker", paired=True),
+        ),
         marked=(Marked(ARTICLE_HIT, WHOLE, "text"), Marked(ARTICLE_PAGE, WHOLE, "text")),
     ),
     PHOTO_CREDIT := Field("photo_credit", _kept(), shown=(ARTICLE_PAGE,)),
@@ -429,12 +470,12 @@ FIELDS: tuple[Field, ...] = (
     ),
     TEXT := Field(
         "text",
-        _text(),
+        _shown(),
         shown=_QUOTE_SHOWN,
         shape=None,  # marked: search.query.shape
-        searched=(Searched(scope="quote", boost=1.0),),
         marked=(Marked(QUOTE_HIT, WHOLE),),
     ),
+    FOLDED_TEXT := Field("folded_text", _folded(), searched=(Searched(scope="quote", boost=1.0),)),
     CUE := Field("cue", _id(), shown=_QUOTE_SHOWN),
     SPEAKER := Field(
         "speaker",
@@ -492,10 +533,10 @@ FIELDS: tuple[Field, ...] = (
     ),
     QUOTED_IN := Field(
         "article",
-        {"properties": {"title": _text(), "url": _kept()}},
+        {"properties": {"title": _shown(), "folded_title": _folded(), "url": _kept()}},
         shown=(QUOTE_EXPORT,),
         shape=None,  # with `article_id`, a quote hit's `article`: search.query.shape
-        searched=(Searched("title", scope="title"),),
+        searched=(Searched("folded_title", scope="title"),),
     ),
     # The people registry: one document of kind PERSON per entry of the archive's directory
     # (search.speakers.registry), beside the articles so one alias switch moves both.
@@ -505,7 +546,9 @@ FIELDS: tuple[Field, ...] = (
 
 # What an article's quote (nested in `QUOTES`) says of who said it and how: shown with it.
 QUOTE_SAID = tuple(
-    at for at in QUOTES.mapping["properties"] if at not in ("text", "start", "end", "speaker_key")
+    at
+    for at in QUOTES.mapping["properties"]
+    if at not in ("text", "start", "end", "speaker_key") and not at.startswith(FOLDED_PREFIX)
 )
 
 
@@ -604,6 +647,7 @@ def _quote_item(
         "speaker_key": person.get("key"),
         "speaker": person.get("name"),
         "text": quote.text,
+        "folded_text": fold(quote.text),
         "cue": quote.cue,
         "start": quote.start,
         "end": quote.end,
@@ -625,8 +669,11 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
     (SOURCE, lambda f: f.article.source),
     (URL, lambda f: f.article.url),
     (TITLE, lambda f: f.article.title),
+    (FOLDED_TITLE, lambda f: fold_optional(f.article.title)),
     (LEAD, lambda f: f.article.lead),
+    (FOLDED_LEAD, lambda f: fold_optional(f.article.lead)),
     (BODY, lambda f: f.article.body),
+    (FOLDED_BODY, lambda f: fold(f.article.body)),
     (AGENCY, lambda f: f.article.agency),
     (PUBLISHER, lambda f: f.article.publisher),
     (AUTHOR, lambda f: f.article.author),
@@ -659,6 +706,7 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (ARTICLE_ID, lambda q: q.of.article.id),
     (POSITION, lambda q: q.position),
     (TEXT, lambda q: q.quote.text),
+    (FOLDED_TEXT, lambda q: fold(q.quote.text)),
     (CUE, lambda q: q.quote.cue),
     (SPEAKER, lambda q: q.speaker),
     (QUOTE_TYPE, lambda q: q.quote.type),
@@ -667,7 +715,14 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (DESCRIPTION, lambda q: q.quote.description),
     (CONFIDENCE, lambda q: round(q.quote.confidence, 3)),
     (CONTEXT, lambda q: q.context),
-    (QUOTED_IN, lambda q: {"title": q.of.article.title, "url": q.of.article.url}),
+    (
+        QUOTED_IN,
+        lambda q: {
+            "title": q.of.article.title,
+            "folded_title": fold_optional(q.of.article.title),
+            "url": q.of.article.url,
+        },
+    ),
     (PUBLISHED, lambda q: q.of.published),
     (DATE_PRECISION, lambda q: q.of.article.date_precision),
     (DATELINE, lambda q: q.of.dateline),
@@ -831,3 +886,14 @@ SCOPES = tuple(dict.fromkeys(w.scope for f in FIELDS for w in f.searched if w.sc
 def facets_of(kind: Kind) -> tuple[Facet, ...]:
     """The facets `kind`'s documents carry."""
     return tuple(facet for facet in FACETS if (facet.name, kind) in _FACET_FIELDS)
+
+
+@cache
+def folded(path: str) -> str | None:
+    """The folded twin of the text field at `path` (`folded_twin`), None if it has none."""
+    twin = folded_twin(path)
+    try:
+        mapping_at({"properties": PROPERTIES}, twin)
+    except KeyError:
+        return None
+    return twin
