@@ -212,16 +212,19 @@ def search(
     return shaped
 
 
-def name_words(registry: People) -> dict[str, int]:
+def name_words(registry: People) -> tuple[dict[str, int], spelling.Pairs]:
     """The registry's given names and surnames (one word each), weighed by the articles naming
-    their people."""
+    their people, and its (given name, surname) pairs."""
     weight: dict[str, int] = {}
+    pairs: set[tuple[str, str]] = set()
     for known in registry.known:
         for name in known.names:
             for part in {name.given, name.surname}:
                 if part and part.isalpha():
                     weight[part] = weight.get(part, 0) + known.entry.articles
-    return weight
+            if name.given and name.surname:
+                pairs.add((name.given, name.surname.split()[-1]))
+    return weight, frozenset(pairs)
 
 
 def did_you_mean(
@@ -238,7 +241,8 @@ def did_you_mean(
     if not held:
         return None
     answer = _search(es, index, spelling.request(params.q, held))
-    tries = spelling.respelt(params.q, spelling.options(answer, held, name_words(registry)))
+    names, pairs = name_words(registry)
+    tries = spelling.respelt(params.q, spelling.options(answer, held, names, pairs))
     if not tries:
         return None
     header = {"index": index}

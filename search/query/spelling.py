@@ -6,8 +6,9 @@ A word is respelt only when the archive barely knows it: no article holds it, or
 held by `COMMONER` times as many articles. A word naming someone in the people registry is
 never respelt. Candidates are the registry's name words (given names and surnames, weighed by
 the articles naming their people) and the words of the articles (Elasticsearch's term
-suggester), within `MAX_EDITS` edits, a swap of two letters counting one; the nearest first,
-then names before other words, then the most frequent.
+suggester), within `MAX_EDITS` edits, a swap of two letters counting one; ranked by their
+articles (twice for a name), each edit dividing by ten: "christy" is "christie" (a name, two
+edits, in many articles) rather than "christ" (one edit, in few).
 https://www.elastic.co/docs/reference/elasticsearch/rest-apis/search-suggesters
 """
 
@@ -25,6 +26,8 @@ from search.query.language.tree import leaves
 from search.schema import FOLDED_BODY, FOLDED_LEAD, FOLDED_TITLE
 
 COMMONER = 20  # a near word held by this many times the articles replaces a known word
+EDIT_COST = 10  # each edit makes a respelling this many times less likely
+NAME_BONUS = 2  # a registry name counts as held by twice its articles
 MAX_EDITS = 2
 MIN_LENGTH = 3  # shorter words are never respelt
 CHOICES = 3  # respellings kept per word
@@ -99,14 +102,21 @@ def _near(word: str, other: str) -> bool:
     return distance(word, other) <= (MAX_EDITS if len(word) >= 6 else 1)
 
 
+Pairs = frozenset[tuple[str, str]]  # the registry's (given name, surname) pairs
+
+
 def choices(
     word: str,
     held: int,
     names: Mapping[str, int],
     suggested: list[tuple[str, int]],
+    beside: tuple[str, ...] = (),
+    pairs: Pairs = frozenset(),
 ) -> list[str]:
     """What `word` may be: itself alone when the archive knows it (a registry name, or held by
-    articles no near word outnumbers `COMMONER` times), else its respellings, best first."""
+    articles no near word outnumbers `COMMONER` times), else its respellings, best first: those
+    making a person's name with a word `beside` it ("vladimir putn": Putin), then by
+    `_likelihood`."""
     if word in names:
         return [word]
     found: dict[str, Candidate] = {}
@@ -120,8 +130,19 @@ def choices(
     better = [c for c in found.values() if c.articles >= max(1, COMMONER * held)]
     if held and not better:
         return [word]
-    ranked = sorted(better, key=lambda c: (distance(word, c.text), not c.name, -c.articles, c.text))
+
+    def named(c: Candidate) -> bool:
+        return any((other, c.text) in pairs or (c.text, other) in pairs for other in beside)
+
+    ranked = sorted(better, key=lambda c: (not named(c), -_likelihood(word, c), c.text))
     return [c.text for c in ranked[:CHOICES]]
+
+
+def _likelihood(word: str, candidate: Candidate) -> float:
+    """How likely `candidate` is what `word` meant: its articles (doubled for a registry
+    name), a tenth for each edit."""
+    weight = candidate.articles * (NAME_BONUS if candidate.name else 1)
+    return float(weight) / EDIT_COST ** distance(word, candidate.text)
 
 
 def respelt(q: str, options: Mapping[str, list[str]]) -> list[str]:
@@ -154,16 +175,25 @@ def _replace(q: str, chosen: Mapping[str, str]) -> str:
 
 
 def options(
-    answer: Mapping[str, Any], held: list[str], names: Mapping[str, int]
+    answer: Mapping[str, Any],
+    held: list[str],
+    names: Mapping[str, int],
+    pairs: Pairs = frozenset(),
 ) -> dict[str, list[str]]:
-    """Each word's choices, from the answer to `request` and the registry's name words."""
+    """Each word's choices, from the answer to `request`, the registry's name words and its
+    people's (given name, surname) pairs."""
     buckets = answer.get("aggregations", {}).get("held", {}).get("buckets", {})
     suggested: dict[str, list[tuple[str, int]]] = {}
     for entry in answer.get("suggest", {}).get("words", []):
         suggested[entry["text"]] = [(o["text"], o["freq"]) for o in entry["options"]]
     return {
         word: choices(
-            word, buckets.get(word, {}).get("doc_count", 0), names, suggested.get(word, [])
+            word,
+            buckets.get(word, {}).get("doc_count", 0),
+            names,
+            suggested.get(word, []),
+            beside=tuple(other for other in held if other != word),
+            pairs=pairs,
         )
         for word in held
     }

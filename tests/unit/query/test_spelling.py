@@ -25,7 +25,13 @@ def test_a_word_the_archive_holds_is_kept_unless_a_near_word_is_far_commoner() -
     assert choices("hilary", 2, NAMES, [("hillary", 590)]) == ["hillary"]
 
 
-def test_respellings_prefer_the_nearest_then_names_then_frequent_words() -> None:
+def test_respellings_weigh_nearness_names_and_frequency() -> None:
+    assert choices("christy", 0, {"christie": 47}, [("christ", 2)]) == ["christie", "christ"]
+    assert choices("dael", 0, {"dale": 3}, [("deal", 114)])[0] == "deal"
+    # A word beside it making a person's name decides: "vladimir putn" is Putin.
+    names, pairs = {"putin": 20, "vladimir": 20}, frozenset({("vladimir", "putin")})
+    assert choices("putn", 0, names, [("put", 400)])[0] == "put"
+    assert choices("putn", 0, names, [("put", 400)], ("vladimir",), pairs)[0] == "putin"
     assert choices("merick", 0, NAMES, [("merit", 30), ("merrick", 11)])[0] == "merrick"
     assert choices("emials", 0, NAMES, [("emails", 77), ("email", 80)]) == ["emails", "email"]
     assert choices("zzzz", 0, NAMES, []) == []
