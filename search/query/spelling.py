@@ -142,7 +142,8 @@ def _likelihood(word: str, candidate: Candidate) -> float:
     """How likely `candidate` is what `word` meant: its articles (doubled for a registry
     name), a tenth for each edit."""
     weight = candidate.articles * (NAME_BONUS if candidate.name else 1)
-    return float(weight) / EDIT_COST ** distance(word, candidate.text)
+    edits: int = distance(word, candidate.text)
+    return weight / float(EDIT_COST**edits)
 
 
 def respelt(q: str, options: Mapping[str, list[str]]) -> list[str]:
