@@ -184,7 +184,9 @@ class Searched:
     `kinds` given (every kind that holds the field when None). `shown`: a hit brings back the
     items (nested) that hold the words. `paired`: how `scope` is searched inside these nested
     items when a query pairs it with the scope of the items themselves (``speaker:obama
-    quote:trump`` is one quote of Obama's holding "trump"); never on its own."""
+    quote:trump`` is one quote of Obama's holding "trump"); never on its own. `folded`: the
+    field holds folded text (search.folding), so what is searched there is folded too; the
+    `folded_*` twins always are."""
 
     at: str = ""
     scope: str | None = None
@@ -192,6 +194,7 @@ class Searched:
     kinds: tuple[Kind, ...] | None = None
     shown: bool = False
     paired: bool = False
+    folded: bool = False
 
 
 @dataclass(frozen=True)
@@ -334,7 +337,7 @@ ON_BEHALF_OF_FACET = Facet(
 _PERSON_SEARCHED = (  # a person's names, by unscoped words (low) and by `speaker:`
     Searched("name.text", scope="speaker", boost=0.5),
     Searched("as_written.text", scope="speaker", boost=0.5),
-    Searched("surname", scope="speaker"),
+    Searched("surname", scope="speaker", folded=True),  # written folded (speakers.names)
 )
 _ARTICLE_SHOWN: tuple[View, ...] = (ARTICLE_HIT, ARTICLE_PAGE, ARTICLE_EXPORT)
 _QUOTE_SHOWN: tuple[View, ...] = (QUOTE_HIT, QUOTE_EXPORT)

@@ -20,8 +20,8 @@ from search.schema import (
 _PROXIMITY = {ARTICLE: (FOLDED_BODY, FOLDED_LEAD), QUOTE: (FOLDED_TEXT,)}
 
 
-def _field(path: str, boost: float = 1.0) -> Field:
-    folded = path.rpartition(".")[2].startswith(FOLDED_PREFIX)
+def _field(path: str, boost: float = 1.0, folded: bool = False) -> Field:
+    folded = folded or path.rpartition(".")[2].startswith(FOLDED_PREFIX)
     return Field(path, boost, analysis(path), folded)
 
 
@@ -40,11 +40,11 @@ def target(kind: Kind) -> Target:
             paired[way.scope] = Fields((_field(path),), nested)
             continue
         if way.boost is not None:
-            default.setdefault(nested, []).append(_field(path, way.boost))
+            default.setdefault(nested, []).append(_field(path, way.boost, way.folded))
         if way.scope is not None:
-            scopes.setdefault(way.scope, ([], nested))[0].append(_field(path))
+            scopes.setdefault(way.scope, ([], nested))[0].append(_field(path, folded=way.folded))
         if way.shown:
-            shown = Fields((_field(path),), nested)
+            shown = Fields((_field(path, folded=way.folded),), nested)
     if shown is not None:  # the items' own scopes (`quote:`) pair too
         own = {s: Fields(tuple(f), nested) for s, (f, nested) in scopes.items() if nested}
         paired |= {s: f for s, f in own.items() if f.path == shown.path}

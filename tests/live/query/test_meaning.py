@@ -169,6 +169,16 @@ def test_a_question_finds_the_quotes_of_its_content_words(es: Elasticsearch, ind
     assert f"{MARK[0]}harbour wall{MARK[1]}" in hits[0]["highlight"]["text"][0]
 
 
+def test_quote_search_answers_a_question(es: Elasticsearch, index: str) -> None:
+    asked = SearchParams(q="What did Zorn say about the wall?")
+    found = execute.search(es, index, asked, kind=QUOTE)
+    assert [hit["id"] for hit in found["hits"]] == ["q-wall"]
+    assert execute.search(es, index, SearchParams(q="zorn say wall"), kind=QUOTE)["total"] == {
+        "value": 0,
+        "relation": "eq",
+    }
+
+
 def test_did_you_mean_offers_only_what_finds_something(es: Elasticsearch, index: str) -> None:
     def offered(q: str) -> str | None:
         return execute.search(es, index, SearchParams(q=q))["suggestion"]

@@ -127,6 +127,12 @@ def test_words_are_folded_for_the_folded_twins_and_kept_for_names() -> None:
     assert queries[("folded_title^2", "folded_lead^1.5", "folded_body")] == "o'malley"
     assert queries[("dateline.name.text^0.5",)] == "o’malley"
     assert queries[("speakers.name.text^0.5", "speakers.as_written.text^0.5")] == "o’malley"
+    # Surnames are written folded (search.speakers.names), so they are searched folded.
+    scoped = found(to_query(parse("speaker:o’malley"), ARTICLES), "multi_match")
+    assert {m["fields"][0]: m["query"] for m in scoped} == {
+        "speakers.surname": "o'malley",
+        "speakers.name.text": "o’malley",
+    }
     phrase = found(to_query(parse('"élection présidentielle"'), QUOTES), "multi_match")[0]
     assert phrase["query"] == "election presidentielle"
     assert phrase["fields"][0] == "folded_text.exact"
