@@ -90,6 +90,10 @@ class _Parser:
             nodes.append(node)
             mixed = mixed or alternatives
         joined = group("and", nodes, self.notes)
+        if isinstance(joined, Group):
+            scopes = {n.scope for n in joined.nodes if isinstance(n, Scoped)}
+            if {"speaker", "quote"} <= scopes:
+                self.notes.add("speaker: beside quote: is one quote, said by that speaker")
         if (
             mixed
             and isinstance(joined, Group)

@@ -96,6 +96,9 @@ def test_a_question_of_frame_words_only_is_searched_as_typed() -> None:
 
 
 def test_speaker_beside_quote_is_that_quotes_speaker_in_articles() -> None:
+    assert explain(parse("speaker:obama quote:trump"))["notes"] == [
+        "speaker: beside quote: is one quote, said by that speaker"
+    ]
     query = to_query(parse("speaker:obama quote:trump iran"), ARTICLES)
     first = query["bool"]["must"][0]["nested"]
     assert first["path"] == "quotes"
