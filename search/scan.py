@@ -11,6 +11,8 @@ from typing import Any
 
 from elasticsearch import Elasticsearch
 
+from search.schema import FOLDED_SOURCE
+
 PAGE = 1000
 KEEP_ALIVE = "2m"
 BY_INDEX_ORDER: list[Any] = ["_shard_doc"]  # the cheapest total order under a point in time
@@ -29,7 +31,9 @@ def scan(
     source: list[str] | bool = True,
     page: int = PAGE,
 ) -> Iterator[list[dict[str, Any]]]:
-    """Pages of hits (each with `_id`, `_source` and `sort`) of `query` in `index`."""
+    """Pages of hits (each with `_id`, `_source` and `sort`) of `query` in `index`. `source`
+    given as fields leaves out their folded twins (only searched); True is the whole
+    document, as a rewrite needs it."""
     pit = es.open_point_in_time(index=index, keep_alive=KEEP_ALIVE)["id"]
     try:
         after: list[Any] | None = None
@@ -40,7 +44,9 @@ def scan(
                 query=query,
                 sort=sort or BY_INDEX_ORDER,
                 size=page,
-                source=source if isinstance(source, bool) else {"includes": source},
+                source=source
+                if isinstance(source, bool)
+                else {"includes": source, "excludes": FOLDED_SOURCE},
                 track_total_hits=False,
                 **extra,
             )

@@ -26,6 +26,7 @@ from functools import cache, cached_property
 from typing import Any, Literal
 
 from search.geography import country_name, country_names, place_label, place_names
+from search.folding import fold, fold_optional
 from search.model import Article, Place, Quote
 from search.outlets import outlet_name, outlet_names
 
@@ -60,6 +61,36 @@ def _text(**extra: Any) -> dict[str, Any]:
         **extra,
         "fields": {"exact": {**_EXACT, **extra}},
     }
+
+
+# Each searched text is indexed again folded (search.folding: apostrophes, dashes, accents), in a
+# twin named by `folded_twin`, with offsets so that the original is marked where the twin
+# matches. Searches go to the twins; pages show and mark the originals.
+FOLDED_PREFIX = "folded_"
+
+
+# Left out of what a search brings back: the folded twins are only searched.
+FOLDED_SOURCE = [f"{FOLDED_PREFIX}*", f"*.{FOLDED_PREFIX}*"]
+
+
+def folded_twin(path: str) -> str:
+    """The folded twin of a text field: ``body`` → ``folded_body``, ``quotes.text`` →
+    ``quotes.folded_text``."""
+    parent, _, leaf = path.rpartition(".")
+    return f"{parent}.{FOLDED_PREFIX}{leaf}" if parent else FOLDED_PREFIX + leaf
+
+
+def _folded() -> dict[str, Any]:
+    """A folded twin: stemmed and exact like `_text`, with offsets for the highlighter."""
+    return _text(index_options="offsets")
+
+
+def _shown() -> dict[str, Any]:
+    """Text shown and marked, searched through its folded twin (`_folded`): stemmed for
+    related articles (more-like-this), no exact twin of its own. With offsets, as its twin:
+    the highlighter takes the twins' offsets only from a field that has its own (without,
+    it analyzes the original text again, where "élection" is not "election")."""
+    return {"type": "text", "analyzer": TEXT_ANALYZER, "index_options": "offsets"}
 
 
 def _facet() -> dict[str, Any]:
@@ -160,13 +191,19 @@ class Searched:
     """How the query language searches a field (or its sub-field `at`): by the field scope
     `scope` (``location:oslo``), and by unscoped words at `boost` when one is given, in the
     `kinds` given (every kind that holds the field when None). `shown`: a hit brings back the
-    items (nested) that hold the words."""
+    items (nested) that hold the words. `paired`: how `scope` is searched inside these nested
+    items when a query pairs it with the scope of the items themselves (``speaker:obama
+    quote:trump`` is one quote of Obama's holding "trump"); never on its own. `folded`: the
+    field holds folded text (search.folding), so what is searched there is folded too; the
+    `folded_*` twins always are."""
 
     at: str = ""
     scope: str | None = None
     boost: float | None = None
     kinds: tuple[Kind, ...] | None = None
     shown: bool = False
+    paired: bool = False
+    folded: bool = False
 
 
 @dataclass(frozen=True)
@@ -352,7 +389,7 @@ ON_BEHALF_OF_FACET = Facet(
 _PERSON_SEARCHED = (  # a person's names, by unscoped words (low) and by `speaker:`
     Searched("name.text", scope="speaker", boost=0.5),
     Searched("as_written.text", scope="speaker", boost=0.5),
-    Searched("surname", scope="speaker"),
+    Searched("surname", scope="speaker", folded=True),  # written folded (speakers.names)
 )
 _ARTICLE_SHOWN: tuple[View, ...] = (ARTICLE_HIT, ARTICLE_PAGE, ARTICLE_EXPORT)
 _QUOTE_SHOWN: tuple[View, ...] = (QUOTE_HIT, QUOTE_EXPORT)
@@ -368,26 +405,28 @@ FIELDS: tuple[Field, ...] = (
     URL := Field("url", _kept(), shown=_ARTICLE_SHOWN),
     TITLE := Field(
         "title",
-        _text(),
+        _shown(),
         shown=(*_ARTICLE_SHOWN, RELATED_ARTICLE),
-        searched=(Searched(scope="title", boost=2.0),),
         marked=(Marked(ARTICLE_HIT, WHOLE), Marked(ARTICLE_PAGE, WHOLE)),
+    ),
+    FOLDED_TITLE := Field(
+        "folded_title", _folded(), searched=(Searched(scope="title", boost=2.0),)
     ),
     LEAD := Field(
         "lead",
-        _text(),
+        _shown(),
         shown=_ARTICLE_SHOWN,
-        searched=(Searched(boost=1.5),),
         marked=(Marked(ARTICLE_HIT, WHOLE),),
     ),
+    FOLDED_LEAD := Field("folded_lead", _folded(), searched=(Searched(boost=1.5),)),
     BODY := Field(
         "body",
-        _text(index_options="offsets"),
+        _shown(),
         shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
         nullable=False,
-        searched=(Searched(boost=1.0),),
         marked=(Marked(ARTICLE_HIT, SNIPPETS), Marked(ARTICLE_PAGE, WHOLE)),
     ),
+    FOLDED_BODY := Field("folded_body", _folded(), searched=(Searched(boost=1.0),)),
     SPEAKERS := Field(
         "speakers",
         {"type": "nested", "properties": {**_PERSON, "quote_count": {"type": "integer"}}},
@@ -462,7 +501,8 @@ FIELDS: tuple[Field, ...] = (
                 "speaker_id": _id(),
                 "speaker_key": _id(),
                 "speaker": _facet(),
-                "text": _text(),
+                "text": _shown(),
+                "folded_text": _folded(),
                 "cue": _id(),
                 "start": {"type": "integer", "index": False},
                 "end": {"type": "integer", "index": False},
@@ -473,7 +513,11 @@ FIELDS: tuple[Field, ...] = (
         },
         shown=(ARTICLE_PAGE, ARTICLE_EXPORT),
         shape=None,  # a hit's matching quotes and the page's quotes: search.query.{shape,articles}
-        searched=(Searched("text", scope="quote", shown=True),),
+        searched=(
+            Searched("folded_text", scope="quote", shown=True),
+            # With `quote:` beside it, `speaker:` is the same quote's speaker (`paired`).
+            Searched("speaker.text", scope="speaker", paired=True),
+        ),
         marked=(Marked(ARTICLE_HIT, WHOLE, "text"), Marked(ARTICLE_PAGE, WHOLE, "text")),
     ),
     PHOTO_CREDIT := Field("photo_credit", _kept(), shown=(ARTICLE_PAGE,)),
@@ -505,12 +549,12 @@ FIELDS: tuple[Field, ...] = (
     ),
     TEXT := Field(
         "text",
-        _text(),
+        _shown(),
         shown=_QUOTE_SHOWN,
         shape=None,  # marked: search.query.shape
-        searched=(Searched(scope="quote", boost=1.0),),
         marked=(Marked(QUOTE_HIT, WHOLE),),
     ),
+    FOLDED_TEXT := Field("folded_text", _folded(), searched=(Searched(scope="quote", boost=1.0),)),
     CUE := Field("cue", _id(), shown=_QUOTE_SHOWN),
     SPEAKER := Field(
         "speaker",
@@ -568,10 +612,10 @@ FIELDS: tuple[Field, ...] = (
     ),
     QUOTED_IN := Field(
         "article",
-        {"properties": {"title": _text(), "url": _kept()}},
+        {"properties": {"title": _shown(), "folded_title": _folded(), "url": _kept()}},
         shown=(QUOTE_EXPORT,),
         shape=None,  # with `article_id`, a quote hit's `article`: search.query.shape
-        searched=(Searched("title", scope="title"),),
+        searched=(Searched("folded_title", scope="title"),),
     ),
     # The people registry: one document of kind PERSON per entry of the archive's directory
     # (search.speakers.registry), beside the articles so one alias switch moves both.
@@ -581,7 +625,9 @@ FIELDS: tuple[Field, ...] = (
 
 # What an article's quote (nested in `QUOTES`) says of who said it and how: shown with it.
 QUOTE_SAID = tuple(
-    at for at in QUOTES.mapping["properties"] if at not in ("text", "start", "end", "speaker_key")
+    at
+    for at in QUOTES.mapping["properties"]
+    if at not in ("text", "start", "end", "speaker_key") and not at.startswith(FOLDED_PREFIX)
 )
 
 
@@ -684,6 +730,7 @@ def _quote_item(
         "speaker_key": person.get("key"),
         "speaker": person.get("name"),
         "text": quote.text,
+        "folded_text": fold(quote.text),
         "cue": quote.cue,
         "start": quote.start,
         "end": quote.end,
@@ -705,8 +752,11 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
     (SOURCE, lambda f: f.article.source),
     (URL, lambda f: f.article.url),
     (TITLE, lambda f: f.article.title),
+    (FOLDED_TITLE, lambda f: fold_optional(f.article.title)),
     (LEAD, lambda f: f.article.lead),
+    (FOLDED_LEAD, lambda f: fold_optional(f.article.lead)),
     (BODY, lambda f: f.article.body),
+    (FOLDED_BODY, lambda f: fold(f.article.body)),
     (AGENCY, lambda f: f.article.agency),
     (PUBLISHER, lambda f: f.article.publisher),
     (OUTLET, lambda f: outlet_name(f.article.publisher)),
@@ -741,6 +791,7 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (ARTICLE_ID, lambda q: q.of.article.id),
     (POSITION, lambda q: q.position),
     (TEXT, lambda q: q.quote.text),
+    (FOLDED_TEXT, lambda q: fold(q.quote.text)),
     (CUE, lambda q: q.quote.cue),
     (SPEAKER, lambda q: q.speaker),
     (QUOTE_TYPE, lambda q: q.quote.type),
@@ -749,7 +800,14 @@ QUOTE_DOCUMENT: tuple[tuple[Field, QuoteValue], ...] = (
     (DESCRIPTION, lambda q: q.quote.description),
     (CONFIDENCE, lambda q: round(q.quote.confidence, 3)),
     (CONTEXT, lambda q: q.context),
-    (QUOTED_IN, lambda q: {"title": q.of.article.title, "url": q.of.article.url}),
+    (
+        QUOTED_IN,
+        lambda q: {
+            "title": q.of.article.title,
+            "folded_title": fold_optional(q.of.article.title),
+            "url": q.of.article.url,
+        },
+    ),
     (PUBLISHED, lambda q: q.of.published),
     (DATE_PRECISION, lambda q: q.of.article.date_precision),
     (DATELINE, lambda q: q.of.dateline),
@@ -930,3 +988,14 @@ SCOPES = tuple(dict.fromkeys(w.scope for f in FIELDS for w in f.searched if w.sc
 def facets_of(kind: Kind) -> tuple[Facet, ...]:
     """The facets `kind`'s documents carry."""
     return tuple(facet for facet in FACETS if (facet.name, kind) in _FACET_FIELDS)
+
+
+@cache
+def folded(path: str) -> str | None:
+    """The folded twin of the text field at `path` (`folded_twin`), None if it has none."""
+    twin = folded_twin(path)
+    try:
+        mapping_at({"properties": PROPERTIES}, twin)
+    except KeyError:
+        return None
+    return twin

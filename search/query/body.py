@@ -19,7 +19,7 @@ from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams
 from search.schema import (
     ARTICLE,
     ARTICLE_HIT,
-    BODY,
+    FOLDED_SOURCE,
     ID,
     IN_ARTICLE_QUOTES,
     PUBLISHED,
@@ -33,6 +33,7 @@ from search.schema import (
     Facet,
     Kind,
     facets_of,
+    folded,
     marked,
     only,
     shown,
@@ -47,7 +48,6 @@ Selection = dict[str, tuple[str, ...]]
 _HIT_SOURCE = [f.path for f in shown(ARTICLE_HIT)]
 _HIT_QUOTE_SOURCE = [QUOTES.sub(at) for at in (*QUOTE_SAID, "text")]
 _QUOTE_SPEAKER_ID = QUOTES.sub("speaker_id")
-_SPELLED = BODY.sub("exact")
 
 
 def text_query(q: str, kind: Kind) -> dict[str, Any]:
@@ -56,16 +56,23 @@ def text_query(q: str, kind: Kind) -> dict[str, Any]:
     return language.to_query(language.parse(q), target)
 
 
+def _matched(name: str) -> list[str]:
+    """The fields whose matches mark `name`: its folded twin (search.folding), stemmed and
+    unstemmed (phrases), which searches go to; a folded text has the original's length, so
+    their offsets are the original's."""
+    twin = folded(name)
+    return [name, twin, f"{twin}.exact"] if twin else [name]
+
+
 def marks(fields: Mapping[str, Mapping[str, Any]]) -> dict[str, Any]:
-    """Highlighting with everything outside the marks HTML-escaped; phrases match the fields'
-    unstemmed twins, so those are marked too."""
+    """Highlighting with everything outside the marks HTML-escaped, marking each field where
+    it or its twins match (`_matched`)."""
     return {
         "encoder": "html",
         "pre_tags": [MARK[0]],
         "post_tags": [MARK[1]],
         "fields": {
-            name: {"matched_fields": [name, f"{name}.exact"], **options}
-            for name, options in fields.items()
+            name: {"matched_fields": _matched(name), **options} for name, options in fields.items()
         },
     }
 
@@ -277,14 +284,6 @@ def _paged(body: dict[str, Any], params: SearchParams) -> dict[str, Any]:
     return body
 
 
-def _spelling(q: str) -> dict[str, Any]:
-    """Did-you-mean: the most frequent near spelling of each word, from the body's terms."""
-    return {
-        "text": q,
-        "words": {"term": {"field": _SPELLED, "suggest_mode": "popular", "min_word_length": 4}},
-    }
-
-
 Window = tuple[date, date] | None
 
 
@@ -299,8 +298,6 @@ def build(
         "track_total_hits": True,
         "_source": list(_HIT_SOURCE),
     }
-    if params.q.strip():
-        body["suggest"] = _spelling(params.q)
     post = filters(params, selection, ARTICLE)
     if post:
         body["post_filter"] = {"bool": {"filter": post}}
@@ -323,6 +320,7 @@ def build_quotes(
         "aggs": aggregations(params, selection, QUOTE, interval, window),
         "highlight": marks(marked(QUOTE_HIT)),
         "track_total_hits": True,
+        "_source": {"excludes": FOLDED_SOURCE},
     }
     post = filters(params, selection, QUOTE)
     if post:

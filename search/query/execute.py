@@ -13,7 +13,7 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
-from search.query import articles, citation, cursor, export, language, speakers
+from search.query import articles, citation, cursor, export, language, speakers, spelling
 from search.query.body import (
     Selection,
     Window,
@@ -29,8 +29,8 @@ from search.query.body import (
     value_prefix,
 )
 from search.query.params import EXCLUDED, Interval, SearchParams, interval_for, split_excluded
+from search.query.shape import FEW_HITS, result, suggestions
 from search.query.shape import facet_values as facet_values_shaped
-from search.query.shape import result, suggestions
 from search.scan import PAGE, scan
 from search.schema import (
     ARTICLE,
@@ -215,10 +215,63 @@ def search(
         speakers.described(value, registry.resolve(value.removeprefix(EXCLUDED)), names)
         for value in params.filters.get(SPEAKER_FACET.name, ())
     ]
+    if shaped["total"]["value"] < FEW_HITS and params.q.strip():
+        shaped["suggestion"] = did_you_mean(es, index, params, chosen, kind, registry)
     last_sort = shaped.pop("last_sort")
     shaped["next_cursor"] = cursor.encode(kind, params, last_sort) if last_sort else None
     shaped["took_ms"] = round((time.monotonic() - began) * 1000)
     return shaped
+
+
+def name_words(registry: People) -> tuple[dict[str, int], spelling.Pairs]:
+    """The registry's given names and surnames (one word each), weighed by the articles naming
+    their people, and its (given name, surname) pairs."""
+    weight: dict[str, int] = {}
+    pairs: set[tuple[str, str]] = set()
+    for known in registry.known:
+        for name in known.names:
+            for part in {name.given, name.surname}:
+                if part and part.isalpha():
+                    weight[part] = weight.get(part, 0) + known.entry.articles
+            if name.given and name.surname:
+                pairs.add((name.given, name.surname.split()[-1]))
+    return weight, frozenset(pairs)
+
+
+def did_you_mean(
+    es: Elasticsearch,
+    index: str,
+    params: SearchParams,
+    chosen: Selection,
+    kind: Kind,
+    registry: People,
+) -> str | None:
+    """The best respelling of the query (search.query.spelling) that finds something under the
+    same filters; None when no word needs respelling or no respelling finds anything."""
+    held = spelling.words(params.q)
+    if not held:
+        return None
+    answer = _search(es, index, spelling.request(params.q, held))
+    names, pairs = name_words(registry)
+    tries = spelling.respelt(params.q, spelling.options(answer, held, names, pairs))
+    if not tries:
+        return None
+    header = {"index": index}
+    searches: list[dict[str, Any]] = []
+    for text in tries:
+        asked = replace(params, q=text)
+        query = (
+            article_query(asked, chosen, quotes_shown=False)
+            if kind == ARTICLE
+            else quote_query(asked)
+        )
+        under = {"bool": {"must": [query], "filter": filters(asked, chosen, kind)}}
+        searches += [header, {"size": 0, "track_total_hits": 1, "query": under}]
+    counted = es.msearch(searches=searches)["responses"]
+    for text, count in zip(tries, counted, strict=True):
+        if "error" not in count and count["hits"]["total"]["value"] > 0:
+            return text
+    return None
 
 
 def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:

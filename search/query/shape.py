@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import calendar
 import html
-import re
 from datetime import date
 from functools import cache
 from typing import Any
@@ -225,18 +224,6 @@ def facets(
     return shaped
 
 
-def _suggestion(response: dict[str, Any], q: str) -> str | None:
-    """The query with each word Elasticsearch knows a more frequent spelling of replaced."""
-    corrected, changed = q, False
-    for entry in response.get("suggest", {}).get("words", []):
-        if entry["options"]:
-            better = entry["options"][0]["text"]
-            pattern = re.compile(rf"(?<!\w){re.escape(entry['text'])}(?!\w)", re.IGNORECASE)
-            corrected, n = pattern.subn(better, corrected, count=1)
-            changed = changed or bool(n)
-    return corrected if changed and corrected.lower() != q.lower() else None
-
-
 FEW_HITS = 3  # fewer hits than this and a spelling suggestion is offered
 
 
@@ -257,7 +244,7 @@ def result(
         "hits": [_article_hit(h) if kind == ARTICLE else _quote_hit(h) for h in hits],
         "facets": facets(response["aggregations"], params, selection, interval, kind),
         "date_interval": interval,
-        "suggestion": _suggestion(response, params.q) if total["value"] < FEW_HITS else None,
+        "suggestion": None,  # did-you-mean, asked apart when there are few hits (execute)
         # Elasticsearch's own timeout ran out: hits and counts are what it found by then.
         "partial": bool(response.get("timed_out")),
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
+from fnmatch import fnmatch
 from typing import Any
 
 import pytest
@@ -36,6 +37,8 @@ from search.schema import (
     COLUMNS,
     FACETS,
     FIELDS,
+    FOLDED_PREFIX,
+    FOLDED_SOURCE,
     HELD,
     PERSON,
     QUOTE,
@@ -47,6 +50,7 @@ from search.schema import (
     Kind,
     View,
     facets_of,
+    folded,
     mapping_at,
     marked,
     searched,
@@ -96,10 +100,25 @@ def references(body: Any, suggesting: bool = False) -> Iterator[tuple[str, Use]]
 
 
 def _listed(source: Any) -> list[str]:
-    """The paths a `_source` option names: a list, or includes and excludes."""
+    """The paths a `_source` option names: a list, or includes and excludes; patterns aside
+    (`test_the_folded_twins_are_left_out_of_what_searches_bring_back` checks those)."""
     if isinstance(source, dict):
-        return [*source.get("includes", []), *source.get("excludes", [])]
+        names = [*source.get("includes", []), *source.get("excludes", [])]
+        return [name for name in names if "*" not in name]
     return source if isinstance(source, list) else []
+
+
+def test_the_folded_twins_are_left_out_of_what_searches_bring_back() -> None:
+    twins = [
+        f.sub(way.at)
+        for kind in (ARTICLE, QUOTE)
+        for f, way in searched(kind)
+        if way.at.rpartition(".")[2].startswith(FOLDED_PREFIX) or f.path.startswith(FOLDED_PREFIX)
+    ]
+    assert {"folded_body", "quotes.folded_text", "folded_text", "article.folded_title"} <= {*twins}
+    for twin in twins:
+        assert any(fnmatch(twin, pattern) for pattern in FOLDED_SOURCE), twin
+    assert not any(fnmatch("body", p) or fnmatch("quotes.text", p) for p in FOLDED_SOURCE)
 
 
 def check(path: str, use: Use) -> None:
@@ -190,7 +209,7 @@ def test_every_field_path_the_read_path_uses_is_in_the_mapping() -> None:
             fields = facet.fields(kind)
             assert {fields.shown, fields.filtered} <= paths
     assert set(marked(ARTICLE_HIT)) | set(marked(QUOTE_HIT)) <= paths
-    assert {"person.quotes", "quotes.speaker_id", "body.exact", "suggest"} <= paths
+    assert {"person.quotes", "quotes.speaker_id", "folded_body.exact", "suggest"} <= paths
 
 
 @pytest.mark.parametrize(
@@ -240,7 +259,8 @@ def test_what_a_view_shows_or_a_column_exports_its_documents_hold() -> None:
             assert f in HELD[VIEW_KIND[view]], f"{f.path} shown in {view} but not held"
         for mark in f.marked:
             assert f in HELD[VIEW_KIND[mark.view]], f"{f.path} marked in {mark.view}"
-            assert f.sub(mark.at) and "exact" in mapping_at(f.mapping, mark.at).get("fields", {})
+            twin = folded(f.sub(mark.at))  # searched, and marking the original
+            assert twin and "exact" in mapping_at(MAPPINGS, twin).get("fields", {})
     for kind, columns in COLUMNS.items():
         names = [c.name for c in columns]
         assert len(names) == len(set(names)), f"two {kind} columns have one name"

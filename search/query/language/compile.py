@@ -16,11 +16,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from dataclasses import field as declared
 from itertools import pairwise
 from typing import Any, Literal
 
+from search.folding import fold
 from search.query.language.limits import FUZZY_EXPANSIONS
 from search.query.language.tree import Group, Node, Not, Parsed, Scoped, Term, leaves
+from search.query.language.words import FUNCTION_WORDS
 from search.schema import SCOPES
 
 PROXIMITY_SLOP = 10
@@ -28,23 +31,18 @@ BONUS_TERMS = 8  # terms that earn the proximity and quote bonuses
 NEAR_BOOST = 2.0  # a pair of words within the slop
 ORDER_BOOST = 3.0  # the plain words side by side, as typed
 TIE_BREAKER = 0.3  # share of the other fields' scores in best_fields
-# Left out of proximity pairs (never out of matching).
-_FUNCTION_WORDS = frozenset(
-    """a about all also am an and any are as at be been but by can could did do does for from
-    had has have he her his i if in into is it its may me might my no not of on or our she so
-    than that the their them then there these they this those to us was we were what when
-    where which who will with would you your""".split()
-)
 
 
 @dataclass(frozen=True)
 class Field:
     """A field and its boost. `stemmed` text has an unstemmed twin (the target's suffix) for
-    phrases and prefixes; `plain` text is unstemmed itself; a `keyword` is matched whole."""
+    phrases and prefixes; `plain` text is unstemmed itself; a `keyword` is matched whole.
+    A `folded` field holds text folded by search.folding: what is searched there is folded."""
 
     name: str
     boost: float = 1.0
     kind: Literal["stemmed", "plain", "keyword"] = "stemmed"
+    folded: bool = False
 
 
 @dataclass(frozen=True)
@@ -62,6 +60,8 @@ class Target:
     `default` serves unscoped terms, `scopes` each field scope, `proximity` the
     close-together bonus. `shown` is the nested object whose items matching the query a page
     shows (a hit's quotes): `to_query` adds a clause on it that can carry ``inner_hits``.
+    `paired`: scopes searched together inside one shown item when a query gives two or more
+    of them side by side (``speaker:obama quote:trump``: one quote of Obama's holding "trump").
     """
 
     default: tuple[Fields, ...]
@@ -69,6 +69,7 @@ class Target:
     proximity: tuple[str, ...]
     shown: Fields | None = None
     exact_suffix: str = ".exact"
+    paired: Mapping[str, Fields] = declared(default_factory=dict)
 
     def __post_init__(self) -> None:
         if set(self.scopes) != set(SCOPES):
@@ -85,7 +86,16 @@ def _names(fields: Fields, exact: str) -> list[str]:
 
 
 def _match(term: Term, fields: Fields, target: Target) -> dict[str, Any]:
-    """One term on a set of fields. Keyword fields take the whole text as one value."""
+    """One term on a set of fields. Keyword fields take the whole text as one value. Folded
+    fields are given the folded text; when folding changes it and the set mixes folded fields
+    with others (names, places), each part gets its own text, the best part counting."""
+    folded = tuple(f for f in fields.fields if f.folded)
+    others = tuple(f for f in fields.fields if not f.folded)
+    if folded and others and fold(term.text) != term.text:
+        queries = [_match(term, Fields(part, fields.path), target) for part in (folded, others)]
+        return {"dis_max": {"queries": queries, "tie_breaker": TIE_BREAKER}}
+    text = fold(term.text) if folded else term.text
+    query: dict[str, Any]
     if term.kind == "phrase":
         query = {"type": "phrase", "tie_breaker": TIE_BREAKER}
         names = _names(fields, target.exact_suffix)
@@ -103,7 +113,7 @@ def _match(term: Term, fields: Fields, target: Target) -> dict[str, Any]:
                 "prefix_length": 1,
                 "max_expansions": FUZZY_EXPANSIONS,
             }
-    return {"multi_match": {"query": term.text, "fields": names, **query}}
+    return {"multi_match": {"query": text, "fields": names, **query}}
 
 
 def _nested(path: str, query: dict[str, Any]) -> dict[str, Any]:
@@ -129,10 +139,29 @@ def _compile(node: Node, target: Target, where: tuple[Fields, ...], inside: str)
         return _nested(scope.path, query) if scope.path else query
     if node.op == "or":
         return {"bool": {"should": [_compile(n, target, where, inside) for n in node.nodes]}}
-    must = [_compile(n, target, where, inside) for n in node.nodes if not isinstance(n, Not)]
-    must_not = [_compile(n.node, target, where, inside) for n in node.nodes if isinstance(n, Not)]
+    together = _paired(node, target) if not inside else None
+    # The paired scopes as one clause (`_paired`), the other terms as they are.
+    nodes = [n for n in node.nodes if together is None or not _pairs(n, target)]
+    must = [_compile(n, target, where, inside) for n in nodes if not isinstance(n, Not)]
+    must = [together, *must] if together else must
+    must_not = [_compile(n.node, target, where, inside) for n in nodes if isinstance(n, Not)]
     occurs = {"must": must, "must_not": must_not}
     return {"bool": {occur: listed for occur, listed in occurs.items() if listed}}
+
+
+def _pairs(node: Node, target: Target) -> bool:
+    return isinstance(node, Scoped) and node.scope in target.paired
+
+
+def _paired(node: Group, target: Target) -> dict[str, Any] | None:
+    """The scoped terms of an AND that one shown item must hold together (`Target.paired`),
+    as one nested clause; None when fewer than two paired scopes stand side by side."""
+    scoped = [n for n in node.nodes if isinstance(n, Scoped) and n.scope in target.paired]
+    if len({n.scope for n in scoped}) < 2:
+        return None
+    path = target.paired[scoped[0].scope].path or ""
+    must = [_compile(n.node, target, (target.paired[n.scope],), path) for n in scoped]
+    return _nested(path, {"bool": {"must": must}})
 
 
 def _phrase(text: str, fields: list[str], slop: int, boost: float) -> dict[str, Any]:
@@ -150,9 +179,9 @@ def _proximity(root: Node, target: Target) -> list[dict[str, Any]]:
     if not target.proximity:
         return []
     top = root.nodes if isinstance(root, Group) and root.op == "and" else (root,)
-    typed = [n.text for n in top if isinstance(n, Term) and n.kind in ("word", "phrase")]
+    typed = [fold(n.text) for n in top if isinstance(n, Term) and n.kind in ("word", "phrase")]
     typed = typed[:BONUS_TERMS]
-    content = [unit for unit in typed if not set(unit.split()) <= _FUNCTION_WORDS]
+    content = [unit for unit in typed if not set(unit.split()) <= FUNCTION_WORDS]
     fields = list(target.proximity)
     bonus = [_phrase(f"{a} {b}", fields, PROXIMITY_SLOP, NEAR_BOOST) for a, b in pairwise(content)]
     if len(typed) > 1:
@@ -169,8 +198,9 @@ def shown(
     inner_hits: Mapping[str, Any] | None = None,
 ) -> dict[str, Any] | None:
     """A clause on the target's `shown` nested items (quotes): those holding any searched term,
-    and only those passing `within` (say, one speaker's); with no term, every item passing
-    `within`. None when there is nothing to show."""
+    and only those passing `within` (say, one speaker's) and the query's paired scopes
+    (``speaker:obama quote:trump``: Obama's); with no term, every item passing `within`. None
+    when there is nothing to show."""
     items = target.shown
     if items is None or not items.path:
         return None
@@ -186,6 +216,9 @@ def shown(
             "should": [_match(t, items, target) for t in terms],
             "minimum_should_match": 1,
         }
+    root = parsed.root
+    together = _paired(root, target) if isinstance(root, Group) and root.op == "and" else None
+    within = [*(within or []), *([together["nested"]["query"]] if together else [])]
     if within:
         query["bool"]["filter"] = within
     clause = _nested(items.path, query)
@@ -212,8 +245,14 @@ def to_query(
         if quotes is None:
             return {"match_all": {}}
         return {"bool": {"must": [{"match_all": {}}], "should": [quotes]}}
-    query = _compile(parsed.root, target, target.default, "")
-    should = _proximity(parsed.root, target) + ([quotes] if quotes else [])
+    root = parsed.root
+    if parsed.match and isinstance(root, Group) and root.op == "and":
+        # A question: its content words rank it, and most of them must match.
+        queries = [_compile(n, target, target.default, "") for n in root.nodes]
+        query = {"bool": {"should": queries, "minimum_should_match": parsed.match}}
+    else:
+        query = _compile(root, target, target.default, "")
+    should = _proximity(root, target) + ([quotes] if quotes else [])
     if not should:
         return query
     if "must" in query.get("bool", {}):  # the usual AND of terms: one level, not two

@@ -14,6 +14,7 @@ from search.query.language.limits import (
 )
 from search.query.language.tokens import Token, balance, clean, tokens
 from search.query.language.tree import (
+    Group,
     Node,
     Notes,
     Parsed,
@@ -22,7 +23,9 @@ from search.query.language.tree import (
     TermKind,
     group,
     negate,
+    render,
 )
+from search.query.language.words import QUESTION_MATCH, bare, content_words, is_question
 from search.query.params import MAX_QUERY_LENGTH
 
 _WORD_RUN = re.compile(r"\w+")
@@ -60,12 +63,14 @@ def _term(kind: str, raw: str, notes: Notes) -> Term | None:
 
 
 class _Parser:
-    """Recursive descent; `balance` bounds the depth. Grammar, loosest first:
+    """Recursive descent; `balance` bounds the depth. Grammar, loosest first (OR binds tighter
+    than AND, written or not, as in web search: ``rubio OR cruz debate`` is ``(rubio OR cruz)
+    AND debate``):
 
-    disjunction := conjunction (OR conjunction)*
-    conjunction := (AND | unary)*
+    conjunction := disjunction (AND? disjunction)*
+    disjunction := unary (OR unary)*
     unary       := (- | NOT | field:)* primary
-    primary     := "(" disjunction ")" | word | phrase
+    primary     := "(" conjunction ")" | word | phrase
     """
 
     def __init__(self, tokens: list[Token], notes: Notes) -> None:
@@ -74,23 +79,42 @@ class _Parser:
     def peek(self) -> str:
         return self.tokens[self.at][0] if self.at < len(self.tokens) else "end"
 
-    def disjunction(self, scoped: bool) -> Node | None:
-        options = [self.conjunction(scoped)]
-        while self.peek() == "or":
-            self.at += 1
-            options.append(self.conjunction(scoped))
-        if len(options) > 1 and None in options:
-            self.notes.add("an OR with nothing on one side was ignored")
-        return group("or", options, self.notes)
-
     def conjunction(self, scoped: bool) -> Node | None:
-        nodes = []
-        while self.peek() not in ("end", ")", "or"):
+        nodes: list[Node | None] = []
+        mixed = False  # an OR written beside other terms, without parentheses
+        while self.peek() not in ("end", ")"):
             if self.peek() == "and":
                 self.at += 1
-            else:
-                nodes.append(self.unary(scoped))
-        return group("and", nodes, self.notes)
+                continue
+            node, alternatives = self.disjunction(scoped)
+            nodes.append(node)
+            mixed = mixed or alternatives
+        joined = group("and", nodes, self.notes)
+        if isinstance(joined, Group):
+            scopes = {n.scope for n in joined.nodes if isinstance(n, Scoped)}
+            if {"speaker", "quote"} <= scopes:
+                self.notes.add("speaker: beside quote: is one quote, said by that speaker")
+        if (
+            mixed
+            and isinstance(joined, Group)
+            and any(isinstance(n, Group) and n.op == "or" for n in joined.nodes)
+        ):
+            self.notes.add(
+                "OR binds tighter than AND: read as "
+                + render(joined)
+                + "; add parentheses to mean otherwise"
+            )
+        return joined
+
+    def disjunction(self, scoped: bool) -> tuple[Node | None, bool]:
+        """Alternatives, and whether an OR was written (outside parentheses)."""
+        options = [self.unary(scoped)]
+        while self.peek() == "or":
+            self.at += 1
+            options.append(self.unary(scoped))
+        if len(options) > 1 and None in options:
+            self.notes.add("an OR with nothing on one side was ignored")
+        return group("or", options, self.notes), len(options) > 1
 
     def unary(self, scoped: bool) -> Node | None:
         negated, scope = False, ""
@@ -116,13 +140,32 @@ class _Parser:
         kind = self.peek()
         if kind == "(":
             self.at += 1
-            node = self.disjunction(scoped)
+            node = self.conjunction(scoped)
             self.at += 1  # its ")", which `balance` guarantees
             return node
         if kind in ("word", "phrase"):
             self.at += 1
             return _term(kind, self.tokens[self.at - 1][1], self.notes)
         return None
+
+
+def _question(found: list[Token], text: str, notes: Notes) -> list[Token] | None:
+    """A question typed as plain words, as its content words (`words`); None if it is not one
+    or has no content word."""
+    if any(kind != "word" for kind, _ in found):
+        return None
+    typed = [word for _, word in found]
+    if not is_question(typed, text):
+        return None
+    kept, left = content_words(typed)
+    if not kept:
+        return None
+    shown = ", ".join(bare(w) for w in left)
+    notes.add(
+        "a question: its content words were searched, all of up to 3, else 3 in 4 of them; "
+        f"left out: {shown}"
+    )
+    return [("word", bare(word)) for word in kept]
 
 
 def parse(q: str, *, max_length: int = MAX_QUERY_LENGTH, max_clauses: int = MAX_CLAUSES) -> Parsed:
@@ -132,8 +175,11 @@ def parse(q: str, *, max_length: int = MAX_QUERY_LENGTH, max_clauses: int = MAX_
         q = q[:max_length]
         notes.add(f"the query was cut to its first {max_length} characters")
     text = clean(q)
-    root = _Parser(balance(tokens(text, notes), notes), notes).disjunction(scoped=False)
+    found = balance(tokens(text, notes), notes)
+    asked = _question(found, text, notes)
+    root = _Parser(asked or found, notes).conjunction(scoped=False)
     root = limit(root, max_clauses, notes)
     if root is None and text.strip():
         notes.add("nothing left to search for: everything matches")
-    return Parsed(root, notes.render())
+    question = asked is not None and isinstance(root, Group)
+    return Parsed(root, notes.render(), QUESTION_MATCH if question else "")

@@ -41,10 +41,13 @@ Node = Term | Not | Scoped | Group
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed query: `root` is None when nothing is left to search (everything matches)."""
+    """A parsed query: `root` is None when nothing is left to search (everything matches).
+    `match`: for a question (search.query.language.words), how many of the top level's terms
+    must match, as Elasticsearch's ``minimum_should_match``; "" when all must."""
 
     root: Node | None
     notes: tuple[str, ...] = ()
+    match: str = ""
 
 
 @dataclass
@@ -146,6 +149,7 @@ def explain(parsed: Parsed) -> dict[str, Any]:
         "normalized": render(parsed.root) if parsed.root else "",
         "clauses": clauses,
         "notes": list(parsed.notes),
+        "must_match": parsed.match or "all",
     }
 
 

@@ -193,7 +193,11 @@ def test_stemmed_search_and_exact_phrases(es: Elasticsearch, alias: str, tmp_pat
 
     def ids(q: str) -> set[str]:
         query = {
-            "simple_query_string": {"query": q, "fields": ["body"], "quote_field_suffix": ".exact"}
+            "simple_query_string": {
+                "query": q,
+                "fields": ["folded_body"],
+                "quote_field_suffix": ".exact",
+            }
         }
         return {h["_id"] for h in es.search(index=alias, query=query)["hits"]["hits"]}
 

@@ -12,6 +12,7 @@ from elasticsearch import Elasticsearch
 
 from search.index.indices import create_index
 from search.query.language import ARTICLES, parse, to_query
+from tests.support.folded import with_folded
 from tests.support.helpers import drop_indices
 
 FILLER = " ".join(["the weather in the region stayed mild and markets were calm"] * 4)
@@ -70,7 +71,8 @@ def index(es: Elasticsearch) -> Iterator[str]:
     name = create_index(es, alias, loading=False)
     try:
         for doc in ARTICLES_DOCS:
-            es.index(index=name, id=doc["id"], document={"kind": "article", **doc})
+            document = with_folded({"kind": "article", **doc})
+            es.index(index=name, id=doc["id"], document=document)
         es.indices.refresh(index=name)
         yield name
     finally:

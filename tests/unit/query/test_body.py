@@ -97,9 +97,11 @@ def test_hits_and_counts_are_asked_apart_and_count_without_scoring() -> None:
     assert (hits["from"], hits["size"], hits["sort"]) == (body["from"], body["size"], body["sort"])
     assert hits["track_total_hits"] is False and "aggs" not in hits and "suggest" not in hits
     # The counts: every match of the same query as a filter (nothing scored), under the same
-    # selection for the total, with the facets, dates and the spelling suggestion.
+    # selection for the total, with the facets and dates (did-you-mean is asked apart, only
+    # when there are few hits: search.query.spelling).
     assert counts["query"] == {"bool": {"filter": [body["query"]]}}
     assert counts["size"] == 0 and counts["track_total_hits"] is True
-    for key in ("aggs", "post_filter", "suggest"):
+    assert "suggest" not in body
+    for key in ("aggs", "post_filter"):
         assert counts[key] == body[key]
     assert "highlight" not in counts and "sort" not in counts

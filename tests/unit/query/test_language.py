@@ -75,7 +75,7 @@ def found(query: dict[str, Any], kind: str) -> list[dict[str, Any]]:
             'peskov -kremlin -"no contacts" NOT lavrov',
             'peskov AND -kremlin AND -"no contacts" AND -lavrov',
         ),
-        ("a b | c OR d", "(a AND b) OR c OR d"),
+        ("a b | c OR d", "a AND (b OR c OR d)"),
         ("a (b | c)", "a AND (b OR c)"),
         ("kreml* *moscow", "kreml* AND moscow"),
         ("peskov~ peskov~1 peskov~2", "peskov~ AND peskov~1 AND peskov~2"),
@@ -166,7 +166,12 @@ def test_highlight_terms_leave_out_exclusions() -> None:
 def test_words_search_the_default_fields_and_speaker_names() -> None:
     query = to_query(parse("peskov"), ARTICLES)
     match = found(query, "multi_match")
-    assert match[0]["fields"] == ["title^2", "lead^1.5", "body", "dateline.names.text^0.5"]
+    assert match[0]["fields"] == [
+        "folded_title^2",
+        "folded_lead^1.5",
+        "folded_body",
+        "dateline.names.text^0.5",
+    ]
     assert match[0]["operator"] == "and"
     assert found(query, "nested")[0]["path"] == "speakers"
     # Quotes holding the word are scored through their own nested clause.
@@ -176,10 +181,14 @@ def test_words_search_the_default_fields_and_speaker_names() -> None:
 def test_phrases_and_prefixes_search_the_unstemmed_twins() -> None:
     phrase = found(to_query(parse('"no contacts"'), ARTICLES), "multi_match")[0]
     assert phrase["type"] == "phrase"
-    assert phrase["fields"][:3] == ["title.exact^2", "lead.exact^1.5", "body.exact"]
+    assert phrase["fields"][:3] == [
+        "folded_title.exact^2",
+        "folded_lead.exact^1.5",
+        "folded_body.exact",
+    ]
     prefix = found(to_query(parse("kreml*"), ARTICLES), "multi_match")[0]
     assert (prefix["type"], prefix["query"]) == ("bool_prefix", "kreml")
-    assert "body.exact" in prefix["fields"]
+    assert "folded_body.exact" in prefix["fields"]
 
 
 def test_fuzzy_words_have_bounded_expansions() -> None:
@@ -197,7 +206,7 @@ def test_a_scope_is_one_nested_clause_around_its_group() -> None:
     assert fields == ["speakers.name.text", "speakers.as_written.text", "speakers.surname"]
     quote = found(to_query(parse('quote:"no contacts"'), ARTICLES), "nested")[0]
     assert quote["path"] == "quotes"
-    assert found(quote, "multi_match")[0]["fields"] == ["quotes.text.exact"]
+    assert found(quote, "multi_match")[0]["fields"] == ["quotes.folded_text.exact"]
 
 
 def test_quotes_target_has_top_level_fields() -> None:
@@ -205,7 +214,7 @@ def test_quotes_target_has_top_level_fields() -> None:
     assert found(query, "nested") == []
     fields = [m["fields"] for m in found(query, "multi_match")]
     assert ["speaker.name.text", "speaker.as_written.text", "speaker.surname"] in fields
-    assert ["article.title"] in fields and ["text.exact"] in fields
+    assert ["article.folded_title"] in fields and ["folded_text.exact"] in fields
 
 
 def test_exclusions_and_alternatives() -> None:
@@ -223,7 +232,10 @@ def test_proximity_rewards_plain_words_standing_close() -> None:
         ("no contacts trump", 10),
         ("peskov no contacts trump", 0),
     ]
-    assert [p["fields"] for p in phrases[-2:]] == [["body", "lead"], ["body.exact", "lead.exact"]]
+    assert [p["fields"] for p in phrases[-2:]] == [
+        ["folded_body", "folded_lead"],
+        ["folded_body.exact", "folded_lead.exact"],
+    ]
     assert phrases[-1]["boost"] > phrases[0]["boost"]
     # Function words make no pairs (they stand near everything), but count in the typed order.
     typed = to_query(parse("peskov said the kremlin"), QUOTES)["bool"]["should"]
