@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
 
-from search.geography import country_name, country_names, place_label, place_names
 from search.folding import fold, fold_optional
+from search.geography import country_name, country_names, place_label, place_names
 from search.model import Article, Place, Quote
 from search.outlets import outlet_name, outlet_names
 

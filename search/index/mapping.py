@@ -22,7 +22,7 @@ from elasticsearch import ApiError, Elasticsearch
 
 from search.schema import EXACT_ANALYZER, FOLDED_NORMALIZER, PROPERTIES, TEXT_ANALYZER
 
-MAPPING_VERSION = 6  # 6: searched texts have folded twins (search.folding); 5: outlets; places' labels, names and countries' names
+MAPPING_VERSION = 6  # 6: folded twins of searched texts (search.folding); 5: outlets, places
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {
