@@ -272,15 +272,63 @@ def resolve_links(
     cluster_of: dict[int, int],
     quotes: list[tuple[int, int]],
 ) -> None:
-    """Give each link its person; "he said" goes to the latest subject-like person."""
+    """Give each link its person; "he said" goes to the latest subject-like person whose
+    gender, where the article shows it, agrees with the pronoun."""
     subjects = {lk.mention for lk in links if lk.mention is not None}
+    genders: dict[int, str] | None = None
     for lk in links:
         if lk.mention is not None:
             lk.cluster = cluster_of.get(lk.mention)
             continue
         if lk.source is not None or lk.role is not None:
             continue  # no person, or resolved by role (stage 5)
-        lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
+        if genders is None:
+            genders = _genders(mentions, cluster_of)
+        unlike = _PRONOUN_UNLIKE.get(body[lk.subj_start : lk.subj_end].lower(), "")
+        lk.cluster = _antecedent(
+            body, lk.subj_start, mentions, cluster_of, subjects, quotes, genders, unlike
+        )
+
+
+# The gender a pronoun rules out: "she" never stands for a man the article names as one.
+_PRONOUN_UNLIKE = {"he": "f", "him": "f", "she": "m", "her": "m"}
+
+
+# Role words written in front of a name that say whether the person is a man or a woman.
+_GENDERED_ROLES = {
+    **dict.fromkeys(
+        "widow wife mother daughter sister grandmother aunt niece actress chairwoman"
+        " congresswoman spokeswoman businesswoman councilwoman assemblywoman queen"
+        " princess girlfriend mrs. mrs ms. ms".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "widower husband father son brother grandfather uncle nephew actor congressman"
+        " businessman councilman assemblyman king prince boyfriend mr. mr".split(),
+        "m",
+    ),
+}
+
+
+def _genders(mentions: list[Mention], cluster_of: dict[int, int]) -> dict[int, str]:
+    """Cluster -> "m" or "f" where its mentions show one gender (a given name borne mostly by
+    one sex, "Mr."/"Mrs."/"Ms."), and only one; people shown as neither, or as both, are left
+    out."""
+    seen: dict[int, set[str]] = {}
+    for i, cid in cluster_of.items():
+        m = mentions[i]
+        if m.honorific:
+            seen.setdefault(cid, set()).add("m" if m.honorific == "mr" else "f")
+        for word in (m.role or "").lower().split():
+            if word in _GENDERED_ROLES:
+                seen.setdefault(cid, set()).add(_GENDERED_ROLES[word])
+        if m.full:
+            first = m.tokens[0].lower()
+            if first in FEMALE_NAMES:
+                seen.setdefault(cid, set()).add("f")
+            elif first in MALE_NAMES:
+                seen.setdefault(cid, set()).add("m")
+    return {cid: next(iter(g)) for cid, g in seen.items() if len(g) == 1}
 
 
 def _antecedent(
@@ -290,10 +338,14 @@ def _antecedent(
     cluster_of: dict[int, int],
     subjects: set[int],
     quotes: list[tuple[int, int]],
+    genders: dict[int, str],
+    unlike: str,
 ) -> int | None:
     """Most recent person mention before `pos` that is a cue subject or (within a few
-    sentences) opens a sentence; None when no such mention is near (a possessor or object is
-    not a safe antecedent)."""
+    sentences) opens a sentence, and whom the pronoun may stand for (`unlike`: the gender it
+    rules out); None when no such mention is near (a possessor or object is not a safe
+    antecedent)."""
+    passed = False  # a person the pronoun cannot stand for was passed over
     for i in range(len(mentions) - 1, -1, -1):
         m = mentions[i]
         if m.start >= pos or i not in cluster_of or inside(m.start, quotes):
@@ -303,6 +355,14 @@ def _antecedent(
         if body.startswith(POSSESSOR_S, m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
         if i in subjects or (m.sentence_initial and pos - m.start <= _WEAK_REACH):
+            gender = genders.get(cluster_of[i])
+            if unlike and gender == unlike:
+                # '"Really," she added' is not the man named last, but a woman named before
+                # him; once he is passed over, only someone shown to be a woman.
+                passed = True
+                continue
+            if passed and gender is None:
+                continue
             return cluster_of[i]
     return None
 

@@ -166,8 +166,11 @@ APPOSITIVE_GAP_RE = re.compile(
     rf"(?:{TAG})?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}})?"
     rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
 )
-# Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence").
-RIGHT_GAP_RE = re.compile(r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*)\s+){0,6}$")
+# Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence", a rank
+# "said Air Force 1st Lt. X").
+RIGHT_GAP_RE = re.compile(
+    r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*|\d+(?:st|nd|rd|th))\s+){0,6}$"
+)
 _RIGHT_STOP = frozenset(
     {
         "in",

@@ -86,6 +86,9 @@ _BY_AGENT_RE = re.compile(r"\w+\s+by\s+")
 _AGENT_GAP_RE = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
 _PLACE_PREP_RE = re.compile(r"\b(?:on|in|at|from)\s+(?:[Tt]he\s+)?$")
 _AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
+# Cues of expecting and hoping: with an infinitive after them they tell an intention or a
+# forecast, not what anyone said.
+_INTENT_CUES = frozenset({"expected", "expects", "hoped", "hopes", "hope"})
 _NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
 
@@ -103,6 +106,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue  # "put it on the table"; "as Cornyn, the No. 2, put it:" cues
         if body.startswith(" from ", ce) and cue.group() == "reported":
             continue  # "Julie Davis reported from Midway Atoll": a reporter's credit line
+        if body.startswith(" to ", ce) and cue.group() in _INTENT_CUES:
+            continue  # "Obama and his wife are expected to visit", "had hoped to republish"
         if cue.group() == "asking":
             # Only as a participle, the sentence subject's ("Mitchell raised the issue, asking
             # Sanders why ..."): "a letter to Lynch asking the department to ..." is the letter's.

@@ -143,6 +143,15 @@ def _candidate(
         or word_surname(toks, lows, i - 1)
     ):
         i -= 1
+    if (
+        i == 2
+        and len(toks) == 3
+        and lows[0] in FIRST_NAMES
+        and lows[1] in ORG_WORDS
+        and toks[1][0][1:].islower()
+        and lows[1] not in TITLE_WORDS
+    ):
+        i = 0  # "Kathleen Hall Jamieson": a middle name that is also an organisation word
     title_of = None if after_name else complemented_title(body, toks[0][1])
     if title_of is not None:
         start = max(i, name_after_complement(toks, lows))
@@ -210,12 +219,24 @@ def _candidate(
         return None  # "the Homeless", "the Hill"; but "the Kasich campaign said" names Kasich
     if before and before[-1].endswith("-based"):
         return None  # "Dublin-based Shire": a company
+    if len(words) == 1 and not titled and _in_org_name(body, toks[0][1]):
+        return None  # "the Commission on Presidential Debates announced": the commission's
     run_start = toks[0][1]
     initial = _opens_sentence(body, run_start)
     if not initial and before:
         initial = _opens_sentence(body, body.rfind(before[0], max(0, run_start - 80), run_start))
     honorific = prefix_lows[-1] if prefix_lows and prefix_lows[-1] in PLAIN_HONORIFICS else ""
     return Mention(start, end, words, role, strong, initial, honorific=honorific)
+
+
+_ORG_OF_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|on|for)\s+(?:the\s+)?$")
+
+
+def _in_org_name(body: str, start: int) -> bool:
+    """Whether a run continues the name of an organisation written before it: "Commission on",
+    "Institute for", "Bank of"."""
+    org = _ORG_OF_RE.search(body, max(0, start - 40), start)
+    return org is not None and org.group(1).lower() in ORG_WORDS
 
 
 def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:

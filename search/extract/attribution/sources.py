@@ -249,14 +249,30 @@ def source_after(
         if not _modifier(word):
             return None
         k += 1
-    run = [w.group() for w in words[1 if determiner else 0 :] if w.group()[0].isupper()]
+    run: list[str] = []
+    for word_match in words[1 if determiner else 0 :]:
+        if not word_match.group()[0].isupper():
+            break
+        run.append(word_match.group())
     taken = words[: len(run) + (1 if determiner else 0)]
-    if run and len(run) == len(taken) - (1 if determiner else 0) and _organization_name(run):
+    if run and _organization_name(run):
         start, end = taken[0].start(), taken[-1].end()
-        if _principal(mentions, starts, start, end) is None:
+        if _principal(mentions, starts, start, end) is None and not _ranked_person_after(
+            body, end, mentions, starts
+        ):
             name = body[taken[1 if determiner else 0].start() : end]
             return Source("organization", start, end, name, body[start:end], "", None)
     return None
+
+
+def _ranked_person_after(body: str, end: int, mentions: list[Mention], starts: list[int]) -> bool:
+    """Whether a person's name follows an organisation with only a rank between: "said Air
+    Force 1st Lt. Tyler Livingston", "said Army Capt. Christian Pardo" (the officer speaks)."""
+    i = bisect.bisect_left(starts, end)
+    if i == len(mentions) or mentions[i].start - end > 20:
+        return False
+    gap = body[end : mentions[i].start]
+    return "," not in gap and not any(token[0].islower() for token in gap.split())
 
 
 _PROXY_HEAD_RE = re.compile(
