@@ -8,6 +8,7 @@ person only on evidence (a title, a known first name, a cue it speaks through, t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -274,7 +275,9 @@ def resolve_links(
 ) -> None:
     """Give each link its person; "he said" goes to the latest subject-like person whose
     gender, where the article shows it, agrees with the pronoun."""
-    subjects = {lk.mention for lk in links if lk.mention is not None}
+    subjects = {lk.mention for lk in links if lk.mention is not None} - _reported_subjects(
+        body, links, mentions
+    )
     genders: dict[int, str] | None = None
     for lk in links:
         if lk.mention is not None:
@@ -288,6 +291,30 @@ def resolve_links(
         lk.cluster = _antecedent(
             body, lk.subj_start, mentions, cluster_of, subjects, quotes, genders, unlike
         )
+
+
+# Between a cue and the subject of the clause it reports: a day, "that", a title ("Earnest
+# said Monday that President Barack Obama has long called for ...").
+_REPORTED_GAP_RE = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?(?:\s+that)?\s+(?:(?:the|former|then)\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}"
+)
+
+
+def _reported_subjects(body: str, links: list[Link], mentions: list[Mention]) -> set[int]:
+    """Mentions speaking only inside another's reported clause: "Obama" in "Earnest said that
+    Obama has long called for ...". The "he" of the next sentence is Earnest, not Obama."""
+    cue_ends = sorted({lk.cue_end for lk in links if lk.mention is not None})
+    out: set[int] = set()
+    for lk in links:
+        if lk.mention is None or lk.subj_end > lk.cue_start:
+            continue  # an inverted subject ('"...," said Obama') reports no one's clause
+        start = mentions[lk.mention].start
+        k = bisect.bisect_left(cue_ends, start) - 1
+        if k >= 0 and start - cue_ends[k] <= 60:
+            if _REPORTED_GAP_RE.fullmatch(body, cue_ends[k], start):
+                out.add(lk.mention)
+    return out
 
 
 # The gender a pronoun rules out: "she" never stands for a man the article names as one.

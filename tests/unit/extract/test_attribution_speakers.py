@@ -250,3 +250,14 @@ Asher had hoped to reopen the ferry before the vote."""
 
 def test_expecting_or_hoping_to_do_something_is_no_statement() -> None:
     assert quotes_of(INTENT) == []
+
+
+REPORTED_SUBJECT = """Harbor spokesman Ivo Marsh said Monday that Governor Tom Asher has long \
+called for lower tolls on the bridge. He said Asher hopes that the next governor will keep them low."""
+
+
+def test_he_is_the_one_who_reported_not_the_subject_of_the_clause_reported() -> None:
+    quotes = quotes_of(REPORTED_SUBJECT)
+    assert [(q.speaker, q.text) for q in quotes if q.text.startswith("Asher hopes")] == [
+        ("Ivo Marsh", "Asher hopes that the next governor will keep them low")
+    ]
