@@ -253,7 +253,8 @@ def test_expecting_or_hoping_to_do_something_is_no_statement() -> None:
 
 
 REPORTED_SUBJECT = """Harbor spokesman Ivo Marsh said Monday that Governor Tom Asher has long \
-called for lower tolls on the bridge. He said Asher hopes that the next governor will keep them low."""
+called for lower tolls on the bridge. He said Asher hopes that the next governor will keep \
+them low."""
 
 
 def test_he_is_the_one_who_reported_not_the_subject_of_the_clause_reported() -> None:
@@ -261,3 +262,15 @@ def test_he_is_the_one_who_reported_not_the_subject_of_the_clause_reported() -> 
     assert [(q.speaker, q.text) for q in quotes if q.text.startswith("Asher hopes")] == [
         ("Ivo Marsh", "Asher hopes that the next governor will keep them low")
     ]
+
+
+OPENING_PHRASE = """Senator Pell Harmon said the vote would wait until spring.
+
+In a statement issued Tuesday, Governor Nora Quintero was more cautious than her party.
+
+“The toll plan is a burden on every family in the county,” she said."""
+
+
+def test_the_subject_after_a_sentences_opening_phrase_is_whom_she_stands_for() -> None:
+    quotes = quotes_of(OPENING_PHRASE)
+    assert [q.speaker for q in quotes if "burden" in q.text] == ["Nora Quintero"]
