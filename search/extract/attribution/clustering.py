@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 from search.extract.attribution.lexicon import (
     NON_PERSON_SOURCES,
@@ -37,18 +38,23 @@ class Cluster:
     forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
     mentions: list[int] = field(default_factory=list)
     first_name: str | None = None  # of the first full name that joined
+    named: str | None = field(default=None, repr=False, compare=False)  # name(), once asked
 
     def add(self, form: tuple[str, ...]) -> None:
         self.forms[form] += 1
+        self.named = None
         if self.first_name is None and _is_full(form):
             self.first_name = form[0].lower()
 
     def name(self) -> str:
-        full = [f for f in self.forms if _is_full(f)]
-        if not full:
-            return " ".join(next(iter(self.forms)))
-        best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
-        return " ".join(best)
+        if self.named is None:
+            full = [f for f in self.forms if _is_full(f)]
+            if not full:
+                self.named = " ".join(next(iter(self.forms)))
+            else:
+                best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
+                self.named = " ".join(best)
+        return self.named
 
 
 def _is_full(form: tuple[str, ...]) -> bool:
@@ -56,7 +62,7 @@ def _is_full(form: tuple[str, ...]) -> bool:
     return len(form) - bool(suffix_of(form)) >= 2
 
 
-_WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
+_WORDLIKE_ENDS: Final = ("ing", "ly", "ed", "s")
 _PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
 _WEAK_REACH = 600  # ... when that person only opens a sentence and is no cue subject
 
@@ -76,7 +82,9 @@ def _edit1(a: str, b: str) -> bool:
 
 
 # A capital inside a lone word marks a brand, except after a surname prefix ("McConnell").
-_BRAND_RE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])")
+_BRAND_RE: Final = re.compile(
+    r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])"
+)
 
 
 def _confirmed(m: Mention, is_linked: bool, title_names: set[str], named_in_full: set[str]) -> bool:
@@ -119,7 +127,7 @@ def cluster_mentions(
     confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
     # A lone capitalised word seen only at sentence starts is more likely a common word.
     mid_sentence = {m.surname for m in mentions if not m.sentence_initial or len(m.tokens) > 1}
-    mid_sentence |= {m.surname for m in mentions if not _WORDLIKE_RE.search(m.surname)}
+    mid_sentence |= {m.surname for m in mentions if not m.surname.endswith(_WORDLIKE_ENDS)}
 
     def add(i: int, cid: int) -> None:
         clusters[cid].add(mentions[i].tokens)
@@ -223,8 +231,8 @@ def _single_target(
     return None
 
 
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "first lady"})
-_MALE_TITLES = frozenset({"mr", "sir"})
+_FEMALE_TITLES: Final = frozenset({"mrs", "ms", "miss", "madam", "first lady"})
+_MALE_TITLES: Final = frozenset({"mr", "sir"})
 
 
 def _titled(
@@ -295,7 +303,7 @@ def resolve_links(
 
 # A sentence opening with a phrase of time, place or manner set off by a comma, then (after a
 # role) the name of its subject: "In a statement issued Tuesday, presidential nominee X was".
-_OPENING_PHRASE_RE = re.compile(
+_OPENING_PHRASE_RE: Final = re.compile(
     r"(?:^|[.!?][\"”’']?\s+|\n)(?:In|On|At|After|Before|During|Since|Earlier|Later|Last|"
     r"Asked|Speaking|Though|Although|While|When)\b[^.!?\n,;:“”\"]{0,80},\s+"
     r"(?:[\w.’'\-]+\s+){0,3}$"
@@ -313,7 +321,7 @@ def _after_opening_phrase(body: str, start: int) -> bool:
 
 # Between a cue and the subject of the clause it reports: a day, "that", a title ("Earnest
 # said Monday that President Barack Obama has long called for ...").
-_REPORTED_GAP_RE = re.compile(
+_REPORTED_GAP_RE: Final = re.compile(
     r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?(?:\s+that)?\s+(?:(?:the|former|then)\s+)?"
     r"(?:[A-Z][\w.’'-]*\s+){0,3}"
 )
@@ -416,9 +424,9 @@ def _antecedent(
     return None
 
 
-_APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
+_APPOSITIVE_ROLE_RE: Final = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
 # A role set off before a name: "Ukraine's deputy foreign minister, Oksana Hrytsenko, said".
-_ROLE_BEFORE_COMMA_RE = re.compile(
+_ROLE_BEFORE_COMMA_RE: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*),\s+$"
 )
 

@@ -4,6 +4,7 @@ a title and its complement ("Ambassador to Japan"), and the role they make once 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.extract.attribution.lexicon import ROLE_MODIFIERS, ROLE_WORDS
 from search.extract.attribution.names import (
@@ -16,7 +17,7 @@ from search.extract.attribution.names import (
 from search.extract.gazetteer import gazetteer
 from search.extract.vocabulary import FIRST_NAMES, HONORIFICS, NOT_NAME, TITLE_WORDS
 
-_ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?|(?:[A-Z]\.){2,3}")
+_ROLE_TOKEN_RE: Final = re.compile(r"[A-Za-z][\w\-’']*\.?|(?:[A-Z]\.){2,3}")
 
 
 def words_before(body: str, start: int) -> list[str]:
@@ -59,12 +60,12 @@ def _ends_sentence(word: str) -> bool:
     )
 
 
-_ABBREVIATION_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+_ABBREVIATION_RE: Final = re.compile(r"(?:[A-Z]\.){2,3}")
 # A title and its complement before a name: "Ambassador to Japan", "Minister of Foreign Affairs",
 # "Permanent Representative to the UN".
 _CONNECTORS = (" of ", " to ", " for ", " of the ", " to the ", " for the ")
-_TITLE_OF_RE = re.compile(r"\b([A-Za-z][\w\-’']*)\s+(?:of|to|for)(?:\s+the)?\s+$")
-_HEAD_TITLES = (TITLE_WORDS | ROLE_WORDS) - ROLE_MODIFIERS
+_TITLE_OF_RE: Final = re.compile(r"\b([A-Za-z][\w\-’']*)\s+(?:of|to|for)(?:\s+the)?\s+$")
+_HEAD_TITLES: Final = (TITLE_WORDS | ROLE_WORDS) - ROLE_MODIFIERS
 
 
 def title_before(body: str, title_of: re.Match[str]) -> list[str]:
@@ -119,7 +120,7 @@ def has_role_noun(role: str | None) -> bool:
 
 
 # Words opening a run that are no part of a role ("The", "Mr."), unless an acronym ("US").
-_ROLE_NOISE = NOT_NAME | PLAIN_HONORIFICS
+_ROLE_NOISE: Final = NOT_NAME | PLAIN_HONORIFICS
 
 
 def clean_role(role: str | None) -> str | None:
