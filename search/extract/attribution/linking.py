@@ -416,9 +416,9 @@ _BE_RE: Final = re.compile(
 
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention standing as the subject right before a cue, if any."""
-    if not _ING_RE.match(body, cs) and PASSIVE_RE.search(body, max(0, cs - 12), cs):
-        return None  # "Trump was asked": the subject did not speak ("is warning": it does)
     progressive = _ING_RE.match(body, cs) is not None  # "Trump is warning voters that ..."
+    if not progressive and PASSIVE_RE.search(body, max(0, cs - 12), cs):
+        return None  # "Trump was asked": the subject did not speak ("is warning": it does)
     i = bisect.bisect_left(starts, cs) - 1
     for j in range(i, max(-1, i - _MAX_BACK), -1):
         m = mentions[j]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
 from typing import Final
@@ -75,7 +76,7 @@ def cue_statements(
             continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
         if (
             span is not None
-            and _FREE_RELATIVE_RE.search(body, max(0, lk.subj_start - 40), lk.subj_start)
+            and _free_relative_before(body, lk.subj_start)
             and quote_type(body, *span, quotes) == "indirect"
         ):
             continue  # "what Trump says his plan would do", "Everything Trump says is a lie"
@@ -111,6 +112,15 @@ _FREE_RELATIVE_RE: Final = re.compile(
 _CLAUSE_SUBJECT_GAP_RE: Final = re.compile(
     r"(?:(?:last|this|next|on|in)\s+\w+\s+)?(?:(?:the|former|then)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
 )
+
+
+def _free_relative_before(body: str, start: int) -> bool:
+    """Whether "what", "whatever", "everything" or "anything" heads the subject at `start`:
+    the words tested first, without the pattern."""
+    window = body[max(0, start - 40) : start]
+    return ("hat" in window or "thing" in window) and bool(
+        _FREE_RELATIVE_RE.search(body, max(0, start - 40), start)
+    )
 
 
 def _outermost(body: str, statements: list[Statement]) -> list[Statement]:
@@ -324,13 +334,14 @@ def _statement_span(
     s_start, s_end = sents.bounds(hi - 1)
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
-    for qs, qe in quotes:
+    # The first quotation opening after `rest` (one opening before it cannot follow the cue).
+    after = bisect.bisect_right(quotes, (rest, sys.maxsize))
+    if after < len(quotes):
+        qs, qe = quotes[after]
         mark = qs - (2 if body[qs - 2 : qs] == "''" else 1)  # NYT's ''...'' opens with two
         gap = body[rest:mark]
         if mark >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
-        if qs > rest:
-            break
     inverted = lk.subj_start > lk.cue_start
     before = body[s_start:lo]
     if before.rstrip().endswith(_TITLE_ENDS):  # told without a pattern, as it mostly does not
@@ -363,7 +374,8 @@ def _statement_span(
     ):
         fronted = _SUBORDINATE_RE.match(body[s_start:lo].lstrip()) is not None
         return _reported(body, rest, s_end, fronted)
-    for qs, qe in reversed(quotes):
+    # From the last quotation opening before `lo` back (one opening after it ends after it).
+    for qs, qe in reversed(quotes[: bisect.bisect_left(quotes, (lo, -1))]):
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if (
             qe < lo
