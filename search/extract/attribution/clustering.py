@@ -301,24 +301,6 @@ def resolve_links(
         )
 
 
-# A sentence opening with a phrase of time, place or manner set off by a comma, then (after a
-# role) the name of its subject: "In a statement issued Tuesday, presidential nominee X was".
-_OPENING_PHRASE_RE: Final = re.compile(
-    r"(?:^|[.!?][\"”’']?\s+|\n)(?:In|On|At|After|Before|During|Since|Earlier|Later|Last|"
-    r"Asked|Speaking|Though|Although|While|When)\b[^.!?\n,;:“”\"]{0,80},\s+"
-    r"(?:[\w.’'\-]+\s+){0,3}$"
-)
-
-
-def _after_opening_phrase(body: str, start: int) -> bool:
-    """Whether a name follows a sentence's opening phrase, as its subject."""
-    return (
-        body.startswith(" ", start - 1)
-        and body.rfind(",", max(0, start - 140), start) != -1  # told apart without a pattern
-        and _OPENING_PHRASE_RE.search(body, max(0, start - 140), start) is not None
-    )
-
-
 # Between a cue and the subject of the clause it reports: a day, "that", a title ("Earnest
 # said Monday that President Barack Obama has long called for ...").
 _REPORTED_GAP_RE: Final = re.compile(
@@ -410,8 +392,7 @@ def _antecedent(
             break
         if body.startswith(POSSESSOR_S, m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
-        opens = m.sentence_initial or _after_opening_phrase(body, m.start)
-        if i in subjects or (opens and pos - m.start <= _WEAK_REACH):
+        if i in subjects or (m.sentence_initial and pos - m.start <= _WEAK_REACH):
             gender = genders.get(cluster_of[i])
             if unlike and gender == unlike:
                 # '"Really," she added' is not the man named last, but a woman named before

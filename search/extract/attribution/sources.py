@@ -26,7 +26,7 @@ from search.extract.attribution.lexicon import (
     SOURCE_MODIFIERS,
 )
 from search.extract.attribution.names import Mention
-from search.extract.vocabulary import ORG_WORDS
+from search.extract.vocabulary import ORG_WORDS, SENTENCE_BREAK_RE
 
 SourceKind = Literal["organization", "document", "anonymous"]
 
@@ -273,7 +273,13 @@ def _ranked_person_after(body: str, end: int, mentions: list[Mention], starts: l
     if i == len(mentions) or mentions[i].start - end > 20:
         return False
     gap = body[end : mentions[i].start]
-    return "," not in gap and not any(token[0].islower() for token in gap.split())
+    if (
+        "," in gap
+        or "\n" in gap
+        or SENTENCE_BREAK_RE.search(body, max(0, end - 6), end + len(gap) + 1)
+    ):
+        return False  # "according to The Associated Press. Sanders' campaign called ..."
+    return not any(token[0].islower() for token in gap.split())
 
 
 _PROXY_HEAD_RE: Final = re.compile(
