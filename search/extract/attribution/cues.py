@@ -259,6 +259,17 @@ PROXY_GAP_RE: Final = re.compile(
     r"spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?|attorneys?|representatives?|"
     rf"allies|administration)(?:\s+{_AUX})*\s+$"
 )
+_PROXY_HEAD_PARTS: Final = (
+    "camp", "office", "team", "aide", "spokes", "staff", "advis", "lawyer", "attorney",
+    "representative", "allies", "administration",
+)  # fmt: skip
+
+
+def proxy_gap(gap: str) -> bool:
+    """PROXY_GAP_RE.fullmatch(gap), its head nouns looked for first (most gaps hold none)."""
+    return any(part in gap for part in _PROXY_HEAD_PARTS) and bool(PROXY_GAP_RE.fullmatch(gap))
+
+
 # "Sanders' arguments that ...": a possessive plus a statement noun is a nominal cue.
 NOMINAL_CUE_RE: Final = re.compile(
     rf"{POSSESSIVE}\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"

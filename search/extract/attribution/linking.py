@@ -31,7 +31,6 @@ from search.extract.attribution.cues import (
     PRONOUN_AFTER_RE,
     PRONOUN_BETWEEN_RE,
     PRONOUN_RE,
-    PROXY_GAP_RE,
     PUT_IT_RE,
     ROLE_HEAD_BEFORE_RE,
     ROLE_HEAD_WORDS,
@@ -43,6 +42,7 @@ from search.extract.attribution.cues import (
     last_words,
     left_gap_ok,
     pronoun_may_end,
+    proxy_gap,
     quote_closes,
     right_gap_ok,
 )
@@ -429,7 +429,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             gap = _BE_RE.sub(" ", gap)
         if pronoun_may_end(gap) and PRONOUN_BETWEEN_RE.search(body, m.end, cs):
             return None
-        proxy = bool(PROXY_GAP_RE.fullmatch(gap))
+        proxy = proxy_gap(gap)
         if (
             proxy
             or left_gap_ok(gap)

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from typing import Final, Literal
 
-from search.extract.attribution.cues import PROXY_GAP_RE, aux_tail_start
+from search.extract.attribution.cues import aux_tail_start, proxy_gap
 from search.extract.attribution.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
@@ -296,7 +296,7 @@ def proxy_source(body: str, index: int, mention: Mention, cue_start: int) -> Sou
     Mr. Obama's climate advisers pointed out", "Sanders aides said"): the speaker is the staff
     or the organisation, the person is the one spoken for."""
     gap = body[mention.end : cue_start]
-    heads = _PROXY_HEAD_RE.findall(gap) if PROXY_GAP_RE.fullmatch(gap) else []
+    heads = _PROXY_HEAD_RE.findall(gap) if proxy_gap(gap) else []
     if not heads:
         return None
     head = heads[-1]

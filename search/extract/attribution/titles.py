@@ -34,7 +34,7 @@ def words_before(body: str, start: int) -> list[str]:
             break  # nothing left, or the chunk's first word, which may be cut mid-word
         chunk, w = parts if len(parts) == 2 else ("", parts[0])
         low = bare(w)
-        if not _ROLE_TOKEN_RE.fullmatch(w) or _ends_sentence(w):
+        if not _role_token(w) or _ends_sentence(w):
             break
         if (
             low in ROLE_WORDS
@@ -47,6 +47,18 @@ def words_before(body: str, start: int) -> list[str]:
             break
     keep.reverse()
     return keep
+
+
+def _role_token(word: str) -> bool:
+    """_ROLE_TOKEN_RE.fullmatch(word), told without a pattern (asked of every word before a
+    name): a letter, then word characters, hyphens and apostrophes, maybe a stop; or
+    initials ("U.S.")."""
+    if not word or not ("a" <= word[0] <= "z" or "A" <= word[0] <= "Z"):
+        return False
+    rest = word[1:-1] if word.endswith(".") else word[1:]
+    if all(c.isalnum() or c in "_-’'" for c in rest):
+        return True
+    return _ROLE_TOKEN_RE.fullmatch(word) is not None  # initials
 
 
 def _ends_sentence(word: str) -> bool:
