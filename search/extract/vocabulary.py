@@ -12,6 +12,7 @@ carry over to articles the finder was not tuned on.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
 def _words(text: str) -> frozenset[str]:
@@ -19,7 +20,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Common given names (English-speaking countries first, then frequent international ones).
-FIRST_NAMES = _words("""
+FIRST_NAMES: Final = _words("""
 aaron abby abigail adam adrian al alan albert alex alexander alexandra alexis alfred alice
 alicia alison allen allison alma amanda amber amy andrea andrew andy angela angelina angie anita
 ann anna anne annie anthony antonio april arlen arnold arthur ashley audrey austin barbara barry
@@ -65,13 +66,13 @@ svetlana tatiana valentina valery viktor yekaterina yelena yevgeny
 """)
 
 # Abbreviated honorifics; they mark the next word as a name and go into the role.
-HONORIFICS = _words("""
+HONORIFICS: Final = _words("""
 mr mrs ms miss dr prof sen sens rep reps gov govs lt gen col maj capt sgt adm cmdr rev hon
 atty supt pres amb insp det cpl pvt
 """)
 
 # Capitalised title or modifier words that can open a name sequence and belong to the role.
-TITLE_WORDS = _words("""
+TITLE_WORDS: Final = _words("""
 president vice senator senators governor congressman congresswoman congressmen secretary mayor
 speaker chairman chairwoman chair judge justice ambassador minister prime chancellor king queen
 prince princess pope sheriff attorney general director chief commissioner councilman
@@ -91,13 +92,13 @@ commander
 """)
 
 # Title words that also head things ("Miss Universe", "Prince Street", "Democrats Abroad").
-WEAK_TITLES = _words("""
+WEAK_TITLES: Final = _words("""
 miss democrat democrats republicans ex then first lady sister brother father king queen prince
 princess agent officer host
 """)
 
 # Words that are capitalised in running text but are not (parts of) person names.
-NOT_NAME = _words("""
+NOT_NAME: Final = _words("""
 a an the and but or nor so yet for if when while after before as at by in on of to from with
 without about into over under since until because although though unless whether than then
 this that these those there here it its he she they we i you his her their our my your him
@@ -122,7 +123,7 @@ besides near onto within throughout versus
 
 # Nationality and group adjectives: never a name, but they belong to a role ("Russian
 # Presidential spokesman").
-DEMONYMS = _words("""
+DEMONYMS: Final = _words("""
 american mexican russian syrian canadian korean european african asian iranian iraqi afghan
 saudi israeli palestinian chinese japanese german french british italian spanish cuban latino
 latina hispanic muslim jewish catholic evangelical southern northern western eastern
@@ -135,7 +136,7 @@ swedish norwegian danish finnish estonian latvian lithuanian portuguese irish sc
 """)
 
 # Words marking an organisation, event, place or thing when they occur in a capitalised run.
-ORG_WORDS = (
+ORG_WORDS: Final = (
     _words("""
 party news committee campaign house department senate congress court university college
 school institute institution foundation association council commission agency bureau office
@@ -170,7 +171,7 @@ TITLE_ABBREVIATIONS = tuple(
 # A sentence ends in a stretch of text: a stop that follows no initial and no title
 # abbreviation, then a capital or an opening quotation mark. The stop comes first in the
 # pattern, so that `re` looks behind only at stops.
-SENTENCE_BREAK_RE = re.compile(
+SENTENCE_BREAK_RE: Final = re.compile(
     r"[.!?](?<!\b[A-Z].)"
     + "".join(rf"(?<!\b{abbreviation}.)" for abbreviation in TITLE_ABBREVIATIONS)
     + r"\s+[A-Z“\"]"
@@ -178,13 +179,30 @@ SENTENCE_BREAK_RE = re.compile(
 # A possessive after a name ("Trump's", "Sanders'"); ending a word ("Fox's", "Texas'"), it is
 # cut off before the name is looked up.
 POSSESSIVE = r"['’]s?"
-POSSESSIVE_RE = re.compile(POSSESSIVE + "$")
+POSSESSIVE_RE: Final = re.compile(POSSESSIVE + "$")
+
+
+def possessive_start(word: str) -> int:
+    """Where the possessive ending a word without line breaks starts, -1 if none: what
+    POSSESSIVE_RE.search finds, told without a pattern (this is asked of every name's words)."""
+    if word.endswith(("'s", "’s")):
+        return len(word) - 2
+    if word.endswith(("'", "’")):
+        return len(word) - 1
+    return -1
+
+
+def without_possessive(word: str) -> str:
+    """A word without line breaks less the possessive ending it (POSSESSIVE_RE.sub)."""
+    cut = possessive_start(word)
+    return word if cut < 0 else word[:cut]
+
 
 # Given names borne mostly by women, of FIRST_NAMES: with "Mrs."/"Ms."/"Mr." in front of a
 # surname they tell which of two people sharing it is meant ("Mrs. Clinton" in an article
 # naming Hillary and Bill Clinton). Names borne by both (Jordan, Kelly, Leslie, Robin) are in
 # neither list.
-FEMALE_NAMES = _words("""
+FEMALE_NAMES: Final = _words("""
 abby abigail alexandra alexis alice alicia alison allison alma amanda amber amy andrea angela
 angelina angie anita ann anna anne annie april ashley audrey barbara becky beth betsy betty
 beverly bonnie brenda bridget brittany brooke caitlin carla carly carmen carol caroline carolyn
@@ -203,8 +221,8 @@ shirley stacy stephanie sue susan suzanne sylvia tammy tanya teresa terri theres
 valerie vanessa vera veronica vicki victoria virginia wanda wendy whitney olga marine galina
 natalia svetlana tatiana valentina yekaterina yelena ana
 """)
-_BOTH = _words("""
+_BOTH: Final = _words("""
 jordan kelly leslie robin morgan pat terry jan kim dana jamie tracy casey lee marion jo
 sidney lynn shannon courtney ashley kerry carey
 """)
-MALE_NAMES = FIRST_NAMES - FEMALE_NAMES - _BOTH
+MALE_NAMES: Final = FIRST_NAMES - FEMALE_NAMES - _BOTH

@@ -38,10 +38,10 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     `exclude` names (photo credits, bylines) never become speakers or people. `title` only
     lends evidence that a capitalised word is a person; offsets always point into `body`.
     """
-    mentions = drop_tags(body, find_mentions(body))
+    turns = transcript_turns(body)
+    mentions = drop_tags(body, find_mentions(body, turns))
     # A quotation that names a show or a title is no statement.
     quotes = [q for q in quote_spans(body) if not title_like(body, *q)]
-    turns = transcript_turns(body)
     # Cues inside a quotation or a transcript turn belong to the words quoted.
     spoken = _merge(quotes, [(t.start, t.end) for t in turns]) if turns else quotes
     links = link_cues(body, mentions, spoken)

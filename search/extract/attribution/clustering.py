@@ -8,10 +8,12 @@ person only on evidence (a title, a known first name, a cue it speaks through, t
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Final
 
 from search.extract.attribution.lexicon import (
     NON_PERSON_SOURCES,
@@ -36,18 +38,23 @@ class Cluster:
     forms: Counter[tuple[str, ...]] = field(default_factory=Counter)
     mentions: list[int] = field(default_factory=list)
     first_name: str | None = None  # of the first full name that joined
+    named: str | None = field(default=None, repr=False, compare=False)  # name(), once asked
 
     def add(self, form: tuple[str, ...]) -> None:
         self.forms[form] += 1
+        self.named = None
         if self.first_name is None and _is_full(form):
             self.first_name = form[0].lower()
 
     def name(self) -> str:
-        full = [f for f in self.forms if _is_full(f)]
-        if not full:
-            return " ".join(next(iter(self.forms)))
-        best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
-        return " ".join(best)
+        if self.named is None:
+            full = [f for f in self.forms if _is_full(f)]
+            if not full:
+                self.named = " ".join(next(iter(self.forms)))
+            else:
+                best = max(full, key=lambda f: (self.forms[f], -sum(t.endswith(".") for t in f)))
+                self.named = " ".join(best)
+        return self.named
 
 
 def _is_full(form: tuple[str, ...]) -> bool:
@@ -55,7 +62,7 @@ def _is_full(form: tuple[str, ...]) -> bool:
     return len(form) - bool(suffix_of(form)) >= 2
 
 
-_WORDLIKE_RE = re.compile(r"(?:ing|ly|ed|s)$")
+_WORDLIKE_ENDS: Final = ("ing", "ly", "ed", "s")
 _PRONOUN_REACH = 1500  # chars back to look for the person "he"/"she" stands for
 _WEAK_REACH = 600  # ... when that person only opens a sentence and is no cue subject
 
@@ -75,7 +82,9 @@ def _edit1(a: str, b: str) -> bool:
 
 
 # A capital inside a lone word marks a brand, except after a surname prefix ("McConnell").
-_BRAND_RE = re.compile(r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])")
+_BRAND_RE: Final = re.compile(
+    r"(?!Mc|Mac|De|Di|Da|La|Le|Du|Van|Von|O['’])[A-Z][a-z]+(?:[A-Z]|-[A-Z])"
+)
 
 
 def _confirmed(m: Mention, is_linked: bool, title_names: set[str], named_in_full: set[str]) -> bool:
@@ -118,7 +127,7 @@ def cluster_mentions(
     confirmed_surnames = {m.surname for m, ok in zip(mentions, confirmed, strict=True) if ok}
     # A lone capitalised word seen only at sentence starts is more likely a common word.
     mid_sentence = {m.surname for m in mentions if not m.sentence_initial or len(m.tokens) > 1}
-    mid_sentence |= {m.surname for m in mentions if not _WORDLIKE_RE.search(m.surname)}
+    mid_sentence |= {m.surname for m in mentions if not m.surname.endswith(_WORDLIKE_ENDS)}
 
     def add(i: int, cid: int) -> None:
         clusters[cid].add(mentions[i].tokens)
@@ -222,8 +231,8 @@ def _single_target(
     return None
 
 
-_FEMALE_TITLES = frozenset({"mrs", "ms", "miss", "madam", "first lady"})
-_MALE_TITLES = frozenset({"mr", "sir"})
+_FEMALE_TITLES: Final = frozenset({"mrs", "ms", "miss", "madam", "first lady"})
+_MALE_TITLES: Final = frozenset({"mr", "sir"})
 
 
 def _titled(
@@ -272,15 +281,92 @@ def resolve_links(
     cluster_of: dict[int, int],
     quotes: list[tuple[int, int]],
 ) -> None:
-    """Give each link its person; "he said" goes to the latest subject-like person."""
-    subjects = {lk.mention for lk in links if lk.mention is not None}
+    """Give each link its person; "he said" goes to the latest subject-like person whose
+    gender, where the article shows it, agrees with the pronoun."""
+    subjects = {lk.mention for lk in links if lk.mention is not None} - _reported_subjects(
+        body, links, mentions
+    )
+    genders: dict[int, str] | None = None
     for lk in links:
         if lk.mention is not None:
             lk.cluster = cluster_of.get(lk.mention)
             continue
         if lk.source is not None or lk.role is not None:
             continue  # no person, or resolved by role (stage 5)
-        lk.cluster = _antecedent(body, lk.subj_start, mentions, cluster_of, subjects, quotes)
+        if genders is None:
+            genders = _genders(mentions, cluster_of)
+        unlike = _PRONOUN_UNLIKE.get(body[lk.subj_start : lk.subj_end].lower(), "")
+        lk.cluster = _antecedent(
+            body, lk.subj_start, mentions, cluster_of, subjects, quotes, genders, unlike
+        )
+
+
+# Between a cue and the subject of the clause it reports: a day, "that", a title ("Earnest
+# said Monday that President Barack Obama has long called for ...").
+_REPORTED_GAP_RE: Final = re.compile(
+    r"(?:\s+(?:on\s+)?[A-Z][a-z]+day)?(?:\s+that)?\s+(?:(?:the|former|then)\s+)?"
+    r"(?:[A-Z][\w.’'-]*\s+){0,3}"
+)
+
+
+def _reported_subjects(body: str, links: list[Link], mentions: list[Mention]) -> set[int]:
+    """Mentions speaking only inside another's reported clause: "Obama" in "Earnest said that
+    Obama has long called for ...". The "he" of the next sentence is Earnest, not Obama."""
+    cue_ends = sorted({lk.cue_end for lk in links if lk.mention is not None})
+    out: set[int] = set()
+    for lk in links:
+        if lk.mention is None or lk.subj_end > lk.cue_start:
+            continue  # an inverted subject ('"...," said Obama') reports no one's clause
+        start = mentions[lk.mention].start
+        k = bisect.bisect_left(cue_ends, start) - 1
+        if (
+            k >= 0
+            and start - cue_ends[k] <= 60
+            and _REPORTED_GAP_RE.fullmatch(body, cue_ends[k], start)
+        ):
+            out.add(lk.mention)
+    return out
+
+
+# The gender a pronoun rules out: "she" never stands for a man the article names as one.
+_PRONOUN_UNLIKE = {"he": "f", "him": "f", "she": "m", "her": "m"}
+
+
+# Role words written in front of a name that say whether the person is a man or a woman.
+_GENDERED_ROLES = {
+    **dict.fromkeys(
+        "widow wife mother daughter sister grandmother aunt niece actress chairwoman"
+        " congresswoman spokeswoman businesswoman councilwoman assemblywoman queen"
+        " princess girlfriend mrs. mrs ms. ms".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "widower husband father son brother grandfather uncle nephew actor congressman"
+        " businessman councilman assemblyman king prince boyfriend mr. mr".split(),
+        "m",
+    ),
+}
+
+
+def _genders(mentions: list[Mention], cluster_of: dict[int, int]) -> dict[int, str]:
+    """Cluster -> "m" or "f" where its mentions show one gender (a given name borne mostly by
+    one sex, "Mr."/"Mrs."/"Ms."), and only one; people shown as neither, or as both, are left
+    out."""
+    seen: dict[int, set[str]] = {}
+    for i, cid in cluster_of.items():
+        m = mentions[i]
+        if m.honorific:
+            seen.setdefault(cid, set()).add("m" if m.honorific == "mr" else "f")
+        for word in (m.role or "").lower().split():
+            if word in _GENDERED_ROLES:
+                seen.setdefault(cid, set()).add(_GENDERED_ROLES[word])
+        if m.full:
+            first = m.tokens[0].lower()
+            if first in FEMALE_NAMES:
+                seen.setdefault(cid, set()).add("f")
+            elif first in MALE_NAMES:
+                seen.setdefault(cid, set()).add("m")
+    return {cid: next(iter(g)) for cid, g in seen.items() if len(g) == 1}
 
 
 def _antecedent(
@@ -290,10 +376,14 @@ def _antecedent(
     cluster_of: dict[int, int],
     subjects: set[int],
     quotes: list[tuple[int, int]],
+    genders: dict[int, str],
+    unlike: str,
 ) -> int | None:
     """Most recent person mention before `pos` that is a cue subject or (within a few
-    sentences) opens a sentence; None when no such mention is near (a possessor or object is
-    not a safe antecedent)."""
+    sentences) opens a sentence, and whom the pronoun may stand for (`unlike`: the gender it
+    rules out); None when no such mention is near (a possessor or object is not a safe
+    antecedent)."""
+    passed = False  # a person the pronoun cannot stand for was passed over
     for i in range(len(mentions) - 1, -1, -1):
         m = mentions[i]
         if m.start >= pos or i not in cluster_of or inside(m.start, quotes):
@@ -303,13 +393,21 @@ def _antecedent(
         if body.startswith(POSSESSOR_S, m.end):
             continue  # "Trump's aides": a possessor is not the one who speaks next
         if i in subjects or (m.sentence_initial and pos - m.start <= _WEAK_REACH):
+            gender = genders.get(cluster_of[i])
+            if unlike and gender == unlike:
+                # '"Really," she added' is not the man named last, but a woman named before
+                # him; once he is passed over, only someone shown to be a woman.
+                passed = True
+                continue
+            if passed and gender is None:
+                continue
             return cluster_of[i]
     return None
 
 
-_APPOSITIVE_ROLE_RE = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
+_APPOSITIVE_ROLE_RE: Final = re.compile(r",\s+(?:a|an|the)\s+([^,.;:\"“”()]{3,80}?)(?=[,.;])")
 # A role set off before a name: "Ukraine's deputy foreign minister, Oksana Hrytsenko, said".
-_ROLE_BEFORE_COMMA_RE = re.compile(
+_ROLE_BEFORE_COMMA_RE: Final = re.compile(
     r"(?<![\w’'])((?:[A-Z][\w’'\-]*['’]s\s+)?(?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*),\s+$"
 )
 

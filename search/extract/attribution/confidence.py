@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from typing import Final
 
 from search.extract.attribution.clustering import Cluster
 from search.extract.attribution.names import Mention
@@ -31,7 +32,7 @@ _BY_LINK = {
     "pronoun": 0.7,
     "source": 0.8,
 }
-_SAYING = frozenset("said says say told tells added adds wrote writes asked tweeted".split())
+_SAYING: Final = frozenset("said says say told tells added adds wrote writes asked tweeted".split())
 
 
 def features(

@@ -10,6 +10,7 @@ describe cues and the gaps around them; the linking stage decides which mention 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.extract.attribution.lexicon import ROLE_CONCEPTS, TAG
 from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
@@ -70,7 +71,7 @@ testify
 # “a disaster”"). On PolNeAR train such unquoted "statements" matched no annotated
 # attribution two times in three; those after verbs of saying or of a speech act ("said",
 # "accused", "criticized", "described") mostly did.
-NARRATION_CUES = frozenset(
+NARRATION_CUES: Final = frozenset(
     """sought seeks seek decided decide refused refuses declined declines spoke raised released
     issued continued continues filed posted endorsed endorses backed backs supported supports
     support opposed opposes oppose favors favored wants want wanted knew know pledged called
@@ -80,7 +81,7 @@ NARRATION_CUES = frozenset(
 )
 
 
-_APPEAL_RE = re.compile(r"\s+(?:on|for|upon)\b")
+_APPEAL_RE: Final = re.compile(r"\s+(?:on|for|upon)\b")
 
 
 def narration_cue(body: str, cue_start: int, cue_end: int) -> bool:
@@ -121,17 +122,22 @@ _ALL_CUES = [
     w.replace("\\s+", " ")
     for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split() + _ACT_VERBS.split())
 ]
-CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_ALL_CUES) + r")\b|\b[Aa]ccording\s+to\b")
+# "According to" in the trie too: one word boundary tried per position, not two.
+CUE_RE: Final = re.compile(
+    r"\b(?:" + _trie_pattern([*_ALL_CUES, "according to", "According to"]) + r")\b"
+)
 # Inflected cue verbs ("Praised", "Excommunicates", "Continued"): capitalised in a headline-like
 # run, they are never part of the name next to them.
-INFLECTED_CUES = frozenset(w for w in _ALL_CUES if " " not in w and w.endswith(("ed", "s", "ing")))
+INFLECTED_CUES: Final = frozenset(
+    w for w in _ALL_CUES if " " not in w and w.endswith(("ed", "s", "ing"))
+)
 # Headlines capitalise every word; only verbs of saying and stance cue there ("Trump Says"),
 # and those of talks between the people they name ("Lavrov, Wang Yi discuss ...").
 _SAY_CUES = [
     w.replace("\\s+", " ")
     for w in dict.fromkeys(_CUE_VERBS.split() + _STANCE_VERBS.split() + ["discuss", "discussed"])
 ]
-HEADLINE_CUE_RE = re.compile(r"\b(?:" + _trie_pattern(_SAY_CUES) + r")\b", re.I)
+HEADLINE_CUE_RE: Final = re.compile(r"\b(?:" + _trie_pattern(_SAY_CUES) + r")\b", re.I)
 
 _AUX_WORDS = """has have had also then later previously once again repeatedly recently publicly
 privately further quickly never did does not reportedly first often frequently even would will
@@ -148,13 +154,34 @@ _DAY = (
     r"|Sunday|today|yesterday)(?:\s+(?:morning|afternoon|evening|night))?)?"
 )
 # Auxiliaries, adverbs and a day between a subject and its cue: "officials also said on Monday".
-AUX_TAIL_RE = re.compile(
+AUX_TAIL_RE: Final = re.compile(
     rf"(?:\s+(?:{_AUX}|(?:on\s+|late\s+|early\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday"
     r"|Saturday|Sunday|today|yesterday)(?:\s+(?:morning|afternoon|evening|night))?))*\s*$"
 )
+_TAIL_ITEM_WORDS: Final = frozenset(
+    _AUX_WORDS
+    + "Monday Tuesday Wednesday Thursday Friday Saturday Sunday today yesterday".split()
+    + "morning afternoon evening night".split()
+)
+
+
+def aux_tail_start(text: str, pos: int) -> int:
+    """Where AUX_TAIL_RE.search(text, pos) starts: the auxiliaries, adverbs and days ending
+    `text`. Told without the pattern (which tries every position) when the last word can end
+    none of them, as it mostly cannot."""
+    stripped = text.rstrip()
+    words = stripped.rsplit(None, 1)
+    last = words[-1] if words else ""
+    if last not in _TAIL_ITEM_WORDS and not _LY_WORD_RE.fullmatch(last):
+        return max(pos, len(stripped))  # no word ends the tail: only the spaces after the last
+    found = AUX_TAIL_RE.search(text, pos)
+    return found.start() if found is not None else len(text)
+
+
+_LY_WORD_RE: Final = re.compile(r"[a-z]+ly")
 # Text allowed between a subject mention and its cue: a party tag, up to two appositives, a day
 # and auxiliaries/adverbs ("Brian Fallon, a spokesman for the campaign, also said").
-LEFT_GAP_RE = re.compile(
+LEFT_GAP_RE: Final = re.compile(
     rf"(?:{TAG}(?:,(?!\s+who\b))?)?"
     rf"(?:\s+(?:of|at)\s+{_ORG_NAME}(?:\s+in\s+[A-Z][\w.’'\-]*)?)?"
     r"(?:,\s*\d{1,3}(?=,))?"  # an age: "Carole Bower, 75, a retiree in Carthage, Ill., said"
@@ -162,13 +189,16 @@ LEFT_GAP_RE = re.compile(
     rf"{_DAY}(?:\s+{_AUX})*\s+$"
 )
 # A long appositive or relative clause set off by commas between a subject and its cue.
-APPOSITIVE_GAP_RE = re.compile(
+APPOSITIVE_GAP_RE: Final = re.compile(
     rf"(?:{TAG})?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}})?"
     rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
 )
-# Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence").
-RIGHT_GAP_RE = re.compile(r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*)\s+){0,6}$")
-_RIGHT_STOP = frozenset(
+# Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence", a rank
+# "said Air Force 1st Lt. X").
+RIGHT_GAP_RE: Final = re.compile(
+    r"\s+(?:(?:[a-z][\w\-]*|[A-Z][\w\-’'.]*|\d+(?:st|nd|rd|th))\s+){0,6}$"
+)
+_RIGHT_STOP: Final = frozenset(
     {
         "in",
         "on",
@@ -199,42 +229,57 @@ _RIGHT_STOP = frozenset(
         "me",
     }
 )
-PRONOUN_RE = re.compile(rf"\b([Hh]e|[Ss]he)(?:\s+{_AUX})*\s+$")
+# (\b([Hh]e|[Ss]he)...: the boundary written after each first letter, so that `re` skips to
+# those letters at C speed.)
+PRONOUN_RE: Final = re.compile(
+    rf"(H(?<!\w.)e|h(?<!\w.)e|S(?<!\w.)he|s(?<!\w.)he)(?:\s+{_AUX})*\s+$"
+)
 # "According to him, ...": the pronoun after the cue is the source.
-PRONOUN_AFTER_RE = re.compile(r"\s+(him|her)\b")
+PRONOUN_AFTER_RE: Final = re.compile(r"\s+(him|her)\b")
 # A role head ending the subject of a cue ("the Russian president said"), or after an inverted
 # cue ("..., said the Kremlin spokesman"); the words between "the" and the head are checked by
 # the linking stage.
 _ROLE_HEAD = "|".join(sorted(ROLE_CONCEPTS, key=len, reverse=True)).replace(" ", r"\s+")
-ROLE_HEAD_WORDS = frozenset(head.split()[-1] for head in ROLE_CONCEPTS)
-ROLE_HEAD_BEFORE_RE = re.compile(rf"\b({_ROLE_HEAD})(?:\s+{_AUX})*\s+$")
+ROLE_HEAD_WORDS: Final = frozenset(head.split()[-1] for head in ROLE_CONCEPTS)
+ROLE_HEAD_BEFORE_RE: Final = re.compile(rf"\b({_ROLE_HEAD})(?:\s+{_AUX})*\s+$")
 # "the" and the words between it and a role head (no other "the" among them).
-THE_PHRASE_RE = re.compile(r"\b[Tt]he\s+((?:(?![Tt]he\s)\S+\s+){0,4})$")
-ROLE_PHRASE_AFTER_RE = re.compile(
+THE_PHRASE_RE: Final = re.compile(r"\b[Tt]he\s+((?:(?![Tt]he\s)\S+\s+){0,4})$")
+ROLE_PHRASE_AFTER_RE: Final = re.compile(
     rf"\s+([Tt]he)\s+((?:[\w.’'\-]+\s+){{0,4}}?)({_ROLE_HEAD})\b(?![’'\-])"
 )
 
-_BARE_COMMA_RE = re.compile(
+_BARE_COMMA_RE: Final = re.compile(
     rf"(?:\s+of\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,4}})?,(?:\s+{_AUX})*\s+$"
 )
 
 
 # "Trump's campaign said": a possessor speaking through staff counts as the source.
-PROXY_GAP_RE = re.compile(
+PROXY_GAP_RE: Final = re.compile(
     rf"(?:{POSSESSIVE}\s+(?:[a-z\-]+\s+)?|\s+)(?:campaign|office|team|aides?|"
     r"spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?|attorneys?|representatives?|"
     rf"allies|administration)(?:\s+{_AUX})*\s+$"
 )
+_PROXY_HEAD_PARTS: Final = (
+    "camp", "office", "team", "aide", "spokes", "staff", "advis", "lawyer", "attorney",
+    "representative", "allies", "administration",
+)  # fmt: skip
+
+
+def proxy_gap(gap: str) -> bool:
+    """PROXY_GAP_RE.fullmatch(gap), its head nouns looked for first (most gaps hold none)."""
+    return any(part in gap for part in _PROXY_HEAD_PARTS) and bool(PROXY_GAP_RE.fullmatch(gap))
+
+
 # "Sanders' arguments that ...": a possessive plus a statement noun is a nominal cue.
-NOMINAL_CUE_RE = re.compile(
+NOMINAL_CUE_RE: Final = re.compile(
     rf"{POSSESSIVE}\s+(?:\w+\s+)?(statements?|remarks?|tweets?|testimony|"
     r"assertions?|arguments?|contention|insistence|suggestion|warnings?|announcement|op-ed|"
     r"memoir|calls?)\b"
 )
 
 
-_AUXILIARIES = frozenset(_AUX_WORDS)
-_LY_RE = re.compile(r"[a-z]+ly")
+_AUXILIARIES: Final = frozenset(_AUX_WORDS)
+_LY_RE: Final = re.compile(r"[a-z]+ly")
 
 
 def last_words(gap: str, count: int) -> list[str] | None:
@@ -281,7 +326,7 @@ def right_gap_ok(gap: str) -> bool:
 
 # Verbs of saying that invert after a quotation ("..., said X"); other cues after a comma are
 # participles or second verbs whose following name is an object ("..., calling X a liar").
-INVERTING_CUES = frozenset(
+INVERTING_CUES: Final = frozenset(
     """said says added adds wrote writes asked asks told explained explains noted notes
     argued argues recalled recalls replied replies responded continued continues tweeted
     warned warns observed observes cautioned insisted insists countered quipped joked
@@ -300,29 +345,42 @@ def inverted_cue_position(body: str, cue_start: int, cue: str = "said") -> bool:
 
 
 # "As Ms. Simonyan put it, ...": "put it" cues only in a clause opened by "as".
-PUT_IT_RE = re.compile(r"puts?\s+it", re.I)
-AS_CLAUSE_RE = re.compile(
+PUT_IT_RE: Final = re.compile(r"puts?\s+it", re.I)
+AS_CLAUSE_RE: Final = re.compile(
     r"(?:^|[\s(—–-])[Aa]s\s+[^,;:!?\"“”\n]{2,40}(?:,[^,;:!?\"“”\n]{2,80},\s+)?$"
 )
 
 
 # '"...," Sweeny said': a name between a closing quotation and an inverting cue signs the quote.
-QUOTE_CLOSE_RE = re.compile(r"[,?!]['\"”’]{1,2}\s+$")
-SAYS_RE = re.compile(r"\s+(?:" + "|".join(sorted(INVERTING_CUES)) + r"|continued)\b")
+def quote_closes(body: str, pos: int) -> bool:
+    """Whether a quotation closes on a comma, ? or ! in the four characters before `pos`, with
+    spaces after it: what `[,?!]['"”’]{1,2}\\s+$` finds there, told without a pattern (this is
+    asked of every name)."""
+    window = body[max(0, pos - 4) : max(0, pos)]
+    text = window.rstrip()
+    if len(text) == len(window) or not text or text[-1] not in _CLOSING_MARKS:
+        return False
+    if len(text) > 1 and text[-2] in ",?!":
+        return True
+    return len(text) > 2 and text[-2] in _CLOSING_MARKS and text[-3] in ",?!"
+
+
+_CLOSING_MARKS: Final = "'\"”’"
+SAYS_RE: Final = re.compile(r"\s+(?:" + "|".join(sorted(INVERTING_CUES)) + r"|continued)\b")
 # A run standing next to one of these is their subject ("Ian Read said", "said Steven Law").
-SAID_AFTER_RE = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
-SAID_BEFORE_RE = re.compile(r"\b(?:said|says|added|wrote)\s+$")
+SAID_AFTER_RE: Final = re.compile(r",?\s+(?:said|says|told|added|wrote)\b")
+SAID_BEFORE_RE: Final = re.compile(r"\b(?:said|says|added|wrote)\s+$")
 # Cues after which the object, not the statement, comes first ("told reporters that ...").
-TELL_RE = re.compile(
+TELL_RE: Final = re.compile(
     r"(?:told|tell|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|warning"
     r"|reminded|reminding|assured|assuring|informed)\b"
 )
 # Polls, outlets and firms are sources of these far more often than people.
-ORG_PRONE_CUES = frozenset({"according to", "reported", "reports", "released", "issued"})
+ORG_PRONE_CUES: Final = frozenset({"according to", "reported", "reports", "released", "issued"})
 # "Trump was asked": before a cue, a passive says the subject did not speak.
-PASSIVE_RE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
+PASSIVE_RE: Final = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got)\s+(?:\w+ly\s+)?$")
 # "Trump, whom he called ..., said": a pronoun between a name and a cue is the subject.
-PRONOUN_BETWEEN_RE = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
+PRONOUN_BETWEEN_RE: Final = re.compile(r"\b(?:he|she|they|it)\s+(?:\w+\s+)?$")
 
 
 def pronoun_may_end(gap: str) -> bool:
@@ -335,12 +393,12 @@ def pronoun_may_end(gap: str) -> bool:
 # Cues hanging on a name rather than on a verb: a colon after it ('Gowdy: "..."', or 'PENCE:'
 # in a transcript), a signature dash before it ('"...” ― Carla Sanchez', '... #RINO — Ben
 # Jacobs').
-COLON_CUE_RE = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
-TRANSCRIPT_COLON_RE = re.compile(r"(:)")
-DASH_CUE_RE = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
-DASH_BEFORE_RE = re.compile(r"(?:^|\n|[-—–]\s?)$")
+COLON_CUE_RE: Final = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
+TRANSCRIPT_COLON_RE: Final = re.compile(r"(:)")
+DASH_CUE_RE: Final = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
+DASH_BEFORE_RE: Final = re.compile(r"(?:^|\n|[-—–]\s?)$")
 # "Trump: ...", "Former AG Mukasey at RNC: ...": a short lead before a headline colon names the
 # speaker.
-HEADLINE_COLON_RE = re.compile(r"^([^:\"“”‘’']{2,60}?):\s")
+HEADLINE_COLON_RE: Final = re.compile(r"^([^:\"“”‘’']{2,60}?):\s")
 # A headline ending in its source after a dash, as Interfax and Reuters write: "... - Grachyov".
-HEADLINE_SOURCE_RE = re.compile(r"\s[-–—]\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*$")
+HEADLINE_SOURCE_RE: Final = re.compile(r"\s[-–—]\s*([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,2})\s*$")

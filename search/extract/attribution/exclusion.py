@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import Final
 
 from search.extract.attribution.clustering import Cluster
 from search.extract.attribution.names import Mention
@@ -52,7 +53,7 @@ def _names_a_place(cluster: Cluster) -> bool:
     return gazetteer().is_region(name)
 
 
-_CREDIT_NOISE_RE = re.compile(r"^(?:©|\(c\)|photo(?:graph)?s?:|by\s+)\s*|\s*[/|(].*$", re.I)
+_CREDIT_NOISE_RE: Final = re.compile(r"^(?:©|\(c\)|photo(?:graph)?s?:|by\s+)\s*|\s*[/|(].*$", re.I)
 
 
 def _excluded_keys(exclude: Iterable[str]) -> set[str]:

@@ -9,6 +9,7 @@ Hand-written and deliberately generic; no specific public figures are listed.
 from __future__ import annotations
 
 import re
+from typing import Final
 
 
 def _words(text: str) -> frozenset[str]:
@@ -16,7 +17,7 @@ def _words(text: str) -> frozenset[str]:
 
 
 # Lower-case nouns and modifiers that make up a role in front of or after a name.
-ROLE_WORDS = _words("""
+ROLE_WORDS: Final = _words("""
 spokesman spokeswoman spokesperson secretary adviser advisor advisers aide aides strategist
 pollster director chairman chairwoman chair manager candidate nominee president senator
 governor mayor leader official minister ambassador attorney lawyer analyst professor economist
@@ -40,7 +41,7 @@ novelist artist musician entrepreneur investor physician
 """)
 
 # Role words that only qualify a role ("former", "senior"): alone they do not show a person.
-ROLE_MODIFIERS = _words("""
+ROLE_MODIFIERS: Final = _words("""
 former senior state national political policy foreign presidential vice top longtime veteran
 retired acting interim outgoing incoming then-candidate republican democratic conservative
 liberal progressive libertarian independent gop white house press campaign communications
@@ -87,14 +88,14 @@ ROLE_CONCEPTS = {
     "speaker": ("speaker",),
     "prosecutor": ("prosecutor",),
 }
-HEADS_OF_STATE = frozenset(
+HEADS_OF_STATE: Final = frozenset(
     {"president", "prime minister", "premier", "chancellor", "leader", "king"}
 )
 # Words in front of a role head that say nothing of who holds it ("the visiting premier").
-VAGUE_QUALIFIERS = frozenset({"top", "senior", "visiting", "new", "current", "incumbent"})
+VAGUE_QUALIFIERS: Final = frozenset({"top", "senior", "visiting", "new", "current", "incumbent"})
 
 # Single-word sources that speak but are not people (media, pollsters, platforms).
-NON_PERSON_SOURCES = _words("""
+NON_PERSON_SOURCES: Final = _words("""
 politifact politico breitbart reuters bloomberg gallup quinnipiac rasmussen cnn msnbc fox
 twitter facebook wikileaks axios vox huffpost nbc abc cbs npr pbs bbc
 """)
@@ -106,12 +107,12 @@ POSSESSOR_S = ("'s", "’s")
 POSSESSOR = "(?:" + "|".join(POSSESSOR_S) + ")"
 # A tag in parentheses after a name: a party and state ("(R-Texas)") or a place ("(Ariz.)").
 TAG = r"\s*\([^()\n]{0,40}\)"
-TAG_RE = re.compile(TAG)
+TAG_RE: Final = re.compile(TAG)
 
 # Heads of a noun phrase that speaks without naming a person ("officials said", "a source
 # familiar with the talks said"), of one that names an organisation ("the campaign said"), and
 # of one that names a document or recording ("a Homeland Security memo said").
-ANONYMOUS_HEADS = _words("""
+ANONYMOUS_HEADS: Final = _words("""
 official officials source sources aide aides adviser advisers advisor advisors spokesman
 spokeswoman spokesperson spokespeople spokesmen people person insider insiders staffer staffers
 strategist strategists operative operatives analyst analysts expert experts critic critics
@@ -121,13 +122,13 @@ witnesses resident residents voter voters member members leaders democrats repub
 conservatives liberals activists organizers employees authorities police lawyer lawyers
 attorney attorneys someone others economists scientists historians republican democrat
 """)
-ORGANIZATION_HEADS = _words("""
+ORGANIZATION_HEADS: Final = _words("""
 campaign committee administration department agency company corporation firm group organization
 organisation party office team foundation network newspaper paper magazine outlet court
 commission council government ministry union association institute bureau coalition caucus camp
 staff pac service
 """)
-DOCUMENT_HEADS = _words("""
+DOCUMENT_HEADS: Final = _words("""
 memo memorandum report statement letter document documents complaint filing lawsuit suit ruling
 video ad advertisement commercial email e-mail emails tweet release study analysis poll survey
 book article editorial op-ed transcript records proposal indictment guidance data figures
@@ -136,14 +137,14 @@ website platform polls surveys memoir memoirs autobiography biography
 """)
 # Heads that speak for a person named beside them ("Trump's aides", "a spokesman for Ryan",
 # "Brian Fallon, a spokesman for the Clinton campaign"): that person is the one spoken for.
-PROXY_HEADS = _words("""
+PROXY_HEADS: Final = _words("""
 spokesman spokeswoman spokesperson spokespeople spokesmen aide aides adviser advisers advisor
 advisors lawyer lawyers attorney attorneys counsel campaign camp team staff staffer staffers
 strategist strategists surrogate surrogates manager chairman secretary representative
 representatives office allies
 """)
 # Words between a determiner and such a head ("two senior administration officials").
-SOURCE_MODIFIERS = _words("""
+SOURCE_MODIFIERS: Final = _words("""
 senior top former current longtime outside close unnamed anonymous other two three four several
 many some most few internal recent private public leaked confidential classified new web
 online television radio campaign administration intelligence law enforcement government party

@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from search.extract.attribution.cues import (
     APPOSITIVE_GAP_RE,
@@ -30,9 +31,7 @@ from search.extract.attribution.cues import (
     PRONOUN_AFTER_RE,
     PRONOUN_BETWEEN_RE,
     PRONOUN_RE,
-    PROXY_GAP_RE,
     PUT_IT_RE,
-    QUOTE_CLOSE_RE,
     ROLE_HEAD_BEFORE_RE,
     ROLE_HEAD_WORDS,
     ROLE_PHRASE_AFTER_RE,
@@ -43,6 +42,8 @@ from search.extract.attribution.cues import (
     last_words,
     left_gap_ok,
     pronoun_may_end,
+    proxy_gap,
+    quote_closes,
     right_gap_ok,
 )
 from search.extract.attribution.lexicon import (
@@ -77,15 +78,18 @@ class Link:
     how: str = "cue"  # cue | inverted | colon | dash | nominal | pronoun | role | source
 
 
-_PREP_BEFORE_RE = re.compile(
+_PREP_BEFORE_RE: Final = re.compile(
     r"\b(?:for|of|with|to|by|from|about|against|at|on|in|into|like|under|toward|"
     r"towards|behind|between|whom|and|or|nor|versus|vs\.)\s+(?:[Tt]he\s+)?$"  # "of The Intercept"
 )
-_ASKED_RE = re.compile(r"asked|[Aa]sked\s+by|[Pp]ressed\s+by")
-_BY_AGENT_RE = re.compile(r"\w+\s+by\s+")
-_AGENT_GAP_RE = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
-_PLACE_PREP_RE = re.compile(r"\b(?:on|in|at|from)\s+(?:[Tt]he\s+)?$")
-_AND_BEFORE_RE = re.compile(r"(?:,|\s+and)\s+$")
+_ASKED_RE: Final = re.compile(r"asked|[Aa]sked\s+by|[Pp]ressed\s+by")
+_BY_AGENT_RE: Final = re.compile(r"\w+\s+by\s+")
+_AGENT_GAP_RE: Final = re.compile(r"(?:(?:[a-z][a-z\-]*|[A-Z][a-z]{0,3}\.)\s+){0,3}")  # "by host X"
+_PLACE_PREP_RE: Final = re.compile(r"\b(?:on|in|at|from)\s+(?:[Tt]he\s+)?$")
+_AND_BEFORE_RE: Final = re.compile(r"(?:,|\s+and)\s+$")
+# Cues of expecting and hoping: with an infinitive after them they tell an intention or a
+# forecast, not what anyone said.
+_INTENT_CUES: Final = frozenset({"expected", "expects", "hoped", "hopes", "hope"})
 _NEAR_WINDOW = 260
 _MAX_BACK = 3  # mentions to try, nearest first, as the subject before a cue
 
@@ -103,6 +107,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue  # "put it on the table"; "as Cornyn, the No. 2, put it:" cues
         if body.startswith(" from ", ce) and cue.group() == "reported":
             continue  # "Julie Davis reported from Midway Atoll": a reporter's credit line
+        if body.startswith(" to ", ce) and cue.group() in _INTENT_CUES:
+            continue  # "Obama and his wife are expected to visit", "had hoped to republish"
         if cue.group() == "asking":
             # Only as a participle, the sentence subject's ("Mitchell raised the issue, asking
             # Sanders why ..."): "a letter to Lynch asking the department to ..." is the letter's.
@@ -205,15 +211,17 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
 
 # A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
 # Schultz supported Democrats ... and said".
-_COORDINATED_VP_RE = re.compile(r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$")
+_COORDINATED_VP_RE: Final = re.compile(
+    r"\s(?:and|but)\s+(?:(?:has|have|had|also|later|then|now)\s+)*$"
+)
 # A participle of saying set off after the sentence's own verb: "Trump on Thursday ratcheted
 # up his attacks on Rubio, saying he is weak", "endorsed Cruz last week – saying he has ...".
-_PARTICIPLE_CUE_RE = re.compile(
+_PARTICIPLE_CUE_RE: Final = re.compile(
     r"(?:saying|adding|tweeting|arguing|explaining|noting|insisting|asking|telling|warning)"
 )
 # ... or after a conjunction of time or means: "Blige sings to her before asking her, ...",
 # "Sanders has soared in the polls by saying that ...".
-_PARTICIPLE_GAP_RE = re.compile(r"(?:,|\s[—–-]|\s(?:before|after|while|by|when))\s+$")
+_PARTICIPLE_GAP_RE: Final = re.compile(r"(?:,|\s[—–-]|\s(?:before|after|while|by|when))\s+$")
 
 
 def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
@@ -234,7 +242,7 @@ def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs:
     return j
 
 
-_SIGNED_OPENING_RE = re.compile(r"\s*[“\"][^“”\"\n]{1,300}[,?!][”\"]\s+")
+_SIGNED_OPENING_RE: Final = re.compile(r"\s*[“\"][^“”\"\n]{1,300}[,?!][”\"]\s+")
 _SENTENCE_ENDS = (". ", "\n", ".” ", '." ', "?” ", '?" ', "!” ")
 
 
@@ -289,20 +297,20 @@ def signing_mentions(body: str, mentions: list[Mention]) -> set[int]:
     return {
         i
         for i, m in enumerate(mentions)
-        if QUOTE_CLOSE_RE.search(body, max(0, m.start - 4), m.start) and SAYS_RE.match(body, m.end)
+        if quote_closes(body, m.start) and SAYS_RE.match(body, m.end)
     }
 
 
-_POSSESSOR_GAP_RE = re.compile(
+_POSSESSOR_GAP_RE: Final = re.compile(
     rf"(?:{POSSESSIVE})?\s+(?:[a-z][a-z\-]*\s+){{0,4}}(?:[A-Z][a-z]+\.?\s+)?,?\s*$"
     rf"|{POSSESSOR}\s+(?:[a-z][a-z\-]*\s+){{0,3}}[a-z][a-z\-]*,\s+$"  # "X's campaign chief, Y"
 )
 
 
-_APPOSITIVE_AFTER_RE = re.compile(
+_APPOSITIVE_AFTER_RE: Final = re.compile(
     rf"(?:{TAG})?,\s+(?:a|an|the|who|whose|[a-z]+(?<!ing)(?<!ed)(?<!ly))\b"
 )
-_CLAUSE_END_RE = re.compile(r"(?<=[a-z]{2})[.!?;](?=\s)|\n|[\"“”]")
+_CLAUSE_END_RE: Final = re.compile(r"(?<=[a-z]{2})[.!?;](?=\s)|\n|[\"“”]")
 
 
 def _np_names(
@@ -344,7 +352,7 @@ def _np_names(
     return [i for i in out if i not in heads]
 
 
-_PROXY_WORD_RE = re.compile(
+_PROXY_WORD_RE: Final = re.compile(
     r"\b(?:spokes(?:man|woman|person)|press\s+secretary|advis[eo]r|aide|lawyer|attorney|counsel"
     r"|campaign|chief\s+of\s+staff|strategist|surrogate|communications\s+director"
     r"|manager|chairman|chairwoman)\b",
@@ -400,15 +408,17 @@ def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:
     return m.strong or m.surname in people or " ".join(cue.split()).lower() not in ORG_PRONE_CUES
 
 
-_ING_RE = re.compile(r"[a-z]+ing\b")
-_BE_RE = re.compile(r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?=\s+(?:\w+ly\s+)?$)")
+_ING_RE: Final = re.compile(r"[a-z]+ing\b")
+_BE_RE: Final = re.compile(
+    r"\s(?:is|are|was|were|has\s+been|have\s+been|had\s+been)(?=\s+(?:\w+ly\s+)?$)"
+)
 
 
 def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention standing as the subject right before a cue, if any."""
-    if not _ING_RE.match(body, cs) and PASSIVE_RE.search(body, max(0, cs - 12), cs):
-        return None  # "Trump was asked": the subject did not speak ("is warning": it does)
     progressive = _ING_RE.match(body, cs) is not None  # "Trump is warning voters that ..."
+    if not progressive and PASSIVE_RE.search(body, max(0, cs - 12), cs):
+        return None  # "Trump was asked": the subject did not speak ("is warning": it does)
     i = bisect.bisect_left(starts, cs) - 1
     for j in range(i, max(-1, i - _MAX_BACK), -1):
         m = mentions[j]
@@ -419,7 +429,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
             gap = _BE_RE.sub(" ", gap)
         if pronoun_may_end(gap) and PRONOUN_BETWEEN_RE.search(body, m.end, cs):
             return None
-        proxy = bool(PROXY_GAP_RE.fullmatch(gap))
+        proxy = proxy_gap(gap)
         if (
             proxy
             or left_gap_ok(gap)
@@ -443,7 +453,7 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
 
 # "The Democratic candidates, Hillary Clinton and Senator Bernie Sanders, have promised":
 # the last name of a list set off by commas.
-_LIST_OPEN_RE = re.compile(
+_LIST_OPEN_RE: Final = re.compile(
     r", [A-Z](?:[^,;:.!?\"“”\n]|(?<=\b[A-Z])\.){0,60} and (?:[A-Z][\w.’'\-]*\s+){0,2}$"
 )
 
@@ -525,14 +535,14 @@ def _role_chain(gap: str) -> bool:
     )
 
 
-_CHAIN_WORD_RE = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")
-_CHAIN_STOP = frozenset(
+_CHAIN_WORD_RE: Final = re.compile(r"[A-Za-z][a-z\-]*|[A-Z][a-z]{0,3}\.")
+_CHAIN_STOP: Final = frozenset(
     "of in on at to for from with by and or the a an as than that who which said says".split()
 )
 
 
-_OF_PLACE_RE = re.compile(r"^\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=,? and )")
-_AND_ROLE_RE = re.compile(r",? and ([^,]{2,40}) ")
+_OF_PLACE_RE: Final = re.compile(r"^\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}(?=,? and )")
+_AND_ROLE_RE: Final = re.compile(r",? and ([^,]{2,40}) ")
 
 
 def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
@@ -552,17 +562,17 @@ def _coordinated(body: str, mentions: list[Mention], idx: int) -> list[int]:
     return out
 
 
-_HEAD_WORD_RE = re.compile(r"[A-Z][\w’'\-]+")
-_HEAD_PREP_RE = re.compile(r"\s(?:to|at|on|in|for|with|about)\s")
-_HEAD_LOWER_RE = re.compile(r"\b[a-z]")
-_HEAD_SUBJECT_END_RE = re.compile(r"[\w’'\-]\s+$")
+_HEAD_WORD_RE: Final = re.compile(r"[A-Z][\w’'\-]+")
+_HEAD_PREP_RE: Final = re.compile(r"\s(?:to|at|on|in|for|with|about)\s")
+_HEAD_LOWER_RE: Final = re.compile(r"\b[a-z]")
+_HEAD_SUBJECT_END_RE: Final = re.compile(r"[\w’'\-]\s+$")
 # Names listed as the subject opening a headline, right before its verb: "Lavrov, Wang Yi
 # discuss" (but "Graham slams Trump, praises Clinton" lists verbs).
-_HEAD_SUBJECTS_RE = re.compile(
+_HEAD_SUBJECTS_RE: Final = re.compile(
     r"^(?:[A-Z][\w’'.\-]*\s+)*[A-Z][\w’'.\-]*(?:,\s+|\s+(?:and|And|&)\s+)"
     r"(?:[A-Z][\w’'.\-]*(?:,\s+|\s+(?:and|And|&)\s+|\s+))+$"
 )
-_HEAD_LIST_RE = re.compile(r",\s+|\s+(?:and|And|&)\s+")
+_HEAD_LIST_RE: Final = re.compile(r",\s+|\s+(?:and|And|&)\s+")
 
 
 def headline_subjects(title: str) -> list[list[str]]:

@@ -14,6 +14,7 @@ gazetteer, only veto weak candidates, because many surnames are also towns ("Cli
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.extract.attribution.cues import SAID_AFTER_RE, SAID_BEFORE_RE
 from search.extract.attribution.lexicon import ROLE_MODIFIERS, ROLE_WORDS
@@ -37,17 +38,17 @@ from search.extract.attribution.titles import (
     title_before,
     words_before,
 )
-from search.extract.attribution.turns import transcript_turns
+from search.extract.attribution.turns import Turn, transcript_turns
 from search.extract.vocabulary import (
     DEMONYMS,
     FIRST_NAMES,
     HONORIFICS,
     NOT_NAME,
     ORG_WORDS,
-    POSSESSIVE_RE,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     WEAK_TITLES,
+    possessive_start,
 )
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -69,13 +70,12 @@ _TOKEN_REST = _after_capital(TITLE_ABBREVIATIONS)
 _PARTICLE = r"(?:de|da|del|della|der|di|du|van|von|la|le|bin|ibn|al|el)"
 # The look-behind after the first capital checks the character before it (not part of a word,
 # an abbreviation, an address or a hashtag).
-RUN_RE = re.compile(
+RUN_RE: Final = re.compile(
     rf"[{_UP}](?<![\w.@/#].){_TOKEN_REST}(?:[ \u00a0]+(?:{_PARTICLE}[ ])*[{_UP}]{_TOKEN_REST})*"
 )
-_TOKEN_RE = re.compile(r"\S+")
-_PARTY_TAG_RE = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
-_MODIFIER_AFTER_RE = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")
-_HEAD_NOUNS = ROLE_WORDS | frozenset(
+_PARTY_TAG_RE: Final = re.compile(r"\s*\((?:[RDI]|R-|D-|I-)[^)]{0,25}\)")
+_MODIFIER_AFTER_RE: Final = re.compile(r"[ \u00a0]+([a-z][a-z\-]+)\b")
+_HEAD_NOUNS: Final = ROLE_WORDS | frozenset(
     {
         "supporters",
         "voters",
@@ -96,33 +96,36 @@ _HEAD_NOUNS = ROLE_WORDS | frozenset(
     }
 )
 # Heads of a noun phrase that speaks for the person before them ("the Sanders campaign").
-_PROXY_NOUNS = frozenset("campaign camp administration team aides spokesman spokeswoman".split())
-_DEMONYM_RE = re.compile(r"(?:ians|eans|icans|inos|anos|ese|nics|ish|ians|ites|ists)$")
-_SENTENCE_START_RE = re.compile(r"(?:[.!?:]['\"”’]?|\n|“|—)\s*$")
+_PROXY_NOUNS: Final = frozenset(
+    "campaign camp administration team aides spokesman spokeswoman".split()
+)
+_DEMONYM_ENDS: Final = tuple("ians eans icans inos anos ese nics ish ites ists".split())
 
 
 def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]]]:
     """Tokens of a run with offsets, split after each possessive ("Fox's Chris Wallace")."""
     segs: list[list[tuple[str, int, int]]] = [[]]
-    for m in _TOKEN_RE.finditer(body, start, end):
-        tok, s, e = m.group(), m.start(), m.end()
-        possessive = POSSESSIVE_RE.search(tok)
-        if possessive and len(tok) > 3:
-            cut = possessive.start()
+    s = start
+    for tok in body[start:end].split():  # the tokens of \S+, told without a pattern
+        s = body.index(tok, s)
+        e = s + len(tok)
+        cut = possessive_start(tok)
+        if cut >= 0 and len(tok) > 3:
             segs[-1].append((tok[:cut], s, s + cut))
             segs.append([])
         else:
             segs[-1].append((tok, s, e))
+        s = e
     return [seg for seg in segs if seg]
 
 
 _NO_WORDS: frozenset[str] = frozenset()
 # Role nouns and modifiers ("Actress", "Coordinator", "Top"): in front of a name they are its
 # role, though as a last word they may be a surname ("Paul Singer").
-_ROLE_NOT_NAME = (ROLE_WORDS | ROLE_MODIFIERS) - FIRST_NAMES
+_ROLE_NOT_NAME: Final = (ROLE_WORDS | ROLE_MODIFIERS) - FIRST_NAMES
 # Titles that by themselves announce a person ("Sen.", "Governor"), unlike "Presidential" or
 # "Miss" in "Presidential Debates" or "Miss Universe".
-_PERSON_TITLES = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - WEAK_TITLES
+_PERSON_TITLES: Final = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - WEAK_TITLES
 
 
 def _candidate(
@@ -143,6 +146,15 @@ def _candidate(
         or word_surname(toks, lows, i - 1)
     ):
         i -= 1
+    if (
+        i == 2
+        and len(toks) == 3
+        and lows[0] in FIRST_NAMES
+        and lows[1] in ORG_WORDS
+        and toks[1][0][1:].islower()
+        and lows[1] not in TITLE_WORDS
+    ):
+        i = 0  # "Kathleen Hall Jamieson": a middle name that is also an organisation word
     title_of = None if after_name else complemented_title(body, toks[0][1])
     if title_of is not None:
         start = max(i, name_after_complement(toks, lows))
@@ -192,14 +204,14 @@ def _candidate(
         or (len(words) >= 2 and lows[i] in FIRST_NAMES)
         or (len(words) >= 2 and any(is_initial(t) for t in words[1:]))
         or has_role_noun(role)
-        or bool(_PARTY_TAG_RE.match(body, end))
+        or _party_tag_after(body, end)
     )
     if title_of is not None:  # the title shows no person by itself: "director of the UCLA ..."
         role = clean_role(" ".join([*title_before(body, title_of), *prefix]))
-    after = _MODIFIER_AFTER_RE.match(body, end)
+    after = _MODIFIER_AFTER_RE.match(body, end) if len(words) == 1 else None
     if len(words) == 1 and not titled and after and after.group(1) in _HEAD_NOUNS:
         strong = False  # "the Mexican president", "a Clinton adviser": a modifier, not a name
-    if len(words) == 1 and not strong and _DEMONYM_RE.search(words[0]):
+    if len(words) == 1 and not strong and words[0].endswith(_DEMONYM_ENDS):
         return None
     if (
         len(words) == 1
@@ -210,12 +222,27 @@ def _candidate(
         return None  # "the Homeless", "the Hill"; but "the Kasich campaign said" names Kasich
     if before and before[-1].endswith("-based"):
         return None  # "Dublin-based Shire": a company
+    if len(words) == 1 and not titled and _in_org_name(body, toks[0][1]):
+        return None  # "the Commission on Presidential Debates announced": the commission's
     run_start = toks[0][1]
     initial = _opens_sentence(body, run_start)
     if not initial and before:
         initial = _opens_sentence(body, body.rfind(before[0], max(0, run_start - 80), run_start))
     honorific = prefix_lows[-1] if prefix_lows and prefix_lows[-1] in PLAIN_HONORIFICS else ""
     return Mention(start, end, words, role, strong, initial, honorific=honorific)
+
+
+_ORG_CONNECTORS = (" of ", " on ", " for ", " of the ", " on the ", " for the ")
+_ORG_OF_RE: Final = re.compile(r"\b([A-Z][a-z]+) (?:of|on|for) (?:the )?$")
+
+
+def _in_org_name(body: str, start: int) -> bool:
+    """Whether a run continues the name of an organisation written before it: "Commission on",
+    "Institute for", "Bank of"."""
+    if not body.endswith(_ORG_CONNECTORS, max(0, start - 9), start):
+        return False  # the commonest case, told apart without a pattern
+    org = _ORG_OF_RE.search(body, max(0, start - 40), start)
+    return org is not None and org.group(1).lower() in ORG_WORDS
 
 
 def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:
@@ -226,8 +253,8 @@ def _said_next_to(body: str, toks: list[tuple[str, int, int]]) -> bool:
     )
 
 
-_MONTH_NAMES = frozenset({"april", "may", "june"})
-_DATE_LEAD_RE = re.compile(
+_MONTH_NAMES: Final = frozenset({"april", "may", "june"})
+_DATE_LEAD_RE: Final = re.compile(
     r"\b(?:in|on|since|by|until|till|through|last|this|next|early|late|mid|of|from|to|before|"
     r"after|during|that|between|and|or|each|every)\s+$",
     re.I,
@@ -243,23 +270,40 @@ def _month_as_first_name(body: str, toks: list[tuple[str, int, int]]) -> bool:
     return word[0].isupper() and word[1:].islower() and word.lower() not in NOT_NAME
 
 
+def _party_tag_after(body: str, end: int) -> bool:
+    """Whether a party tag ("(D-Ore.)") follows a name: an opening bracket first, told without
+    a pattern, then _PARTY_TAG_RE."""
+    i = end
+    while i < len(body) and body[i].isspace():
+        i += 1
+    return body.startswith("(", i) and _PARTY_TAG_RE.match(body, end) is not None
+
+
 def _opens_sentence(body: str, pos: int) -> bool:
     """Whether the text at `pos` starts a sentence (role words in front of a name can)."""
-    return pos == 0 or bool(_SENTENCE_START_RE.search(body, max(0, pos - 8), pos))
+    if pos == 0:
+        return True
+    # What (?:[.!?:]['"”’]?|\n|“|—)\s*$ finds in the 8 characters before, told without a
+    # pattern (this is asked of nearly every capitalised word): a stop, colon, line break,
+    # opening mark or dash, a closing mark after a stop, and nothing but spaces after it.
+    window = body[max(0, pos - 8) : max(0, pos)]
+    text = window.rstrip()
+    if "\n" in window[len(text) :]:
+        return True
+    if not text:
+        return False
+    last = text[-1]
+    return last in ".!?:“—" or (last in "'\"”’" and len(text) > 1 and text[-2] in ".!?:")
 
 
-def _transcript_mentions(body: str) -> list[Mention]:
-    """Speaker labels of a transcript ("PENCE: ..."), title-cased (see turns)."""
-    return [
-        Mention(t.label_start, t.label_end, t.words, None, True, True)
-        for t in transcript_turns(body)
-    ]
-
-
-def find_mentions(body: str) -> list[Mention]:
-    """All candidate person mentions in text order (weak ones still need confirmation)."""
+def find_mentions(body: str, turns: list[Turn] | None = None) -> list[Mention]:
+    """All candidate person mentions in text order (weak ones still need confirmation), the
+    speaker labels of a transcript's `turns` ("PENCE: ...") among them, title-cased."""
     vocab = lowercase_vocabulary(body)
-    out = _transcript_mentions(body)
+    out = [
+        Mention(t.label_start, t.label_end, t.words, None, True, True)
+        for t in (transcript_turns(body) if turns is None else turns)
+    ]
     rejected: list[tuple[str, int, int]] = []  # lone words that did not look like names
     for run in RUN_RE.finditer(body):
         text = run.group()
@@ -274,7 +318,7 @@ def find_mentions(body: str) -> list[Mention]:
             if common and _opens_sentence(body, run.start()):
                 rejected.append((text, run.start(), run.end()))
                 continue
-            if not POSSESSIVE_RE.search(text):
+            if possessive_start(text) < 0:
                 m = _candidate(
                     body, [(text, run.start(), run.end())], _NO_WORDS if common else vocab
                 )

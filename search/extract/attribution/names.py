@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
 from search.extract.attribution.cues import INFLECTED_CUES
 from search.extract.attribution.lexicon import ROLE_WORDS
@@ -17,10 +18,10 @@ from search.extract.vocabulary import (
     TITLE_WORDS,
 )
 
-PLAIN_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss"})
-SUFFIXES = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
-_LOWER_WORD_RE = re.compile(r"[a-z](?<![\w'’][a-z])[a-z\-]+")  # set first: see RUN_RE
-_PARTICLES = frozenset("de da del della der di du van von la le bin ibn al el".split())
+PLAIN_HONORIFICS: Final = frozenset({"mr", "mrs", "ms", "miss"})
+SUFFIXES: Final = frozenset({"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"})
+_LOWER_WORD_RE: Final = re.compile(r"[a-z](?<![\w'’][a-z])[a-z\-]+")  # set first: see RUN_RE
+_PARTICLES: Final = frozenset("de da del della der di du van von la le bin ibn al el".split())
 
 
 @dataclass(slots=True)
@@ -70,7 +71,7 @@ def is_initial(token: str) -> bool:
     return len(token) in (4, 6) and bool(_INITIALS_RE.fullmatch(token))
 
 
-_INITIALS_RE = re.compile(r"(?:[A-Z]\.){1,3}")
+_INITIALS_RE: Final = re.compile(r"(?:[A-Z]\.){1,3}")
 
 
 def lowercase_vocabulary(body: str) -> frozenset[str]:
@@ -79,8 +80,8 @@ def lowercase_vocabulary(body: str) -> frozenset[str]:
     return frozenset(_LOWER_WORD_RE.findall(body))
 
 
-_TITLES_AND_ROLES = TITLE_WORDS | ROLE_WORDS
-NON_NAME = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS | DEMONYMS
+_TITLES_AND_ROLES: Final = TITLE_WORDS | ROLE_WORDS
+NON_NAME: Final = NOT_NAME | TITLE_WORDS | HONORIFICS | ORG_WORDS | DEMONYMS
 # "-based", "-born": "Texas-based Matt Mackowiak" is a consultant from Texas.
 _ORIGIN_SUFFIXES = ("-based", "-born", "-area", "-raised")
 

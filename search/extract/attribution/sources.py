@@ -15,9 +15,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import Literal
+from typing import Final, Literal
 
-from search.extract.attribution.cues import AUX_TAIL_RE, PROXY_GAP_RE
+from search.extract.attribution.cues import aux_tail_start, proxy_gap
 from search.extract.attribution.lexicon import (
     ANONYMOUS_HEADS,
     DOCUMENT_HEADS,
@@ -26,7 +26,7 @@ from search.extract.attribution.lexicon import (
     SOURCE_MODIFIERS,
 )
 from search.extract.attribution.names import Mention
-from search.extract.vocabulary import ORG_WORDS
+from search.extract.vocabulary import ORG_WORDS, SENTENCE_BREAK_RE
 
 SourceKind = Literal["organization", "document", "anonymous"]
 
@@ -44,11 +44,11 @@ class Source:
     principal: int | None  # mention index of the person spoken for, if any
 
 
-_DETERMINERS = frozenset(
+_DETERMINERS: Final = frozenset(
     """the a an one two three four several some many other another both most his her their
     its""".split()
 )
-_HEADS = ANONYMOUS_HEADS | ORGANIZATION_HEADS | DOCUMENT_HEADS
+_HEADS: Final = ANONYMOUS_HEADS | ORGANIZATION_HEADS | DOCUMENT_HEADS
 # A character of a phrase: no clause mark, but the stop of an initial or a title ("Mayor Frank
 # G. Jackson", "Mr. Sanders's campaign").
 _PHRASE_CHAR = (
@@ -56,19 +56,21 @@ _PHRASE_CHAR = (
     r"|(?<=\bSen)\.|(?<=\bRep)\.|(?<=\bGov)\.)"
 )
 # Capitalised words opening a clause rather than a phrase.
-_CLAUSE_WORDS = frozenset(
+_CLAUSE_WORDS: Final = frozenset(
     "but and so yet or if when while after before as then in on at for though although".split()
 )
 # What may follow a head inside its phrase: "a source familiar with the talks", "a spokesman
 # for Ryan", "a memo from the department".
-_POSTMOD_RE = re.compile(
+_POSTMOD_RE: Final = re.compile(
     r"\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on|involved\s+in|for|of"
     r"|from|at|in|with|to|on|within|inside|by)\s+" + _PHRASE_CHAR + r"{1,70}$"
 )
 # Where the phrase before a cue may begin: after a clause mark, not inside a name ("U.S.").
-_CLAUSE_MARK_RE = re.compile(r"[;:!?\n\"“”()—–]|,\s|(?<![A-Z])(?<!\b[A-Z][a-z])\.\s")
-_WORD_RE = re.compile(r"\S+")
-_ACRONYM_RE = re.compile(r"[A-Z]{2,6}")
+_CLAUSE_MARK = r"[;:!?\n\"“”()—–]|,\s|(?<![A-Z])(?<!\b[A-Z][a-z])\.\s"
+# The last of them: the same end as the last match of finditer, found from the right.
+_LAST_CLAUSE_MARK_RE: Final = re.compile(rf"(?s:.*)(?:{_CLAUSE_MARK})")
+_WORD_RE: Final = re.compile(r"\S+")
+_ACRONYM_RE: Final = re.compile(r"[A-Z]{2,6}")
 _POSSESSIVE_END = ("'s", "’s", "s'", "s’")
 
 
@@ -150,7 +152,7 @@ def _phrase(
     return words[k].start(), proper.rstrip(",.;:"), head
 
 
-_SIGNALS = _HEADS | ORG_WORDS | NON_PERSON_SOURCES
+_SIGNALS: Final = _HEADS | ORG_WORDS | NON_PERSON_SOURCES
 
 
 def _may_name_source(words: list[str]) -> bool:
@@ -169,10 +171,9 @@ def source_before(
         return None  # the commonest case, told apart without a pattern
     window_start = max(0, cue_start - 160)
     window = body[window_start:cue_start]
-    aux = AUX_TAIL_RE.search(window, max(0, len(window) - 70))
-    tail = window[: aux.start()] if aux else window
-    marks = list(_CLAUSE_MARK_RE.finditer(tail))
-    offset = window_start + (marks[-1].end() if marks else 0)
+    tail = window[: aux_tail_start(window, max(0, len(window) - 70))]
+    mark = _LAST_CLAUSE_MARK_RE.match(tail)  # where the last clause mark ends
+    offset = window_start + (mark.end() if mark else 0)
     segment = body[offset : window_start + len(tail)]
     words = list(_WORD_RE.finditer(body, offset, window_start + len(tail)))
     if not words or not segment.strip() or segment.rstrip()[-1] in ",'\"”’":
@@ -215,7 +216,7 @@ def _organization_before(
     return Source("organization", start, end, name, body[start:end], "", None)
 
 
-_AFTER_RE = re.compile(r"\s+(" + _PHRASE_CHAR + r"{1,90})")
+_AFTER_RE: Final = re.compile(r"\s+(" + _PHRASE_CHAR + r"{1,90})")
 
 
 def source_after(
@@ -249,23 +250,45 @@ def source_after(
         if not _modifier(word):
             return None
         k += 1
-    run = [w.group() for w in words[1 if determiner else 0 :] if w.group()[0].isupper()]
+    run: list[str] = []
+    for word_match in words[1 if determiner else 0 :]:
+        if not word_match.group()[0].isupper():
+            break
+        run.append(word_match.group())
     taken = words[: len(run) + (1 if determiner else 0)]
-    if run and len(run) == len(taken) - (1 if determiner else 0) and _organization_name(run):
+    if run and _organization_name(run):
         start, end = taken[0].start(), taken[-1].end()
-        if _principal(mentions, starts, start, end) is None:
+        if _principal(mentions, starts, start, end) is None and not _ranked_person_after(
+            body, end, mentions, starts
+        ):
             name = body[taken[1 if determiner else 0].start() : end]
             return Source("organization", start, end, name, body[start:end], "", None)
     return None
 
 
-_PROXY_HEAD_RE = re.compile(
+def _ranked_person_after(body: str, end: int, mentions: list[Mention], starts: list[int]) -> bool:
+    """Whether a person's name follows an organisation with only a rank between: "said Air
+    Force 1st Lt. Tyler Livingston", "said Army Capt. Christian Pardo" (the officer speaks)."""
+    i = bisect.bisect_left(starts, end)
+    if i == len(mentions) or mentions[i].start - end > 20:
+        return False
+    gap = body[end : mentions[i].start]
+    if (
+        "," in gap
+        or "\n" in gap
+        or SENTENCE_BREAK_RE.search(body, max(0, end - 6), end + len(gap) + 1)
+    ):
+        return False  # "according to The Associated Press. Sanders' campaign called ..."
+    return not any(token[0].islower() for token in gap.split())
+
+
+_PROXY_HEAD_RE: Final = re.compile(
     r"(campaign|office|team|aides?|spokes(?:man|woman|person)|camp|staff|advisers?|lawyers?"
     r"|attorneys?|representatives?|allies|administration)\b"
 )
 
 
-_LEAD_RE = re.compile(r"(?:\b(?:the|a|an|one\s+of|some\s+of|two\s+of)\s+)+$", re.I)
+_LEAD_RE: Final = re.compile(r"(?:\b(?:the|a|an|one\s+of|some\s+of|two\s+of)\s+)+$", re.I)
 
 
 def proxy_source(body: str, index: int, mention: Mention, cue_start: int) -> Source | None:
@@ -273,7 +296,7 @@ def proxy_source(body: str, index: int, mention: Mention, cue_start: int) -> Sou
     Mr. Obama's climate advisers pointed out", "Sanders aides said"): the speaker is the staff
     or the organisation, the person is the one spoken for."""
     gap = body[mention.end : cue_start]
-    heads = _PROXY_HEAD_RE.findall(gap) if PROXY_GAP_RE.fullmatch(gap) else []
+    heads = _PROXY_HEAD_RE.findall(gap) if proxy_gap(gap) else []
     if not heads:
         return None
     head = heads[-1]

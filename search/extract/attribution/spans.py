@@ -9,16 +9,16 @@ from __future__ import annotations
 import bisect
 import re
 import sys
-from typing import Literal
+from typing import Final, Literal
 
 from search.extract.vocabulary import TITLE_ABBREVIATIONS
 
 # Patterns scanned over whole bodies open with a character set, so that `re` skips the text
 # between candidates at C speed; look-behinds after that first character say which it was.
-_SENT_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’]?(?=\s))")
+_SENT_END_RE: Final = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"”’]?(?=\s))")
 # A stop after a plural title ("Sens.", "Reps.") still ends a sentence here, unlike in
 # SENTENCE_BREAK_RE: statements have always been cut there, and the quotes found depend on it.
-_NO_SENTENCE_END = frozenset(a.lower() for a in TITLE_ABBREVIATIONS) - {"sens", "reps"}
+_NO_SENTENCE_END: Final = frozenset(a.lower() for a in TITLE_ABBREVIATIONS) - {"sens", "reps"}
 
 
 def _ends(body: str, m: re.Match[str]) -> bool:
@@ -90,10 +90,10 @@ def _closes_twice(body: str, pos: int) -> bool:
 
 # Single-character alternatives, so that `re` finds the first character from a set (see
 # _SENT_END_RE); "''" counts when it is not glued to a word on both sides.
-_QUOTE_MARK_RE = re.compile(r"“|”|\"|\n|'(?<!\w')'|''(?!\w)")
+_QUOTE_MARK_RE: Final = re.compile(r"“|”|\"|\n|'(?<!\w')'|''(?!\w)")
 
 
-_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from vs".split())
+_SMALL_WORDS: Final = frozenset("a an the of and or for to in on at by with from vs".split())
 
 
 def title_like(body: str, start: int, end: int) -> bool:

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass
+from typing import Final
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import QUOTE_CLOSE_RE, TELL_RE, narration_cue
+from search.extract.attribution.cues import TELL_RE, narration_cue, quote_closes
 from search.extract.attribution.lexicon import ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.names import Mention
@@ -74,7 +76,7 @@ def cue_statements(
             continue  # narration: "Trump sought to ...", "Sanders' remarks on ..."
         if (
             span is not None
-            and _FREE_RELATIVE_RE.search(body, max(0, lk.subj_start - 40), lk.subj_start)
+            and _free_relative_before(body, lk.subj_start)
             and quote_type(body, *span, quotes) == "indirect"
         ):
             continue  # "what Trump says his plan would do", "Everything Trump says is a lie"
@@ -102,14 +104,23 @@ def cue_statements(
 
 
 # Before a subject, the head of a free relative: what follows the cue is no statement.
-_FREE_RELATIVE_RE = re.compile(
+_FREE_RELATIVE_RE: Final = re.compile(
     r"\b(?:[Ww]hat|[Ww]hatever|[Ee]verything|[Aa]nything)\s+(?:[A-Z][\w.’'-]*\s+){0,2}$"
 )
 # What may stand between a reported clause's start and its subject's name: a time ("last
 # year"), a title ("Governor", "former Sen.").
-_CLAUSE_SUBJECT_GAP_RE = re.compile(
+_CLAUSE_SUBJECT_GAP_RE: Final = re.compile(
     r"(?:(?:last|this|next|on|in)\s+\w+\s+)?(?:(?:the|former|then)\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}"
 )
+
+
+def _free_relative_before(body: str, start: int) -> bool:
+    """Whether "what", "whatever", "everything" or "anything" heads the subject at `start`:
+    the words tested first, without the pattern."""
+    window = body[max(0, start - 40) : start]
+    return ("hat" in window or "thing" in window) and bool(
+        _FREE_RELATIVE_RE.search(body, max(0, start - 40), start)
+    )
 
 
 def _outermost(body: str, statements: list[Statement]) -> list[Statement]:
@@ -172,7 +183,7 @@ def paragraph_statements(
     statements.sort(key=lambda st: st.start)
 
 
-_CONTINUED_GAP_RE = re.compile(
+_CONTINUED_GAP_RE: Final = re.compile(
     r"[\"”'’,.!?\s]*(?:(?:[A-Z][\w.’'-]*\s+|(?:former|an?|the)\s+[\w’'-]+\s+){0,4}(?:said|says|adds|continued|[a-z]{3,}ed|explains|told\s+\S+)"
     r"(?:\s+(?:on\s+)?\w+day)?|(?:said|says|added|adds)\s+(?:[A-Z][\w.’'-]*\s*){1,4})"
     r"[.,]?\s*[\"“'‘]*$"
@@ -247,21 +258,21 @@ def headline_speakers(
     return out
 
 
-_QUOTE_LEADS = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
-_TIME_RE = re.compile(
+_QUOTE_LEADS: Final = frozenset({"", "that", "as"})  # "said that “...”", "described it as “...”"
+_TIME_RE: Final = re.compile(
     r"\s*(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!(?:that|whether|if|he|she|they|it|we|I|you)\b)[\w’'\-]+){0,3}\s*"
     r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s*)?[:,]?\s*"
 )
-_ADVERBIAL_RE = re.compile(
+_ADVERBIAL_RE: Final = re.compile(
     r"(?:at|in|on|during|after|before|while|as|to|from|of|for|with|about|when|earlier|later|"
     r"last|this|through|via|by|outside|inside|afterward|afterwards|yesterday|today|Monday|"
     r"Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|under|over|against|into|without|amid|"
     r"among|across|around|toward|towards|upon|within|like|since|until|behind|beyond|despite|"
     r"near|repeatedly|recently|publicly|privately|again)\b"
 )
-_LEAD_TRIM_RE = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
-_TAIL_TRIM_RE = re.compile(r"[\s,:;.—–-]+$")
-_OBJECT_RE = re.compile(
+_LEAD_TRIM_RE: Final = re.compile(r"^(?:[\s,:;—–-]|that\s)+")
+_TAIL_TRIM = ",:;.—–-"  # and spaces
+_OBJECT_RE: Final = re.compile(
     r"\s*(?:(?:to\s+)?(?:reporters|the\s+media|journalists|the\s+crowd|supporters|the\s+audience|"
     r"him|her|them|us|me|(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*)*|the\s+\w+)\s*)?"
     r"(?:(?:on|in|at|during|last|this|late|earlier|early)\s+[\w’'\-]+(?:\s+(?!(?:that|whether|if|he|she|they|it|we|I|you)\b)[\w’'\-]+){0,3}\s*)?[:,]?\s*"
@@ -280,11 +291,11 @@ def _without_role(text: str) -> str:
 
 
 # "X told reporters ..." with no "that": in wire copy the statement came before the speaker.
-_TOLD_RE = re.compile(r"told\s+(?:reporters|journalists|the\s+media|[A-Z][A-Za-z]+\b)")
+_TOLD_RE: Final = re.compile(r"told\s+(?:reporters|journalists|the\s+media|[A-Z][A-Za-z]+\b)")
 # What opens a clause of its own: after "told X", the statement ("told reporters he would");
 # before the speaker, a circumstance ("If Trump wins, ...", "Speaking on radio, ...").
-_CLAUSE_OPENING_RE = re.compile(r"(?:(?:that|he|she|they|it|we|i)\b|[\"“])", re.I)
-_OPENING_CLAUSE_RE = re.compile(
+_CLAUSE_OPENING_RE: Final = re.compile(r"(?:(?:that|he|she|they|it|we|i)\b|[\"“])", re.I)
+_OPENING_CLAUSE_RE: Final = re.compile(
     r"(?:if|though|although|because|while|when|whether|unless|since|what|speaking|asked|but"
     r"|and|yet|so|or)\b|\w+(?:ing|ed)\b"
 )
@@ -305,7 +316,8 @@ def _reported_before(before: str) -> bool:
     )
 
 
-_TITLE_TAIL_RE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt)\.\s*)+$")
+_TITLE_TAIL_RE: Final = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt)\.\s*)+$")
+_TITLE_ENDS: Final = ("Mr.", "Mrs.", "Ms.", "Dr.", "Sen.", "Rep.", "Gov.", "Gen.", "Lt.")
 
 
 def _statement_span(
@@ -322,15 +334,19 @@ def _statement_span(
     s_start, s_end = sents.bounds(hi - 1)
     obj = (_OBJECT_RE if TELL_RE.match(body, lk.cue_start) else _TIME_RE).match(body, hi, s_end)
     rest = obj.end() if obj else hi
-    for qs, qe in quotes:
+    # The first quotation opening after `rest` (one opening before it cannot follow the cue).
+    after = bisect.bisect_right(quotes, (rest, sys.maxsize))
+    if after < len(quotes):
+        qs, qe = quotes[after]
         mark = qs - (2 if body[qs - 2 : qs] == "''" else 1)  # NYT's ''...'' opens with two
         gap = body[rest:mark]
         if mark >= rest and len(gap) <= 5 and "\n" not in gap and gap.strip() in _QUOTE_LEADS:
             return _trim(body, qs, qe)
-        if qs > rest:
-            break
     inverted = lk.subj_start > lk.cue_start
-    before = _TITLE_TAIL_RE.sub("", body[s_start:lo]).rstrip()  # "..., Mr. Holtz-Eakin said"
+    before = body[s_start:lo]
+    if before.rstrip().endswith(_TITLE_ENDS):  # told without a pattern, as it mostly does not
+        before = _TITLE_TAIL_RE.sub("", before)  # "..., Mr. Holtz-Eakin said"
+    before = before.rstrip()
     if (
         not inverted
         and _TOLD_RE.match(body, lk.cue_start)
@@ -351,14 +367,15 @@ def _statement_span(
         and body[rest].isalnum()
         and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
         # '"...," X told TV channel Y' (a quotation closing the paragraph before signs nothing)
-        and not (QUOTE_CLOSE_RE.search(body, max(0, lo - 4), lo) and "\n" not in body[lo - 4 : lo])
+        and not (quote_closes(body, lo) and "\n" not in body[lo - 4 : lo])
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
         and _CLAUSE_START_RE.match(body, rest)
     ):
         fronted = _SUBORDINATE_RE.match(body[s_start:lo].lstrip()) is not None
         return _reported(body, rest, s_end, fronted)
-    for qs, qe in reversed(quotes):
+    # From the last quotation opening before `lo` back (one opening after it ends after it).
+    for qs, qe in reversed(quotes[: bisect.bisect_left(quotes, (lo, -1))]):
         gap = body[qe + (2 if body[qe] == "'" else 1) : lo]
         if (
             qe < lo
@@ -397,23 +414,23 @@ def _statement_span(
     return _reported(body, rest, s_end)
 
 
-_BY_AGENT_RE = re.compile(r"\sby$")  # "asked by", "pressed by": the agent asked
-_ABOUT_RE = re.compile(r"\s*(?:about\s+|on\s+)?")
+_BY_AGENT_RE: Final = re.compile(r"\sby$")  # "asked by", "pressed by": the agent asked
+_ABOUT_RE: Final = re.compile(r"\s*(?:about\s+|on\s+)?")
 
 
 # An appositive after a name: ", a senior fellow at ...", ", director of ...".
-_APPOSITIVE_RE = re.compile(r",\s+(?!and\b|but\b|or\b)[a-z]")
-_ACCORDING_RE = re.compile(r"according", re.I)  # "According to him, the port will ..."
+_APPOSITIVE_RE: Final = re.compile(r",\s+(?!and\b|but\b|or\b)[a-z]")
+_ACCORDING_RE: Final = re.compile(r"according", re.I)  # "According to him, the port will ..."
 # A reported clause opens with a subject, "that", "if" or a quotation, not with a bare verb or
 # a preposition ("said during his speech to be a delegate").
-_CLAUSE_START_RE = re.compile(
+_CLAUSE_START_RE: Final = re.compile(
     r"(?:that|he|she|they|it|we|i|you|there|this|these|those|the|a|an|his|her|their|its|our"
     r"|my|no|not|if|whether|when|what|how|why|all|some|many|most|both|every|each|any|one|only"
     r"|nothing|everyone|everybody|nobody|people|[A-Z0-9“\"'‘$])",
     re.I,
 )
-_THAT_AFTER_RE = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
-_OPENS_WITH_CIRCUMSTANCE_RE = re.compile(
+_THAT_AFTER_RE: Final = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
+_OPENS_WITH_CIRCUMSTANCE_RE: Final = re.compile(
     r"(?:on|in|at|during|after|before|while|as|when|since|until|by|from|for|with|without|at"
     r"|under|over|amid|despite|following|earlier|later|last|this|then|but|and|so|yet|or|his"
     r"|her|their|its|[a-z]+ing|asked)\b",  # "Speaking to students, ...", "Asked about it, ..."
@@ -438,8 +455,8 @@ def _signed_quote(
     return (qs, qe) if len(gap.split()) <= 6 and not _SENTENCE_MARK_RE.search(gap) else None
 
 
-_SENTENCE_MARK_RE = re.compile(r"[.!?;:\"“”]")
-_TITLE_STOP_RE = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
+_SENTENCE_MARK_RE: Final = re.compile(r"[.!?;:\"“”]")
+_TITLE_STOP_RE: Final = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
 
 
 def _statement_before(before: str) -> bool:
@@ -453,40 +470,62 @@ def _statement_before(before: str) -> bool:
 # Where a reported clause gives way to what the narrator adds: a contrast (", but he called
 # ..."), a participle of its own (", saying ...", ", crediting her with ..."), a dash
 # parenthesis, a new clause (", and she ...") or another source (", according to ...").
-_CLAUSE_CUT_RE = re.compile(
-    r",\s+(?:but|although|though|while|whereas|according\s+to|a\s+(?:recommendation|reference"
+_CUT_AFTER_COMMA = (
+    r"\s+(?:but|although|though|while|whereas|according\s+to|a\s+(?:recommendation|reference"
     r"|claim|charge|move|view|position|statement|point)\b|and\s+(?:he|she|they|it|his|her|their"
     r"|the|then|also)\b|(?!including\b|during\b)(?:[a-z]+ly\s+)?[a-z]+ing\b"
-    r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|told|wrote|noted)\b)|;\s|\s[-—–]\s|\s+—"
-    # "... and warned against ...", "... but has said ...", "... and Democrats accused ...": a
-    # second statement, coordinated.
-    r"|,?\s+(?:and|but)\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3})?(?:(?:has|have|had|also|then|later)\s+)*"
+    r"|(?:[A-Z][\w.’'-]*\s+){1,3}(?:said|says|added|adds|told|wrote|noted)\b)"
+)
+# "... and warned against ...", "... but has said ...", "... and Democrats accused ...": a
+# second statement, coordinated (after a comma or a space).
+_CUT_SECOND_STATEMENT = (
+    r"(?:and|but)\s+(?:(?:[A-Z][\w.’'-]*\s+){1,3})?(?:(?:has|have|had|also|then|later)\s+)*"
     r"(?:said|says|warned|warns|added|adds|suggested|suggests|accused|insisted|argued|noted"
     r"|promised|vowed|called|urged|told|asked|described|criticized|blasted|praised|attempted"
     r"|claimed|stressed)\b"
+)
+# Each alternative is written after its first character, which the pattern matches first by a
+# set (a comma, a semicolon or a space) and tells apart by a look-behind, so that `re` skips to
+# those at C speed instead of trying every alternative at every position. At a position, the
+# alternatives are tried in the order they were first written in:
+#   ,\s+(?:but|...)|;\s|\s[-—–]\s|\s+—|,?\s+(?:and|but)\s+...said...|,\s+(?:which|...)\s
+#   |\s+but\s+(?:has|...)\s|,\s+(?:yet|...)\s|\s―\s|\s+―|(?<=,[”"])\s+(?:but|...)\b
+_CLAUSE_CUT_RE: Final = re.compile(
+    r"[,;\s](?:(?<=,)(?:"
+    + _CUT_AFTER_COMMA
+    + r"|\s+"
+    + _CUT_SECOND_STATEMENT
     # what the narrator says of the object: ", which he argued ...", ", who ...", ", a
     # longstanding provision ..."
-    r"|,\s+(?:which|who|whom|whose|where|with\s+whom|a|an)\s|\s+but\s+(?:has|have|had|is|was)\s"
+    + r"|\s+(?:which|who|whom|whose|where|with\s+whom|a|an)\s"
     # a second deed of the subject (", yet refuses to"), or the narrator going on (", further
     # raising ...", ", not that ...")
-    r"|,\s+(?:yet|further|not\s+that)\s|\s―\s|\s+―"
-    # after a quotation closed on its comma: '... a “terrible situation,” but stopped short'
-    r"|(?<=,[”\"])\s+(?:but|although|though|while|and\s+(?:he|she|they|then|also))\b"
+    + r"|\s+(?:yet|further|not\s+that)\s)"
+    + r"|(?<=;)\s"
+    # after a space: a dash parenthesis, a second statement, "but has ...", a bar, and after a
+    # quotation closed on its comma ('... a “terrible situation,” but stopped short')
+    + r"|(?<=\s)(?:[-—–]\s|\s*—|\s*"
+    + _CUT_SECOND_STATEMENT
+    + r"|\s*but\s+(?:has|have|had|is|was)\s|―\s|\s*―"
+    + r"|(?<=,[”\"]\s)\s*(?:but|although|though|while|and\s+(?:he|she|they|then|also))\b))"
 )
 # Where and how it was said, after the words, or what the subject did next: "... in early-morning
 # tweets", "... in a statement on Thursday", "... Wednesday on The Laura Ingraham Show", "a veto
 # and attempted to ...". Unlike _CLAUSE_CUT_RE, it may leave a single word ("Machado").
-_CIRCUMSTANCE_RE = re.compile(
-    r",?\s+and\s+(?:then\s+)?[a-z]{3,}ed\s"
-    r"|\s+(?:in|during|at)\s+(?:(?:a|an|his|her|their|its|the|last\s+week’?'?s|[\w-]+-morning)\s+)?"
-    r"(?:[\w’'-]+\s+){0,3}?(?:statement|interview|speech|tweets?|post|appearance|rally|stop"
+_CIRCUMSTANCE_RE: Final = re.compile(  # written after its first character, as _CLAUSE_CUT_RE is
+    r"[,\s](?:(?<=,)\s+and\s+(?:then\s+)?[a-z]{3,}ed\s"
+    r"|(?<=\s)(?:\s*and\s+(?:then\s+)?[a-z]{3,}ed\s"
+    r"|\s*(?:in|during|at)\s+(?:(?:a|an|his|her|their|its|the|last\s+week’?'?s|[\w-]+-morning)"
+    r"\s+)?(?:[\w’'-]+\s+){0,3}?(?:statement|interview|speech|tweets?|post|appearance|rally|stop"
     r"|diatribe|forum|hearing|op-ed|town\s+hall|press\s+conference|news\s+conference|broadcast"
     r"|segment|remarks|campaign\s+event)s?\b"
-    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:on|in|at|during)\s"
+    r"|\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\s+(?:on|in|at|during)\s))"
 )
 # A clause fronted before the main one ("When Trump suggested that Cuba would sue, Rubio fired
 # back"): what it reports ends at its comma.
-_SUBORDINATE_RE = re.compile(r"(?:When|After|As|While|Although|Though|Because|If|Since|Before)\s")
+_SUBORDINATE_RE: Final = re.compile(
+    r"(?:When|After|As|While|Although|Though|Because|If|Since|Before)\s"
+)
 
 
 def _reported(body: str, start: int, end: int, fronted: bool = False) -> tuple[int, int] | None:
@@ -518,9 +557,8 @@ def _trim(body: str, start: int, end: int) -> tuple[int, int] | None:
     lead = _LEAD_TRIM_RE.match(text)
     if lead:
         start += lead.end()
-    tail = _TAIL_TRIM_RE.search(body[start:end])
-    if tail:
-        end = start + tail.start()
+    while end > start and (body[end - 1] in _TAIL_TRIM or body[end - 1].isspace()):
+        end -= 1  # what _TAIL_TRIM_RE ([\s,:;.—–-]+$) would cut, told without a pattern
     while start < end and body[start] in "“”\"'’ ":
         start += 1
     while end > start and body[end - 1] in "“”\"' ,":

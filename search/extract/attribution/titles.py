@@ -4,6 +4,7 @@ a title and its complement ("Ambassador to Japan"), and the role they make once 
 from __future__ import annotations
 
 import re
+from typing import Final
 
 from search.extract.attribution.lexicon import ROLE_MODIFIERS, ROLE_WORDS
 from search.extract.attribution.names import (
@@ -16,7 +17,7 @@ from search.extract.attribution.names import (
 from search.extract.gazetteer import gazetteer
 from search.extract.vocabulary import FIRST_NAMES, HONORIFICS, NOT_NAME, TITLE_WORDS
 
-_ROLE_TOKEN_RE = re.compile(r"[A-Za-z][\w\-’']*\.?|(?:[A-Z]\.){2,3}")
+_ROLE_TOKEN_RE: Final = re.compile(r"[A-Za-z][\w\-’']*\.?|(?:[A-Z]\.){2,3}")
 
 
 def words_before(body: str, start: int) -> list[str]:
@@ -33,7 +34,7 @@ def words_before(body: str, start: int) -> list[str]:
             break  # nothing left, or the chunk's first word, which may be cut mid-word
         chunk, w = parts if len(parts) == 2 else ("", parts[0])
         low = bare(w)
-        if not _ROLE_TOKEN_RE.fullmatch(w) or _ends_sentence(w):
+        if not _role_token(w) or _ends_sentence(w):
             break
         if (
             low in ROLE_WORDS
@@ -48,6 +49,18 @@ def words_before(body: str, start: int) -> list[str]:
     return keep
 
 
+def _role_token(word: str) -> bool:
+    """_ROLE_TOKEN_RE.fullmatch(word), told without a pattern (asked of every word before a
+    name): a letter, then word characters, hyphens and apostrophes, maybe a stop; or
+    initials ("U.S.")."""
+    if not word or not ("a" <= word[0] <= "z" or "A" <= word[0] <= "Z"):
+        return False
+    rest = word[1:-1] if word.endswith(".") else word[1:]
+    if all(c.isalnum() or c in "_-’'" for c in rest):
+        return True
+    return _ROLE_TOKEN_RE.fullmatch(word) is not None  # initials
+
+
 def _ends_sentence(word: str) -> bool:
     """A word ending in a full stop that is no abbreviation ("news." or "speaker." but not
     "Sen." or "U.S.")."""
@@ -59,12 +72,12 @@ def _ends_sentence(word: str) -> bool:
     )
 
 
-_ABBREVIATION_RE = re.compile(r"(?:[A-Z]\.){2,3}")
+_ABBREVIATION_RE: Final = re.compile(r"(?:[A-Z]\.){2,3}")
 # A title and its complement before a name: "Ambassador to Japan", "Minister of Foreign Affairs",
 # "Permanent Representative to the UN".
 _CONNECTORS = (" of ", " to ", " for ", " of the ", " to the ", " for the ")
-_TITLE_OF_RE = re.compile(r"\b([A-Za-z][\w\-’']*)\s+(?:of|to|for)(?:\s+the)?\s+$")
-_HEAD_TITLES = (TITLE_WORDS | ROLE_WORDS) - ROLE_MODIFIERS
+_TITLE_OF_RE: Final = re.compile(r"\b([A-Za-z][\w\-’']*)\s+(?:of|to|for)(?:\s+the)?\s+$")
+_HEAD_TITLES: Final = (TITLE_WORDS | ROLE_WORDS) - ROLE_MODIFIERS
 
 
 def title_before(body: str, title_of: re.Match[str]) -> list[str]:
@@ -119,7 +132,7 @@ def has_role_noun(role: str | None) -> bool:
 
 
 # Words opening a run that are no part of a role ("The", "Mr."), unless an acronym ("US").
-_ROLE_NOISE = NOT_NAME | PLAIN_HONORIFICS
+_ROLE_NOISE: Final = NOT_NAME | PLAIN_HONORIFICS
 
 
 def clean_role(role: str | None) -> str | None:

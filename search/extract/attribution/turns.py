@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Final
 
-_LABEL_RE = re.compile(
+_LABEL_RE: Final = re.compile(
     r"^([\"“]?)([A-Z][A-Z'’\-]+(?:[ \u00a0][A-Z][A-Z'’.\-]+){0,2}):[ \u00a0]", re.M
 )
 # Labels that head a paragraph but name no speaker.
-_NOT_SPEAKERS = frozenset(
+_NOT_SPEAKERS: Final = frozenset(
     """correction corrections update updated byline exclusive video email previously look boom
     busted note watch read related photo editor's editors fix is in stat of the week short
     reads huffpollster ap upi reuters afp tass q a un""".split()

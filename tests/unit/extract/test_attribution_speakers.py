@@ -183,3 +183,95 @@ def test_a_relative_clause_after_a_place_is_its_peoples_after_a_listed_name_the_
     speakers = {q.speaker for q in quotes_of(RELATIVE_AFTER_PLACE)}
     assert "Harbor Hill" not in speakers
     assert "Pell Harmon" in speakers
+
+
+PRONOUN_GENDER = """Actress Nora Quintero sat beside Governor Tom Asher, who has mocked the toll \
+plan for a year.
+
+“I really do not know how I will vote this year,” she said."""
+
+
+def test_she_never_stands_for_a_man_the_article_names_as_one() -> None:
+    quotes = quotes_of(PRONOUN_GENDER)
+    assert [q.speaker for q in quotes if q.text.startswith("I really")] == ["Nora Quintero"]
+
+
+PRONOUN_GENDER_UNKNOWN = """Mr. Tom Asher met Justice Ilarion Vesk at the pier, where Asher \
+promised a new ferry.
+
+“It is finished, and the town knows it,” she said of the vote."""
+
+
+def test_past_a_man_ruled_out_she_takes_no_one_whose_gender_is_unknown() -> None:
+    quotes = quotes_of(PRONOUN_GENDER_UNKNOWN)
+    assert all(q.speaker != "Tom Asher" for q in quotes if q.text.startswith("It is"))
+
+
+ORGANISATION_NAME = """He notes that the Commission on Presidential Ferries announced on Friday \
+that the vote would be delayed.
+
+Governor Tom Asher said the delay was “a gift to nobody.”"""
+
+
+def test_a_word_continuing_an_organisations_name_is_no_person() -> None:
+    findings = find_people(ORGANISATION_NAME)
+    assert [s.name for s in findings.speakers] == ["Tom Asher"]
+    assert "Ferries" not in findings.people
+
+
+RANKED_OFFICER = """“The ferry is the only road we have,” said Air Force 1st Lt. Tomas Okonjo.
+
+“Nobody asked the crews,” said Army Capt. Lena Varga, who served two tours."""
+
+
+def test_an_officer_named_after_the_service_and_rank_speaks_not_the_service() -> None:
+    quotes = quotes_of(RANKED_OFFICER)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Tomas Okonjo", "person"),
+        ("Lena Varga", "person"),
+    ]
+
+
+SOURCE_THEN_NEXT_SENTENCE = """The ferry was delayed, according to The Associated Press.
+Senator Vera Lindqvist’s campaign called the report a “rush to judgment,” because the vote \
+is not over."""
+
+
+def test_an_organisation_ending_its_sentence_keeps_its_words_from_the_next_ones_name() -> None:
+    quotes = quotes_of(SOURCE_THEN_NEXT_SENTENCE)
+    assert [(q.speaker, q.speaker_kind, q.cue) for q in quotes] == [
+        ("Associated Press", "organization", "according to"),
+        ("Vera Lindqvist's campaign", "organization", "called"),
+    ]
+
+
+MIDDLE_NAME_ORG_WORD = """“The tolls are a tax on the poor,” said Kathleen Hall Orvieto, a \
+professor of economics at Harbor State.
+
+Orvieto said the board had ignored its own study."""
+
+
+def test_a_middle_name_that_is_also_an_organisation_word_stays_in_the_name() -> None:
+    findings = find_people(MIDDLE_NAME_ORG_WORD)
+    assert [s.name for s in findings.speakers] == ["Kathleen Hall Orvieto"]
+
+
+INTENT = """Governor Tom Asher and his wife Nora are expected to visit the pier next week.
+
+Asher had hoped to reopen the ferry before the vote."""
+
+
+def test_expecting_or_hoping_to_do_something_is_no_statement() -> None:
+    assert quotes_of(INTENT) == []
+
+
+REPORTED_SUBJECT = """Harbor spokesman Ivo Marsh said Monday that Governor Tom Asher has long \
+called for lower tolls on the bridge. He said Asher hopes that the next governor will keep \
+them low."""
+
+
+def test_he_is_the_one_who_reported_not_the_subject_of_the_clause_reported() -> None:
+    quotes = quotes_of(REPORTED_SUBJECT)
+    assert [(q.speaker, q.text) for q in quotes if q.text.startswith("Asher hopes")] == [
+        ("Ivo Marsh", "Asher hopes that the next governor will keep them low")
+    ]
