@@ -261,12 +261,13 @@
       const key = `${facet}\u0000${value}`;
       if (changed.has(key)) changed.delete(key); else changed.add(key);
       form.querySelectorAll("input[type=hidden]").forEach((input) => input.remove());
+      const button = form.querySelector("button");
       for (const [k, v] of chosen) {
         const input = document.createElement("input");
         input.type = "hidden";
         input.name = k;
         input.value = v;
-        form.prepend(input);
+        button.before(input);
       }
       form.hidden = changed.size === 0;
       status.textContent = changed.size

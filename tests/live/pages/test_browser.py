@@ -238,7 +238,7 @@ def test_the_whole_flow_by_keyboard(tab: Callable[..., Tab]) -> None:
     skip = page.evaluate("document.activeElement.textContent")
     assert skip == "Skip to results"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "results"
+    assert page.evaluate("document.activeElement.id") == "first-result"
 
     def focus_visible() -> bool:
         style = page.evaluate(
