@@ -170,14 +170,15 @@ class Feed(MethodView):
             if kind == ARTICLE:
                 entry.id(article)
                 entry.title(xml_safe(hit.get("title") or "") or "(untitled)")
-                entry.link(href=article, rel="alternate", type="text/html")
+                entry.link(href=article)
                 summary = hit.get("lead")
             else:
                 entry.id(f"{article}#{hit['id']}")  # as before: readers keep what they have read
                 entry.title(xml_safe(f"{_credited(hit)}: {_words(hit, TITLE_WORDS)}"))
-                card = absolute(page_path(article_id, hit["position"]))
-                entry.link(href=card, rel="alternate", type="text/html")
-                entry.link(href=f"{article}#q{hit['position']}", rel="related", type="text/html")
+                # One link: feedgen 1.0 writes an entry's links without their rel, and two
+                # "alternate" links of one type are refused by RFC 4287 §4.1.1. The card shows
+                # the quote in its place and links to it, highlighted, in the article.
+                entry.link(href=absolute(page_path(article_id, hit["position"])))
                 title = hit["article"].get("title") or "an untitled article"
                 summary = f"{_words(hit)} — {_credited(hit)}, in “{title}”"
             if summary and xml_safe(summary).strip():

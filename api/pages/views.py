@@ -389,9 +389,9 @@ def speaker(person_id: str) -> tuple[str, int, dict[str, str]]:
     )
     quoted = f"Quoted {person['quotes']:,} times in {person['articles']:,} articles"
     if person.get("first"):
-        first, last = person["first"], person.get("last") or person["first"]
-        quoted += f", {iso_day_label(first)}"
-        quoted += f" to {iso_day_label(last)}" if last != first else ""
+        began, ended = person["first"], person.get("last") or person["first"]
+        quoted += f", {iso_day_label(began)}"
+        quoted += f" to {iso_day_label(ended)}" if ended != began else ""
     roles = "; ".join(person.get("roles") or [])
     return _render(
         "speaker.html",
