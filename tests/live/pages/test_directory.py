@@ -4,11 +4,14 @@ what it cannot use from its address is noted, never a failure."""
 
 from __future__ import annotations
 
+import base64
+import json
 import re
 from html import unescape
 
 from flask.testing import FlaskClient
 
+from search.query import speakers
 from tests.live.pages.test_pages import links, page, text
 
 PERSON = re.compile(r'<h3><a href="/speakers/([^"]+)"[^>]*>([^<]+)</a></h3>')
@@ -78,3 +81,15 @@ def test_what_cannot_be_used_is_noted_and_the_list_still_shows(client: FlaskClie
     assert "Name “" in text(long) and _people(long)  # dropped, the whole list instead
     client.get("/speakers?prefix=%00")  # a control character: noted, not a failure
     assert client.get("/speakers?prefix=%00").status_code == 200
+
+
+def test_a_forged_cursor_of_the_right_list_is_noted_not_sent_on(client: FlaskClient) -> None:
+    """A cursor that names this list but holds values no cursor of it holds (the wrong kind, a
+    count past a long) is refused before Elasticsearch would fail on it."""
+    mark = speakers._directory_fingerprint("", "quotes", 5)
+    for after in (["x", "y", "z", "w"], [1e308, -5, None, 3], [None] * 4, [2**70, 1, "a", "b"]):
+        raw = json.dumps({"s": mark, "a": after}).encode()
+        cursor = base64.urlsafe_b64encode(raw).decode().rstrip("=")
+        html = page(client, f"/speakers?size=5&cursor={cursor}")
+        assert "Page “" in text(html) and _people(html), after
+        assert client.get(f"/api/speakers?size=5&cursor={cursor}").status_code == 422
