@@ -143,6 +143,13 @@ FacetArgsSchema = _with_facets("FacetArgsSchema", _FacetValues)
 class _Export(_Filters):
     format = fields.String(load_default="csv", validate=validate.OneOf(["csv", "jsonl"]))
     of = fields.String(load_default="articles", validate=validate.OneOf(["articles", "quotes"]))
+    bom = fields.Boolean(
+        load_default=True,
+        metadata={
+            "description": "CSV: begin with a UTF-8 byte-order mark, so Excel reads the file as "
+            "UTF-8 (curly quotes, accents); `bom=0` for a program that does not want one."
+        },
+    )
 
     @ma.post_load
     def _params(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:

@@ -1,6 +1,7 @@
-"""Absolute links (feeds) from the configured public address, never the request's Host header:
-`Host: evil.example` must not put every feed link there, and behind a TLS terminator the
-scheme is https though the request reached us over http."""
+"""Absolute links (feeds, CSV permalinks, shared cards, OpenSearch) from the configured public
+address, never the request's Host header: `Host: evil.example` must not put every feed link
+there, and behind a TLS terminator the scheme is https though the request reached us over
+http."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import os
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, request
+from flask import Flask, current_app
 
 from search.config import ConfigError
 
@@ -32,8 +33,3 @@ def absolute(path: str) -> str:
     """`path` (from the site's root, with its query) on the public address."""
     base: str = current_app.config["PUBLIC_URL"]
     return base + "/" + path.lstrip("/")
-
-
-def this_request() -> str:
-    """The request's own path and query on the public address."""
-    return absolute(request.full_path.rstrip("?"))

@@ -54,6 +54,21 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
     touch "$stamp"
 fi
 
+# The Atom feed tests validate against RFC 4287's schema (Appendix B) as RELAX NG XML: lxml's
+# source distribution ships it (doc/s5/ep2008/atom.rng, the RFC's grammar converted by trang).
+# Taken once from the sdist of the lxml installed here, by pip; nothing is fetched at test time.
+atom_schema=.venv/share/dateline/atom.rng
+if [ ! -s "$atom_schema" ]; then
+    say "taking RFC 4287's Atom schema from lxml's source distribution (feed tests)"
+    lxml_version=$(.venv/bin/python -c 'import lxml; print(lxml.__version__)')
+    sdist=$(mktemp -d)
+    .venv/bin/python -m pip download -q --no-deps --no-binary :all: "lxml==$lxml_version" -d "$sdist"
+    tar -xzf "$sdist"/lxml-*.tar.gz -C "$sdist" --wildcards '*/doc/s5/ep2008/atom.rng'
+    mkdir -p "$(dirname "$atom_schema")"
+    cp "$sdist"/lxml-*/doc/s5/ep2008/atom.rng "$atom_schema"
+    rm -rf "$sdist"
+fi
+
 # The extraction hot path, compiled with mypyc: a fifth faster. Rebuilt whenever its sources
 # change; DATELINE_NO_COMPILE=1 keeps plain Python (no C compiler needed).
 if [ -z "${DATELINE_NO_COMPILE:-}" ] &&

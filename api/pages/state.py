@@ -53,7 +53,7 @@ def path_part(value: str) -> str:
     return quote(value, safe="")
 
 
-def _plain(message: str) -> str:
+def plain(message: str) -> str:
     """A validation message as a reader reads it: no code formatting, page words."""
     if "cursor" in message:
         return "pages reach 10,000 results deep at most"
@@ -104,7 +104,7 @@ def _drop(given: dict[str, Any], messages: dict[str, Any]) -> list[Note]:
         if key in REPEATABLE and isinstance(problem, dict):  # {index: [messages]}
             bad = {int(i) for i in problem}
             for i in sorted(bad):
-                notes.append(Note(key, given[key][i], _plain(" ".join(problem[i]))))
+                notes.append(Note(key, given[key][i], plain(" ".join(problem[i]))))
             kept = [v for i, v in enumerate(given[key]) if i not in bad]
             if kept:
                 given[key] = kept
@@ -114,7 +114,7 @@ def _drop(given: dict[str, Any], messages: dict[str, Any]) -> list[Note]:
         reason = " ".join(problem) if isinstance(problem, list) else str(problem)
         value = given.pop(key)
         notes.append(
-            Note(key, ", ".join(value) if isinstance(value, list) else value, _plain(reason))
+            Note(key, ", ".join(value) if isinstance(value, list) else value, plain(reason))
         )
     return notes
 

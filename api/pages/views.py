@@ -9,6 +9,7 @@ import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -18,7 +19,7 @@ from flask import Blueprint, render_template, request
 from api.engine import alias, es
 from api.errors import RETRY_AFTER, engine_failure
 from api.links import absolute
-from api.pages import charts, worldmap
+from api.pages import charts, directory, sharing, worldmap
 from api.pages.state import (
     FILTER_KEYS,
     KEYS,
@@ -32,11 +33,12 @@ from api.pages.state import (
     span_label,
 )
 from search.query import execute
-from search.query.citation import page_path, said_by
+from search.query.citation import article_path, page_path, said_by
 from search.query.params import FACET_SIZE, MAX_FACET_VALUES, MAX_RESULT_WINDOW, SearchParams
 from search.schema import ARTICLE, FACETS, FACETS_BY_NAME, QUOTE, Facet, Kind
 
 bp = Blueprint("pages", __name__)
+bp.add_url_rule("/opensearch.xml", view_func=sharing.opensearch)
 
 SPEAKER_QUOTES = 20  # a speaker's quotes listed a page
 
@@ -114,6 +116,15 @@ def _pages(current: int, last: int) -> list[int | None]:
     return shown
 
 
+PANEL = "filters"  # `filters=open`: a page reached by a choice in the Filters panel keeps it open
+
+
+def _keep_open(link: str) -> str:
+    """A facet value's link that reopens the Filters panel (a phone folds it away): without
+    JavaScript each choice reloads the page, and the reader goes on choosing."""
+    return f"{link}{'&' if '?' in link else '?'}{PANEL}=open"
+
+
 def _listing(kind: Kind) -> tuple[str, int, dict[str, str]]:
     path, noun = VIEWS[kind]
     state = read(_args())
@@ -164,6 +175,8 @@ def _listing(kind: Kind) -> tuple[str, int, dict[str, str]]:
         keys=KEYS,
         filter_keys=FILTER_KEYS,
         of=of,
+        panel_open=request.args.get(PANEL) == "open",
+        keep_open=_keep_open,
         export_csv=state.only((*FILTER_KEYS, "sort"), "/api/export", [*of, ("format", "csv")]),
         export_jsonl=state.only((*FILTER_KEYS, "sort"), "/api/export", [*of, ("format", "jsonl")]),
     )
@@ -272,8 +285,20 @@ def article(article_id: str) -> tuple[str, int, dict[str, str]]:
         if p and (main is None or p.name != main.name)
     ]
     in_quotes = request.args.get("in") == "quotes"
+    outlet = found.get("publisher") or found.get("agency")
+    where = (found.get("dateline") or {}).get("name")
+    when = iso_day_label(found["published"]) if found.get("published") else None
+    told = ", ".join(str(p) for p in (where, when, outlet) if p)
     return _render(
         "article.html",
+        card=sharing.card(
+            found.get("title") or "(untitled)",  # as text: the page's is marked
+            ". ".join(part for part in (told, found.get("lead")) if part),
+            article_path(article_id),
+            "article",
+            found.get("published"),
+            found.get("author"),
+        ),
         state=state,
         article=found,
         paragraphs=_paragraphs(found["body_html"]),
@@ -312,8 +337,19 @@ def quote(article_id: str, position: int) -> tuple[str, int, dict[str, str]]:
     if found is None:
         return _missing("There is no quote at this address.")
     context = found.get("context") or {}
+    article = found["article"]
+    outlet = article.get("publisher") or article.get("agency")
+    told = [f"In “{article.get('title') or 'an untitled article'}”", outlet]
+    told.append(iso_day_label(found["published"]) if found.get("published") else None)
     return _render(
         "quote.html",
+        card=sharing.card(
+            sharing.quote_title(said_by(found), found["text"], found.get("type")),
+            ", ".join(t for t in told if t) + ".",
+            path,
+            "article",
+            found.get("published"),
+        ),
         quote=found,
         said_by=said_by(found),
         sentence=_in_sentence(context.get("sentence") or "", found["text"]),
@@ -351,8 +387,17 @@ def speaker(person_id: str) -> tuple[str, int, dict[str, str]]:
         params,
         state.notes,
     )
+    quoted = f"Quoted {person['quotes']:,} times in {person['articles']:,} articles"
+    if person.get("first"):
+        began, ended = person["first"], person.get("last") or person["first"]
+        quoted += f", {iso_day_label(began)}"
+        quoted += f" to {iso_day_label(ended)}" if ended != began else ""
+    roles = "; ".join(person.get("roles") or [])
     return _render(
         "speaker.html",
+        card=sharing.card(
+            person["name"], f"{quoted}." + (f" {roles}." if roles else ""), path, "profile"
+        ),
         person=person,
         state=own,
         path=path,
@@ -371,4 +416,35 @@ def speaker(person_id: str) -> tuple[str, int, dict[str, str]]:
         pages=_pages(params.page, last),
         past_end=params.page > 1 and not said["hits"] and total > 0,
         span=span_label(params.date_from, params.date_to),
+    )
+
+
+# --- the directory of speakers -----------------------------------------------------------------
+
+
+@bp.get("/speakers")
+def speakers() -> tuple[str, int, dict[str, str]]:
+    """Everyone the archive quotes, most quoted first (or by articles, or by name), a word of a
+    name to find someone, a page at a time: the API's directory as a page."""
+    listing = directory.read(_args())
+    found = execute.directory(
+        es(), alias(), listing.prefix, listing.size, listing.sort, listing.after
+    )
+    return _render(
+        "speakers.html",
+        listing=listing,
+        people=found["speakers"],
+        total=found["total"],
+        next_link=listing.link(cursor=found["next_cursor"]) if found["next_cursor"] else None,
+        sorts=directory.SORTS,
+        default_size=directory.SIZE,
+        span=lambda p: span_label(
+            date.fromisoformat(p["first"]) if p.get("first") else None,
+            date.fromisoformat(p["last"]) if p.get("last") else None,
+        ),
+        card=sharing.card(
+            "Speakers",
+            "Everyone the archive quotes, one person each however the name was written.",
+            directory.PATH,
+        ),
     )

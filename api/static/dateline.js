@@ -1,6 +1,7 @@
 // Dateline's conveniences. The pages work without this file: every control is a link or a
 // form. Here: filters shown beside the results on wide screens where CSS cannot do it,
-// completions of speakers and places in the search box, and finding a value inside a facet.
+// completions of speakers and places in the search box, finding a value inside a facet, and on
+// a phone, choices in the Filters panel gathered and applied together.
 "use strict";
 
 (function () {
@@ -175,6 +176,8 @@
       const a = document.createElement("a");
       a.className = "value";
       a.href = link(bucket);
+      a.dataset.value = bucket.id || bucket.value;
+      a.dataset.name = bucket.value;
       if (bucket.selected) a.setAttribute("aria-current", "true");
       const box = document.createElement("span");
       box.className = "box";
@@ -219,8 +222,70 @@
     input.addEventListener("input", lookUp);
   }
 
+  // --- on a phone: the Filters panel stays open while choosing, "Apply" applies --------------
+  // Without this, each value is a link that applies at once (and reopens the panel).
+
+  function gatherWhenNarrow() {
+    const filters = document.getElementById("filters");
+    const form = document.getElementById("apply");
+    if (!filters || !form) return;
+    const chosen = new URLSearchParams(filters.dataset.state);
+    chosen.delete("page");
+    const changed = new Set();
+    const status = form.querySelector(".pending");
+
+    function same(a, b) { return a.toLowerCase() === b.toLowerCase(); }
+
+    function toggle(link) {
+      const facet = link.closest("[data-facet]").dataset.facet;
+      const { value, name } = link.dataset;
+      const selected = link.getAttribute("aria-current") === "true";
+      const values = chosen.getAll(facet);
+      let kept;
+      if (selected) {
+        kept = values.filter((v) => !same(v, value) && !same(v, name));
+        if (kept.length === values.length) {
+          // Chosen by another spelling (a surname): the other people chosen stay, by id.
+          kept = [...document.querySelectorAll(`#values-${facet} a.value[aria-current=true]`)]
+            .filter((other) => other !== link).map((other) => other.dataset.value);
+        }
+        link.removeAttribute("aria-current");
+      } else {
+        kept = [...values, value];
+        link.setAttribute("aria-current", "true");
+      }
+      chosen.delete(facet);
+      kept.forEach((v) => chosen.append(facet, v));
+      const said = link.querySelector(".count .visually-hidden");
+      if (said) said.textContent = said.textContent.replace(/, selected$/, "") + (selected ? "" : ", selected");
+      const key = `${facet}\u0000${value}`;
+      if (changed.has(key)) changed.delete(key); else changed.add(key);
+      form.querySelectorAll("input[type=hidden]").forEach((input) => input.remove());
+      const button = form.querySelector("button");
+      for (const [k, v] of chosen) {
+        const input = document.createElement("input");
+        input.type = "hidden";
+        input.name = k;
+        input.value = v;
+        button.before(input);
+      }
+      form.hidden = changed.size === 0;
+      status.textContent = changed.size
+        ? `${changed.size} ${changed.size === 1 ? "choice" : "choices"} to apply`
+        : "";
+    }
+
+    filters.addEventListener("click", (event) => {
+      const link = event.target.closest("a.value");
+      if (!link || wide.matches || !link.dataset.value) return;
+      event.preventDefault();
+      toggle(link);
+    });
+  }
+
   function start() {
     openFiltersWhenWide();
+    gatherWhenNarrow();
     document.querySelectorAll("input[data-suggest]").forEach(suggest);
     document.querySelectorAll("input.facet-filter").forEach(facetFilter);
   }

@@ -31,6 +31,11 @@ _QUOTE_SOURCE = [f.path for f in shown(QUOTE_HIT)]
 _MAX_WORDS = 60  # a citation's note quotes at most this many words
 
 
+def article_path(article_id: str) -> str:
+    """The article's own page (the quote's card links to it, the CSV export's rows too)."""
+    return f"/articles/{quote(article_id, safe='')}"
+
+
 def page_path(article_id: str, position: int) -> str:
     """The quote's own page, its permalink (the API's card is the same under /api)."""
     return f"/quotes/{quote(article_id, safe='')}/{position}"

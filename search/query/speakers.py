@@ -161,6 +161,22 @@ def directory_cursor(prefix: str, sort: DirectorySort, size: int, after: list[An
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
+# What each sort value of a directory cursor is: a count (a long) or a keyword. A cursor holding
+# anything else was not handed out here, and Elasticsearch would refuse it with an error.
+_SORT_KINDS: Mapping[DirectorySort, tuple[type, ...]] = {
+    "quotes": (int, int, str, str),
+    "articles": (int, int, str, str),
+    "name": (str, str),
+}
+_LONG = 2**63
+
+
+def _of_kind(value: Any, kind: type) -> bool:
+    if kind is int:
+        return type(value) is int and -_LONG <= value < _LONG
+    return isinstance(value, str)
+
+
 def directory_after(prefix: str, sort: DirectorySort, size: int, cursor: str) -> list[Any]:
     """The sort values a directory cursor resumes after; BadCursor when it is not this list's."""
     try:
@@ -168,10 +184,11 @@ def directory_after(prefix: str, sort: DirectorySort, size: int, cursor: str) ->
         after, given = data["a"], data["s"]
     except (ValueError, TypeError, KeyError) as error:
         raise BadCursor("not a cursor this API handed out") from error
+    kinds = _SORT_KINDS[sort]
     if (
         not isinstance(after, list)
-        or len(after) != len(_SORTS[sort])
-        or not all(v is None or isinstance(v, str | int | float) for v in after)
+        or len(after) != len(kinds)
+        or not all(_of_kind(v, kind) for v, kind in zip(after, kinds, strict=False))
     ):
         raise BadCursor("not a cursor this API handed out")
     if given != _directory_fingerprint(prefix, sort, size):

@@ -29,7 +29,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-SCREENSHOTS = REPO / "test-output" / "screenshots"
+# Where the pages' pictures go (DATELINE_SCREENSHOTS: a folder of your own, to look at them).
+SCREENSHOTS = Path(os.environ.get("DATELINE_SCREENSHOTS") or REPO / "test-output" / "screenshots")
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
 FIRST_PORT = 8400  # ports below are other services'

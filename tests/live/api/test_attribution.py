@@ -129,11 +129,13 @@ def test_no_page_or_feed_prints_a_paraphrase_inside_quotation_marks(client: Flas
     feed = ET.fromstring(client.get("/api/feed.atom?of=quotes&q=operators+offered").data)
     [entry] = [e for e in feed.iter(f"{ATOM}entry") if ARTICLE in (e.findtext(f"{ATOM}id") or "")]
     summary = entry.findtext(f"{ATOM}summary") or ""
-    assert summary == f"{paraphrase} (paraphrase)"
-    assert entry.findtext(f"{ATOM}title") == "A source familiar with the talks: said"
+    assert summary.startswith(f"{paraphrase} (paraphrase) — A source familiar with the talks, in")
+    # Titled with the words, not the cue verb; a paraphrase never in quotation marks.
+    title = entry.findtext(f"{ATOM}title")
+    assert title == f"A source familiar with the talks: {paraphrase} (paraphrase)"
     spokesman = ET.fromstring(client.get("/api/feed.atom?of=quotes&q=terminal").data)
-    titles = [e.findtext(f"{ATOM}title") for e in spokesman.iter(f"{ATOM}entry")]
-    assert "Ignacio Ferrán, for Irene Castellanos: said" in titles
+    titles = [e.findtext(f"{ATOM}title") or "" for e in spokesman.iter(f"{ATOM}entry")]
+    assert any(t.startswith("Ignacio Ferrán, for Irene Castellanos: “The terminal") for t in titles)
 
 
 def test_exports_carry_the_attribution(client: FlaskClient) -> None:

@@ -36,11 +36,13 @@ ROUTES = [
     "/quotes",
     "/facets/{}",
     "/articles/{}",
+    "/speakers",
     "/speakers/{}",
+    "/opensearch.xml",
     "/api/docs",
 ]
 NAMES = ["q", "from", "to", "sort", "page", "size", "cursor", "explain", "speaker", "location"]
-NAMES += ["place", "agency", "prefix", "of", "format"]
+NAMES += ["place", "agency", "prefix", "of", "format", "bom", "filters"]
 
 control_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40) | st.text(
     st.characters(codec="ascii", categories=("Cc",)), min_size=1, max_size=5

@@ -43,6 +43,7 @@ def executable() -> str:
 
 @pytest.fixture(scope="module")
 def site(app: Flask) -> Iterator[str]:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     with serving(app) as base:
         yield base
 
@@ -237,7 +238,7 @@ def test_the_whole_flow_by_keyboard(tab: Callable[..., Tab]) -> None:
     skip = page.evaluate("document.activeElement.textContent")
     assert skip == "Skip to results"
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "results"
+    assert page.evaluate("document.activeElement.id") == "first-result"
 
     def focus_visible() -> bool:
         style = page.evaluate(
@@ -258,8 +259,8 @@ def test_the_whole_flow_by_keyboard(tab: Callable[..., Tab]) -> None:
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert t.query()["speaker"] == ["tomas-okafor"]
-    # A bar of the time line, by keyboard too.
-    for _ in range(60):
+    # A bar of the time line, by keyboard too (after the results).
+    for _ in range(200):
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.matches('svg.bars a')"):
             break
@@ -270,10 +271,99 @@ def test_the_whole_flow_by_keyboard(tab: Callable[..., Tab]) -> None:
     assert "from" in t.query()
 
 
+def _tab_until(page: Page, selector: str, most: int = 300) -> list[str]:
+    """Press Tab until the focus is on `selector`; what was focused on the way, in order
+    ("hit N" for a link inside the N-th result)."""
+    passed = []
+    for _ in range(most):
+        page.keyboard.press("Tab")
+        passed.append(
+            page.evaluate(
+                "(() => { const e = document.activeElement;"
+                " const hit = e.closest('.hit');"
+                " return hit ? 'hit ' + [...document.querySelectorAll('.hit')].indexOf(hit)"
+                " : e.tagName + (e.id ? '#' + e.id : ''); })()"
+            )
+        )
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return passed
+    pytest.fail(f"{selector} cannot be reached by Tab")
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize("path", ["/?q=harbour", "/quotes?q=harbour"], ids=["articles", "quotes"])
+def test_the_skip_link_lands_on_the_first_result_and_the_options_come_after(
+    tab: Callable[..., Tab], js: bool, path: str
+) -> None:
+    t = tab(js=js)
+    page = t.page
+    t.go(path)
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to results"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "first-result"
+    assert page.evaluate("!!document.activeElement.closest('.hit')")  # the first hit itself
+    hits = page.locator(".hit").count()
+    assert hits > 1
+    # From there: every result, then the pages, then the time line, dates, order and exports.
+    passed = _tab_until(page, "svg.bars a")
+    assert f"hit {hits - 1}" in passed
+    assert passed.index(f"hit {hits - 1}") < len(passed) - 1
+    after = _tab_until(page, ".choice a[href*='sort=newest']")
+    assert not any(p.startswith("hit") for p in after)
+
+
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
+@pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
+def test_the_directory_of_speakers(
+    tab: Callable[..., Tab], js: bool, width: str, viewport: dict[str, int]
+) -> None:
+    t = tab(js=js, viewport=viewport)
+    page = t.page
+    t.go("/")
+    t.click(page.locator("footer a", has_text="Speakers"))
+    assert page.inner_text("h1") == "Speakers"
+    heading = " ".join(page.inner_text("#people-heading").split())
+    assert re.fullmatch(r"\d+ speakers, most quoted first", heading), heading
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the speakers"
+    page.keyboard.press("Enter")
+    first = page.evaluate("document.activeElement.textContent")
+    assert page.evaluate("document.activeElement.id") == "first-person"
+    assert first == page.locator(".person-item h3 a").first.inner_text()
+    # Find someone by the start of a name, then sort by name: the words stay.
+    page.fill("#prefix", "castel")
+    with page.expect_navigation():
+        page.press("#prefix", "Enter")
+    assert t.query() == {"prefix": ["castel"]}
+    t.click(page.locator(".choice a", has_text="By name"))
+    assert t.query() == {"prefix": ["castel"], "sort": ["name"]}
+    names = page.locator(".person-item h3 a").all_inner_texts()
+    assert "Irene Castellanos" in names and names == sorted(names, key=str.casefold)
+    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    page.screenshot(path=SCREENSHOTS / f"speakers-found-{width}{'' if js else '-nojs'}.png")
+    t.click(page.locator(".person-item h3 a", has_text="Irene Castellanos"))
+    assert page.inner_text("h1") == "Irene Castellanos"
+    # A page at a time: the next, and back to the first.
+    t.go("/speakers?size=3")
+    t.click(page.locator(".pagination a[rel=next]"))
+    assert "cursor" in t.query() and t.query()["size"] == ["3"]
+    assert page.locator(".person-item").count() == 3
+    t.click(page.locator(".pagination a", has_text="First page"))
+    assert t.query() == {"size": ["3"]}
+
+
 def test_a_phone(tab: Callable[..., Tab]) -> None:
     t = tab(viewport=PHONE)
     page = t.page
-    for path in ("/?q=strike", "/quotes?q=strike", "/speakers/tomas-okafor", "/facets/place"):
+    for path in (
+        "/?q=strike",
+        "/quotes?q=strike",
+        "/speakers/tomas-okafor",
+        "/facets/place",
+        "/speakers",
+        "/speakers?prefix=castel&sort=name",
+    ):
         t.go(path)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], (path, width)
@@ -284,8 +374,41 @@ def test_a_phone(tab: Callable[..., Tab]) -> None:
     assert not facet.is_visible() and page.locator("#results .hit").first.is_visible()
     page.click("#filters > summary")
     assert facet.is_visible()
-    t.click(facet)
+    # Choices are gathered: the panel stays open, nothing is reloaded until "Apply".
+    apply = page.get_by_role("button", name="Apply")
+    assert not apply.is_visible()
+    facet.click()
+    agency = page.locator("#values-agency a.value", has_text="NWS")
+    agency.click()
+    assert agency.is_visible() and agency.get_attribute("aria-current") == "true"
+    assert t.query() == {"q": ["strike"]}  # still the page it was
+    assert page.locator(".pending").inner_text() == "2 choices to apply"
+    page.locator("#values-agency a.value", has_text="DPN").click()
+    page.locator("#values-agency a.value", has_text="DPN").click()  # changed their mind
+    assert page.locator(".pending").inner_text() == "2 choices to apply"
+    page.screenshot(path=SCREENSHOTS / "filters-choosing-phone.png", full_page=True)
+    with page.expect_navigation():
+        apply.click()
+    assert t.query() == {"q": ["strike"], "speaker": ["tomas-okafor"], "agency": ["NWS"]}
+    assert t.summary().endswith("articles for strike · Tomas Okafor · NWS")
+
+
+def test_a_phone_without_javascript_keeps_the_filters_open_while_choosing(
+    tab: Callable[..., Tab],
+) -> None:
+    t = tab(js=False, viewport=PHONE)
+    page = t.page
+    t.go("/?q=strike")
+    page.click("#filters > summary")
+    assert not page.get_by_role("button", name="Apply").is_visible()  # each choice applies
+    t.click(page.locator("#values-speaker a.value", has_text="Tomas Okafor"))
     assert t.summary() == "5 articles for strike · Tomas Okafor"
+    agency = page.locator("#values-agency a.value", has_text="NWS")
+    assert agency.is_visible()  # the panel came back open
+    t.click(agency)
+    assert t.query()["speaker"] == ["tomas-okafor"] and t.query()["agency"] == ["NWS"]
+    assert page.locator("#values-agency a.value", has_text="NWS").is_visible()
+    page.screenshot(path=SCREENSHOTS / "filters-open-nojs-phone.png", full_page=True)
 
 
 def test_a_shared_link_with_tracking_and_a_bad_value(tab: Callable[..., Tab]) -> None:
@@ -355,6 +478,13 @@ PAGES = {
     "notes": "/?q=strike&size=0&from=someday&page=3",
     "past-end": "/?page=40",
     "not-found": "/articles/no-such-article",
+    "speakers": "/speakers",
+    "speakers-found": "/speakers?prefix=castel&sort=name",
+    "speakers-none": "/speakers?prefix=zzyzx",
+    "speakers-notes": "/speakers?sort=loudest&cursor=stale",
+    "speakers-paged": "/speakers?size=3&sort=articles",
+    "search-filters-open": "/?q=strike&filters=open",
+    "quotes-harbour": "/quotes?q=harbour",
 }
 
 
@@ -367,16 +497,25 @@ def _scan(page: Page) -> list[str]:
     ]
 
 
+@pytest.mark.parametrize("js", [True, False], ids=["js", "no-js"])
 @pytest.mark.parametrize(("width", "viewport"), [("desktop", DESKTOP), ("phone", PHONE)])
 def test_every_page_passes_axe_and_is_photographed(
-    tab: Callable[..., Tab], width: str, viewport: dict[str, int]
+    tab: Callable[..., Tab], width: str, viewport: dict[str, int], js: bool
 ) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     t = tab(viewport=viewport)
+    if not js:
+        # axe-core itself is a script, so the page is left without Dateline's own (an empty
+        # one is served in its place): what a reader without JavaScript gets.
+        t.context.route(
+            "**/static/dateline.js",
+            lambda route: route.fulfill(body="", content_type="text/javascript"),
+        )
     found = {}
     for name, path in PAGES.items():
         t.go(path)
-        t.page.screenshot(path=SCREENSHOTS / f"{name}-{width}.png", full_page=True)
+        shot = f"{name}-{width}{'' if js else '-nojs'}.png"
+        t.page.screenshot(path=SCREENSHOTS / shot, full_page=True)
         found[name] = _scan(t.page)
     assert found == {name: [] for name in PAGES}
 
