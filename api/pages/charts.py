@@ -200,8 +200,8 @@ def grouped(
     lines = max(1, math.ceil(highest / step_value))
     top = step_value * lines
     step = len(series) * WIDTH + GROUP_GAP
-    width = max(periods * step, MIN_BARS * STEP)
-    offset = (width - periods * step) / 2 + GROUP_GAP / 2
+    width = max(periods * step, step)  # the periods fill the width: the axis' ends are theirs
+    offset = GROUP_GAP / 2
     bars = []
     for k, (one, shown) in enumerate(zip(series, values, strict=True)):
         for n, ((first, last, count, share), value) in enumerate(zip(one, shown, strict=True)):

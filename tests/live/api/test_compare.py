@@ -74,10 +74,11 @@ def test_words_and_combinations(client: FlaskClient) -> None:
     found = compare(
         client, "q1=bridge&speaker2=Quayle&agency2=DPN&label2=Quayle at DPN&q3=toll&interval=month"
     )
+    assert found["to"] == "2040-02-29"  # the axis ends with the last match of any series
     bridge, at_dpn, toll = found["series"]
-    assert bridge["label"] == "“bridge”" and counts(bridge) == [3, 0, 0]
-    assert at_dpn["label"] == "Quayle at DPN" and counts(at_dpn) == [1, 1, 0]
-    assert counts(toll) == [1, 0, 0]  # "tolls" in cmp-1's title and body: stemmed
+    assert bridge["label"] == "“bridge”" and counts(bridge) == [3, 0]
+    assert at_dpn["label"] == "Quayle at DPN" and counts(at_dpn) == [1, 1]
+    assert counts(toll) == [1, 0]  # "tolls" in cmp-1's title and body: stemmed
     quoted = compare(client, "q1=toll&measure=quotes")["series"][0]
     assert quoted["total"] == 1  # of Marchetti's two quotes in cmp-1, one says "toll"
 
@@ -148,7 +149,7 @@ def test_bad_values_are_named_never_a_500(client: FlaskClient) -> None:
     assert refused(client, "q1=bridge&colour1=red")  # unknown arguments are refused
     unknown = refused(client, "speaker1=Quayle&speaker2=Marchety")["speaker2"][0]
     assert "nobody in the archive is named “Marchety”" in unknown
-    assert MARCHETTI in unknown  # the registry's did-you-mean
+    assert unknown.endswith("did you mean Marchetti?")  # the registry's did-you-mean
 
 
 def test_csv_as_a_spreadsheet_reads_it(client: FlaskClient) -> None:
