@@ -66,6 +66,7 @@ def compared(comparison: Comparison) -> dict[str, Any]:
 class Compare(MethodView):
     @blp.arguments(CompareArgsSchema, location="query", unknown=ma.RAISE)
     @blp.response(200, CompareResultSchema, example=examples.COMPARE)
+    @blp.doc(responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}}}})
     def get(self, args: dict[str, Any]) -> Response:
         """Up to six series on one time axis: per period, each series' count and its share of
         every article (or quote) of the archive then, and its totals. Series n is the

@@ -11,8 +11,9 @@ Period = Literal["day", "week", "month", "year"]
 
 
 def month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
+    if day.month == 12:  # December 9999 has no following month to count back from
+        return date(day.year, 12, 31)
+    return date(day.year, day.month + 1, 1) - timedelta(days=1)
 
 
 def start(day: date, interval: str) -> date:

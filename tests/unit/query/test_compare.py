@@ -23,6 +23,8 @@ def test_periods_as_elasticsearch_buckets_them() -> None:
     assert count(D("2040-01-01"), D("2040-01-31"), "week") == 6
     assert count(D("2039-11-30"), D("2040-02-01"), "month") == 4
     assert count(D("2000-01-01"), D("2040-12-31"), "day") == 14976
+    assert period(D("9999-12-01"), "month") == (D("9999-12-01"), D("9999-12-31"))  # the last
+    assert period(D("9999-12-27"), "week") == (D("9999-12-27"), D("9999-12-31"))
 
 
 def test_what_is_asked_first_and_drawn() -> None:
