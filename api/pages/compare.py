@@ -109,8 +109,8 @@ def _flat(problem: Any) -> list[str]:
 def _without(comparison: Comparison, argument: str, value: str | None) -> Comparison | None:
     """The comparison without the value a `CompareError` blamed (its interval, or a speaker
     value, and the series if nothing else is left of it); None when nothing is left."""
-    if argument == "interval":
-        return replace(comparison, interval=None)
+    if argument == "interval":  # too many periods: automatic ones, if they were not already
+        return replace(comparison, interval=None) if comparison.interval else None
     found = numbered(argument)
     kept = []
     for series in comparison.series:

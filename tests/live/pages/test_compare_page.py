@@ -117,3 +117,11 @@ def test_a_name_two_people_bear_can_be_compared_apart(app: Flask) -> None:
     }
     split = text(page(sample, apart))
     assert "Bill Ferreira:" in split and "Hillary Ferreira:" in split
+
+
+def test_dates_too_far_apart_for_any_interval_are_noted(client: FlaskClient) -> None:
+    html = page(client, "/compare?q1=bridge&from=0001-01-01&to=9999-12-31&interval=day")
+    notes = text(html)
+    assert "Interval “day” was left out: day by day from 0001-01-01 to 9999-12-31" in notes
+    assert "Interval “year” was left out" in notes  # chosen from the dates, and as many
+    assert 'id="comparison"' not in html
