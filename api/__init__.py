@@ -43,6 +43,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
         app.config.update(config)
     from api import (
         articles,
+        compare,
         docs,
         engine,
         errors,
@@ -66,7 +67,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     api = errors.DatelineApi(
         app, spec_kwargs={"info": {"description": "Search news by words, speaker, place and date."}}
     )
-    for module in (search, articles, speakers, export, health):
+    for module in (search, articles, speakers, compare, export, health):
         api.register_blueprint(module.blp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(docs.bp)

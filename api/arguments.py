@@ -4,11 +4,13 @@ widen a search); the page ignores them instead (api.pages)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import marshmallow as ma
 from marshmallow import fields, validate
 
+from search.query.compare import INTERVALS, MAX_SERIES, MEASURES, Comparison, Series
 from search.query.params import (
     MAX_FACET_VALUES,
     MAX_PAGE_SIZE,
@@ -200,3 +202,116 @@ class SpeakersArgsSchema(_Strict):
 class SuggestArgsSchema(_Strict):
     prefix = fields.String(required=True, validate=[validate.Length(min=1, max=100), _PRINTABLE])
     size = fields.Integer(load_default=8, validate=validate.Range(min=1, max=20))
+
+
+# --- comparing series over time (`/api/compare`, the `/compare` page) --------------------------
+
+SERIES_NUMBERS = range(1, MAX_SERIES + 1)
+# What one series may ask, each argument numbered by its series (`q1`, `speaker2`): words, a
+# label, and the values of any facet.
+SERIES_KEYS = ("label", "q", *(facet.name for facet in FACETS))
+_NUMBERED = re.compile(rf"^({'|'.join(map(re.escape, SERIES_KEYS))})(\d+)$")
+
+
+def numbered(key: str) -> tuple[str, int] | None:
+    """`speaker2` → ("speaker", 2); None for an argument of no series."""
+    found = _NUMBERED.match(key)
+    return (found[1], int(found[2])) if found else None
+
+
+def _series_fields() -> dict[str, fields.Field[Any]]:
+    made: dict[str, fields.Field[Any]] = {}
+    for n in SERIES_NUMBERS:
+        made[f"label{n}"] = fields.String(
+            load_default="",
+            validate=[validate.Length(max=100), _PRINTABLE],
+            metadata={"description": f"Series {n}'s name in the legend (default: what it asks)."},
+        )
+        made[f"q{n}"] = fields.String(
+            load_default="",
+            validate=[validate.Length(max=MAX_QUERY_LENGTH), _TEXT],
+            metadata={"description": f"Series {n}'s words. {QUERY_HELP}"},
+        )
+        for facet in FACETS:
+            made[f"{facet.name}{n}"] = fields.List(
+                _value,
+                load_default=list,
+                metadata={"description": f"Series {n}: {facet.description} Repeat: any of them."},
+            )
+    return made
+
+
+class _Compare(_Strict):
+    """Up to six series on one time axis. Series n is the arguments numbered n: `q1` (words),
+    `speaker1` (a person, read as the `speaker` filter reads it), any facet (`agency1`…), or
+    several: all of them hold."""
+
+    measure = fields.String(
+        load_default="articles",
+        validate=validate.OneOf(MEASURES),
+        metadata={
+            "description": "articles: articles holding the words or quoting the speaker (each "
+            "once); quotes: the quotes themselves (a speaker's own words). Shares are of every "
+            "article, or every quote, of the period."
+        },
+    )
+    interval = fields.String(
+        load_default=None,
+        validate=validate.OneOf(INTERVALS),
+        metadata={
+            "description": "day, week (Monday to Sunday), month or year; default: "
+            "chosen from the span (days up to two months, months up to six years)."
+        },
+    )
+    date_from = fields.Date(
+        data_key="from", load_default=None, metadata={"description": "From this day on."}
+    )
+    date_to = fields.Date(
+        data_key="to", load_default=None, metadata={"description": "Until this day."}
+    )
+    format = fields.String(
+        load_default="json",
+        validate=validate.OneOf(["json", "csv"]),
+        metadata={"description": "csv: one row per series and period, for a spreadsheet."},
+    )
+
+    @ma.pre_load
+    def _six_at_most(self, data: Any, **_: Any) -> Any:
+        beyond = sorted(
+            k for k in data if (found := numbered(k)) and found[1] not in SERIES_NUMBERS
+        )
+        if beyond:
+            message = f"at most {MAX_SERIES} series, numbered 1 to {MAX_SERIES}"
+            raise ma.ValidationError({key: [message] for key in beyond})
+        return data
+
+    @ma.validates_schema
+    def _dates_in_order(self, data: dict[str, Any], **_: Any) -> None:
+        first, last = data.get("date_from"), data.get("date_to")
+        if first and last and first > last:
+            raise ma.ValidationError("must not be earlier than `from`", "to")
+
+    @ma.post_load
+    def _comparison(self, data: dict[str, Any], **_: Any) -> dict[str, Any]:
+        series = []
+        for n in SERIES_NUMBERS:
+            chosen = {f.name: tuple(data[f"{f.name}{n}"]) for f in FACETS if data[f"{f.name}{n}"]}
+            q, label = data[f"q{n}"].strip(), data[f"label{n}"].strip()
+            if q or chosen:
+                series.append(Series(q=q, filters=chosen, label=label, number=n))
+            elif label:
+                raise ma.ValidationError(
+                    f"series {n} asks for nothing: give q{n} or a filter", f"label{n}"
+                )
+        if not series:
+            raise ma.ValidationError(
+                "give at least one series: q1 (words), speaker1, or another filter numbered 1",
+                "q1",
+            )
+        comparison = Comparison(
+            tuple(series), data["measure"], data["interval"], data["date_from"], data["date_to"]
+        )
+        return {"comparison": comparison, "format": data["format"]}
+
+
+CompareArgsSchema = type("CompareArgsSchema", (_Compare,), _series_fields())

@@ -146,3 +146,64 @@ FACET_VALUES: dict[str, Any] = {
     "facet": "place",
     "values": [{"value": "Oslo", "count": 4, "selected": False}],
 }
+
+_OKAFOR_READ = {
+    "value": "Okafor",
+    "people": [{"id": "tomas-okafor", "name": "Tomas Okafor"}],
+    "candidates": [],
+    "did_you_mean": [],
+    "rule": "a surname with one prominent bearer",
+}
+COMPARE: dict[str, Any] = {
+    "measure": "articles",
+    "interval": "month",
+    "from": "2030-03-01",
+    "to": "2030-04-30",
+    "total": 7,
+    "buckets": [
+        {
+            "from": "2030-03-01",
+            "to": "2030-03-31",
+            "total": 4,
+            "search": "/?from=2030-03-01&to=2030-03-31",
+        },
+        {
+            "from": "2030-04-01",
+            "to": "2030-04-30",
+            "total": 3,
+            "search": "/?from=2030-04-01&to=2030-04-30",
+        },
+    ],
+    "series": [
+        {
+            "number": 1,
+            "label": "Tomas Okafor",
+            "q": "",
+            "filters": {"speaker": ["Okafor"]},
+            "speakers_named": [_OKAFOR_READ],
+            "total": 3,
+            "share": 3 / 7,
+            "undated": 0,
+            "search": "/?speaker=tomas-okafor&from=2030-03-01&to=2030-04-30",
+            "csv": "/api/compare?speaker1=Okafor&interval=month&from=2030-03-01"
+            "&to=2030-04-30&format=csv",
+            "buckets": [
+                {
+                    "from": "2030-03-01",
+                    "to": "2030-03-31",
+                    "count": 2,
+                    "share": 0.5,
+                    "search": "/?speaker=tomas-okafor&from=2030-03-01&to=2030-03-31",
+                },
+                {
+                    "from": "2030-04-01",
+                    "to": "2030-04-30",
+                    "count": 1,
+                    "share": 1 / 3,
+                    "search": "/?speaker=tomas-okafor&from=2030-04-01&to=2030-04-30",
+                },
+            ],
+        }
+    ],
+    "took_ms": 9,
+}

@@ -331,3 +331,66 @@ class SuggestSchema(ma.Schema):
 class HealthSchema(ma.Schema):
     status = fields.String()
     articles = fields.Integer()
+
+
+class CompareBucketSchema(ma.Schema):
+    from_ = fields.String(
+        data_key="from", attribute="from", metadata={"description": "The period's first day."}
+    )
+    to = fields.String(metadata={"description": "Its last day (both within `from` and `to`)."})
+    total = fields.Integer(
+        metadata={"description": "Every article (or quote, by `measure`) of the archive then."}
+    )
+    search = fields.String(metadata={"description": "The search page listing them."})
+
+
+class SeriesBucketSchema(ma.Schema):
+    from_ = fields.String(data_key="from", attribute="from")
+    to = fields.String()
+    count = fields.Integer(metadata={"description": "The series' articles (or quotes) then."})
+    share = fields.Float(
+        allow_none=True, metadata={"description": "count / the period's total; null: none then."}
+    )
+    search = fields.String(metadata={"description": "The search page listing what is counted."})
+
+
+class SeriesSchema(ma.Schema):
+    number = fields.Integer(metadata={"description": "Its number in the request (`q2`: 2)."})
+    label = fields.String(metadata={"description": "Its name in the legend."})
+    q = fields.String()
+    filters = fields.Dict(
+        keys=fields.String(),
+        values=fields.List(fields.String()),
+        metadata={"description": "Facet name → the values given."},
+    )
+    speakers_named = fields.List(
+        fields.Nested(SpeakerNamedSchema),
+        metadata={"description": "How each speaker value was read: people, candidates."},
+    )
+    total = fields.Integer(metadata={"description": "Its count over the whole axis."})
+    share = fields.Float(allow_none=True, metadata={"description": "total / the axis' total."})
+    undated = fields.Integer(
+        metadata={"description": "Matches with no date: on no period (none within dates)."}
+    )
+    search = fields.String(metadata={"description": "The search page listing it all."})
+    csv = fields.String(metadata={"description": "This series alone, on the same axis, as CSV."})
+    buckets = fields.List(fields.Nested(SeriesBucketSchema))
+
+
+class CompareResultSchema(ma.Schema):
+    measure = fields.String(metadata={"description": "articles or quotes."})
+    interval = fields.String(metadata={"description": "day, week, month or year."})
+    from_ = fields.String(
+        data_key="from",
+        attribute="from",
+        allow_none=True,
+        metadata={
+            "description": "The axis' first day: `from`, else the first day of the "
+            "period of the series' first match; null: nothing to count."
+        },
+    )
+    to = fields.String(allow_none=True, metadata={"description": "The axis' last day."})
+    total = fields.Integer(metadata={"description": "Every article (or quote) on the axis."})
+    buckets = fields.List(fields.Nested(CompareBucketSchema))
+    series = fields.List(fields.Nested(SeriesSchema))
+    took_ms = fields.Integer()

@@ -6,12 +6,16 @@ March and December look like neighbours, so the gaps are filled with empty bars 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from api.pages.state import day_label, month_end, month_label
+from api.pages.state import day_label, month_label
+from search.query.periods import following as _following
+from search.query.periods import period
+from search.query.periods import start as _start
 
 HEIGHT = 60  # the drawing's height in SVG units; CSS decides its size on screen
 STEP = 10  # one bar and the gap after it
@@ -54,28 +58,6 @@ class Chart:
     @property
     def total(self) -> int:
         return sum(b.count for b in self.bars)
-
-
-def period(first: date, interval: str) -> tuple[date, date]:
-    """The period of `interval` that starts on `first`."""
-    if interval == "day":
-        return first, first
-    if interval == "month":
-        return first, month_end(first)
-    return first, date(first.year, 12, 31)
-
-
-def _following(first: date, interval: str) -> date | None:
-    """The next period's first day; None after the calendar's last one."""
-    last = period(first, interval)[1]
-    return None if last == date.max else last + timedelta(days=1)
-
-
-def _start(day: date, interval: str) -> date:
-    """The first day of the period of `interval` that holds `day`."""
-    if interval == "day":
-        return day
-    return day.replace(day=1) if interval == "month" else date(day.year, 1, 1)
 
 
 def _filled(bars: list[Bar], interval: str, cover: Span) -> list[Bar]:
@@ -154,3 +136,91 @@ def from_profile(
         )
         bars.append(Bar(first, last, b["count"], inside))
     return chart(bars, interval)
+
+
+# --- several series on one scale (the compare page) ------------------------------------------
+
+GROUP_GAP = 4  # between one period's bars and the next period's
+TICKS = 4  # gridlines above zero
+
+
+@dataclass(frozen=True)
+class GroupBar:
+    """One series' bar in one period: its value (a count, or a share), where it is drawn."""
+
+    series: int  # its place in the legend, from 0
+    period: int  # its period's place on the axis, from 0
+    first: date
+    last: date
+    value: float
+    count: int
+    share: float | None
+    x: float
+    y: float
+    height: float
+
+
+@dataclass(frozen=True)
+class Tick:
+    value: float
+    y: float
+
+
+@dataclass(frozen=True)
+class Grouped:
+    bars: tuple[GroupBar, ...]
+    ticks: tuple[Tick, ...]  # the scale, from zero up to its top, drawn and written
+    width: int
+    periods: int
+    height: int = HEIGHT
+
+
+def tick_step(value: float, whole: bool) -> float:
+    """A round step between gridlines (1, 2, 2.5 or 5 times a power of ten, and a whole
+    number for counts) that reaches `value` in at most `TICKS` steps."""
+    wanted = value / TICKS
+    if wanted <= 0:
+        return 1.0 if whole else 0.01
+    power = 10.0 ** math.floor(math.log10(wanted))
+    steps = (power * m for m in (1, 2, 2.5, 5, 10) if not whole or (power * m) % 1 == 0)
+    found = next((step for step in steps if step >= wanted), power * 10)
+    return max(found, 1.0) if whole else found
+
+
+def grouped(
+    series: Sequence[Sequence[tuple[date, date, int, float | None]]], shares: bool
+) -> Grouped:
+    """Each period's bars side by side, one per series, all on one scale from zero, so a bar
+    twice as tall is twice as many (or twice the share): `series` holds, per series, its
+    periods (first day, last day, count, share), every series on the same periods."""
+    periods = len(series[0]) if series else 0
+    values = [[(s or 0.0) if shares else float(n) for _, _, n, s in one] for one in series]
+    highest = max((v for one in values for v in one), default=0)
+    step_value = tick_step(highest, whole=not shares)
+    lines = max(1, math.ceil(highest / step_value))
+    top = step_value * lines
+    step = len(series) * WIDTH + GROUP_GAP
+    width = max(periods * step, step)  # the periods fill the width: the axis' ends are theirs
+    offset = GROUP_GAP / 2
+    bars = []
+    for k, (one, shown) in enumerate(zip(series, values, strict=True)):
+        for n, ((first, last, count, share), value) in enumerate(zip(one, shown, strict=True)):
+            height = max(value / top * HEIGHT, 1.5) if value else 0.0
+            bars.append(
+                GroupBar(
+                    k,
+                    n,
+                    first,
+                    last,
+                    value,
+                    count,
+                    share,
+                    x=round(offset + n * step + k * WIDTH, 2),
+                    y=round(HEIGHT - height, 2),
+                    height=round(height, 2),
+                )
+            )
+    ticks = tuple(
+        Tick(step_value * i, round(HEIGHT - HEIGHT * i / lines, 2)) for i in range(lines + 1)
+    )
+    return Grouped(tuple(bars), ticks, int(width), periods)

@@ -20,6 +20,7 @@ import marshmallow as ma
 
 from api.arguments import SearchArgsSchema
 from search.query.params import EXCLUDED, MAX_PAGE_SIZE, SearchParams, is_excluded
+from search.query.periods import month_end
 from search.schema import FACETS, FACETS_BY_NAME
 
 REPEATABLE = tuple(facet.name for facet in FACETS)
@@ -284,11 +285,6 @@ def day_label(day: date) -> str:
 
 def month_label(day: date) -> str:
     return f"{_MONTHS[day.month - 1]} {day.year}"
-
-
-def month_end(day: date) -> date:
-    following = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return date.fromordinal(following.toordinal() - 1)
 
 
 def span_label(first: date | None, last: date | None) -> str:

@@ -20,6 +20,7 @@ from api.engine import alias, es
 from api.errors import RETRY_AFTER, engine_failure
 from api.links import absolute
 from api.pages import charts, directory, sharing, worldmap
+from api.pages.series import from_search
 from api.pages.state import (
     FILTER_KEYS,
     KEYS,
@@ -152,9 +153,13 @@ def _listing(kind: Kind) -> tuple[str, int, dict[str, str]]:
     if total == 0 and state.filtered:
         everything = execute.search(es(), alias(), SearchParams(q=params.q, size=1), kind)
         wider = everything["total"]["value"]
+    together = [b["id"] for b in result["facets"]["speaker"] if b["selected"] and b.get("id")]
     context.update(
         result=result,
         chips=chips,
+        compare_link=from_search(state.pairs, together, kind == QUOTE)
+        if len(together) > 1
+        else None,
         described=[c.value for c in chips if c.label not in {"Words", "Sort", "Results per page"}],
         facets=_ordered_facets(result),
         more_links={f.name: state.only(KEYS, f"/facets/{f.name}", of) for f in FACETS},

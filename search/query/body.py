@@ -16,6 +16,7 @@ from typing import Any
 
 from search.query import language
 from search.query.params import FACET_SIZE, INNER_QUOTES, Interval, SearchParams, split_excluded
+from search.query.periods import Period
 from search.schema import (
     ARTICLE,
     ARTICLE_HIT,
@@ -195,7 +196,7 @@ def facet_counts(
     return {"filter": {"match_all": {}}, "aggs": aggs}
 
 
-def date_histogram(interval: Interval) -> dict[str, Any]:
+def date_histogram(interval: Period) -> dict[str, Any]:
     """Bars at `interval`, only where there are articles."""
     histogram: dict[str, Any] = {
         "field": PUBLISHED.path,

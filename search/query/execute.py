@@ -14,6 +14,7 @@ from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
 from search.query import articles, citation, cursor, export, language, speakers, spelling
+from search.query import compare as comparing
 from search.query.body import (
     Selection,
     Window,
@@ -273,6 +274,53 @@ def did_you_mean(
         if "error" not in count and count["hits"]["total"]["value"] > 0:
             return text
     return None
+
+
+def _msearch(es: Elasticsearch, index: str, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`bodies` sent as one multi-search, answered in order."""
+    header = {"index": index}
+    searches = [part for body in bodies for part in (header, body)]
+    for _ in range(2):  # a shard lost between the phases: asked again, as in `_search`
+        answer = es.msearch(searches=searches)
+        found = [_raise_failed(answer, item) for item in answer["responses"]]
+        if not any(item["_shards"]["failed"] for item in found):
+            break
+    return found
+
+
+def compare(es: Elasticsearch, index: str, comparison: comparing.Comparison) -> dict[str, Any]:
+    """Series side by side on one time axis (search.query.compare): every series and the
+    denominator counted in one multi-search; a second only when days or weeks are drawn over a
+    span the bounds do not give (the first asked months, to learn it). A speaker value that
+    names nobody raises `CompareError`, with the registry's did-you-mean."""
+    began = time.monotonic()
+    registry = people(es, index)
+    names = _names(registry)
+    chosen: list[Selection] = []
+    described: list[dict[str, Any]] = []
+    for series in comparison.series:
+        named = []
+        for value in series.filters.get(SPEAKER_FACET.name, ()):
+            found = registry.resolve(value)
+            if not speakers.filtered_ids(found):
+                raise comparing.unknown_speaker(series.number, value, found.rule, found.suggestions)
+            named.append(speakers.described(value, found, names))
+        chosen.append(selection(es, index, comparison.params(series), registry))
+        described.append({"label": comparing.label(series, named), "speakers_named": named})
+    asked = comparing.first_ask(comparison)
+    bodies = comparing.bodies(comparison, chosen, asked)
+    answers = [comparing.read(a) for a in _msearch(es, index, bodies)]
+    span = comparing.axis(comparison, answers[:-1])
+    interval = comparing.settle(comparison, asked, span)
+    undated = [a.undated for a in answers[:-1]]
+    if span and comparing.needs_another(asked, interval):
+        window = comparing.window(span, interval)
+        bodies = comparing.bodies(comparison, chosen, interval, window)
+        answers = [comparing.read(a) for a in _msearch(es, index, bodies)]
+    counts = [comparing.rolled(a, interval) for a in answers]
+    shaped = comparing.shaped(comparison, interval, span, counts, undated, described)
+    shaped["took_ms"] = round((time.monotonic() - began) * 1000)
+    return shaped
 
 
 def suggest(es: Elasticsearch, index: str, prefix: str, size: int) -> list[str]:

@@ -19,7 +19,8 @@ from flask.testing import FlaskClient
 
 from api import create_app
 from search.config import EsSettings
-from tests.support.archive import Archive, build_sample
+from tests.data.compare import RECORDS as COMPARED
+from tests.support.archive import Archive, build_records, build_sample
 from tests.support.helpers import drop_indices, unavailable
 
 
@@ -80,3 +81,19 @@ def app(sample: Archive) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def compared(es: Elasticsearch, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The alias of tests/data/compare.py's archive, whose counts are known by construction;
+    read-only, deleted after the session."""
+    built = build_records(tmp_path_factory.mktemp("compare"), COMPARED, "dateline-test-compare")
+    try:
+        yield built
+    finally:
+        drop_indices(es, built)
+
+
+@pytest.fixture(scope="session")
+def compare_app(compared: str) -> Flask:
+    return create_app({"INDEX": compared, "TESTING": True})

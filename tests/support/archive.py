@@ -8,6 +8,7 @@ import re
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tests.data.records import SAMPLE_RECORDS, write_records
 from tests.support.helpers import SAMPLE, SEED_ARTICLE, run_dateline
@@ -43,3 +44,21 @@ def build_sample(folder: Path) -> Archive:
         raise RuntimeError(f"dateline reindex of the sample failed:\n{run.stderr[-3000:]}")
     [summary] = [line for line in run.stderr.splitlines() if re.match(r"read \d+,", line)]
     return Archive(alias, paths, YEAR, summary)
+
+
+def build_records(folder: Path, records: list[dict[str, Any]], prefix: str) -> str:
+    """`records` alone, reindexed under a new alias starting with `prefix`; the alias."""
+    path = write_records(folder / "records.jsonl", records)
+    alias = f"{prefix}-{uuid.uuid4().hex[:8]}"
+    run = run_dateline(
+        "reindex",
+        str(path),
+        "--workers",
+        "1",
+        "--rejects",
+        str(folder / "rejects.jsonl"),
+        alias=alias,
+    )
+    if run.returncode != 0:
+        raise RuntimeError(f"dateline reindex failed:\n{run.stderr[-3000:]}")
+    return alias

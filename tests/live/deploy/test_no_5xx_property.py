@@ -32,6 +32,7 @@ ROUTES = [
     "/api/export",
     "/api/feed.atom",
     "/api/health",
+    "/api/compare",
     "/",
     "/quotes",
     "/facets/{}",
@@ -39,10 +40,12 @@ ROUTES = [
     "/speakers",
     "/speakers/{}",
     "/opensearch.xml",
+    "/compare",
     "/api/docs",
 ]
 NAMES = ["q", "from", "to", "sort", "page", "size", "cursor", "explain", "speaker", "location"]
 NAMES += ["place", "agency", "prefix", "of", "format", "bom", "filters"]
+NAMES += ["q1", "speaker1", "speaker2", "label1", "measure", "interval", "q7", "show"]
 
 control_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40) | st.text(
     st.characters(codec="ascii", categories=("Cc",)), min_size=1, max_size=5
