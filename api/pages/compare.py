@@ -17,7 +17,7 @@ from api.arguments import SERIES_NUMBERS, CompareArgsSchema, numbered
 from api.engine import alias, es
 from api.pages import charts
 from api.pages.series import comparison_pairs, linked
-from api.pages.state import LABELS, Note, _messages, plain, href, span_label
+from api.pages.state import LABELS, Note, _messages, href, plain, span_label
 from api.pages.views import _render, bp
 from search.query import execute
 from search.query.compare import MAX_SERIES, CompareError, Comparison
