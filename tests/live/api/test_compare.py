@@ -169,3 +169,13 @@ def test_csv_as_a_spreadsheet_reads_it(client: FlaskClient) -> None:
     alone = compare(client, f"speaker1={MARCHETTI}&speaker2=Quayle")["series"][1]["csv"]
     rows = list(csv.reader(io.StringIO(client.get(alone).get_data().decode("utf-8-sig"))))
     assert [r[4] for r in rows[1:]] == ["1", "1", "1"]  # Quayle alone, on the same months
+
+
+def test_outlets_side_by_side(client: FlaskClient) -> None:
+    """A media researcher's first comparison: one outlet against another, its name in any case."""
+    found = compare(client, "outlet1=harbour-times&outlet2=COAST-COURIER&interval=month")
+    harbour, coast = found["series"]
+    assert counts(harbour) == [2, 0, 1] and counts(coast) == [1, 1, 1]
+    assert [h + c for h, c in zip(counts(harbour), counts(coast), strict=True)] == [
+        b["total"] for b in found["buckets"]
+    ]
