@@ -24,6 +24,7 @@ from search.folding import fold
 from search.query import language
 from search.query.language.tree import leaves
 from search.schema import FOLDED_BODY, FOLDED_LEAD, FOLDED_TITLE
+from search.speakers.merge import distance
 
 COMMONER = 20  # a near word held by this many times the articles replaces a known word
 EDIT_COST = 10  # each edit makes a respelling this many times less likely
@@ -78,20 +79,6 @@ def request(q: str, held: list[str]) -> dict[str, Any]:
         "aggs": {"held": {"filters": {"filters": counts}}} if counts else {},
         "suggest": {"text": " ".join(held), "words": {"term": suggest}},
     }
-
-
-def distance(a: str, b: str) -> int:
-    """Edits from `a` to `b`: insertions, deletions, substitutions, and swaps of two letters
-    side by side (optimal string alignment)."""
-    rows = [list(range(len(b) + 1))]
-    for i, ca in enumerate(a, 1):
-        row = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            row[j] = min(rows[-1][j] + 1, row[j - 1] + 1, rows[-1][j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                row[j] = min(row[j], rows[-2][j - 2] + 1)
-        rows.append(row)
-    return rows[-1][-1]
 
 
 def _near(word: str, other: str) -> bool:

@@ -110,7 +110,7 @@ class _Group:
         return found
 
 
-def _distance(a: str, b: str) -> int:
+def distance(a: str, b: str) -> int:
     """Edit distance, a swap of two letters counting one (optimal string alignment)."""
     rows = [list(range(len(b) + 1))]
     for i, ca in enumerate(a, 1):
@@ -130,7 +130,7 @@ def misspelt(a: str, b: str) -> bool:
         return False
     if min(len(a), len(b)) < 4 and is_given_name(a) and is_given_name(b):
         return False
-    return _distance(a, b) <= (2 if min(len(a), len(b)) >= 8 else 1)
+    return distance(a, b) <= (2 if min(len(a), len(b)) >= 8 else 1)
 
 
 class _Evidence:

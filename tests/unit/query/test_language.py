@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
@@ -32,6 +31,7 @@ from search.query.language import (
     parse,
     to_query,
 )
+from tests.support.queries import found
 
 
 def normalized(q: str, **limits: int) -> str:
@@ -44,21 +44,6 @@ def clauses(q: str) -> list[dict[str, Any]]:
 
 def notes(q: str, **limits: int) -> str:
     return " | ".join(parse(q, **limits).notes)
-
-
-def walk(query: Any) -> Iterator[dict[str, Any]]:
-    """Every dict inside a compiled query."""
-    if isinstance(query, dict):
-        yield query
-        for value in query.values():
-            yield from walk(value)
-    elif isinstance(query, list):
-        for value in query:
-            yield from walk(value)
-
-
-def found(query: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [part[kind] for part in walk(query) if kind in part]
 
 
 # --- Syntax, one element at a time

@@ -4,27 +4,10 @@ searched folded. On a real node: tests/live/query/test_meaning.py."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
 import pytest
 
 from search.query.language import ARTICLES, QUOTES, explain, parse, to_query
-
-
-def walk(query: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(query, dict):
-        yield query
-        for value in query.values():
-            yield from walk(value)
-    elif isinstance(query, list):
-        for value in query:
-            yield from walk(value)
-
-
-def found(query: dict[str, Any], kind: str) -> list[dict[str, Any]]:
-    return [part[kind] for part in walk(query) if kind in part]
-
+from tests.support.queries import found
 
 # --- Precedence
 
