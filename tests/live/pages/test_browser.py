@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -98,8 +99,10 @@ class Tab:
             locator.click()
 
 
-@pytest.fixture
-def tab(browser: Any, site: str) -> Iterator[Callable[..., Tab]]:
+@contextmanager
+def tabs(browser: Any, site: str) -> Iterator[Callable[..., Tab]]:
+    """Opens tabs on `site`; on leaving, closes them and fails on any script error, CSP
+    violation or dialog one of them met."""
     opened: list[Tab] = []
 
     def open_tab(js: bool = True, viewport: dict[str, int] = DESKTOP) -> Tab:
@@ -112,6 +115,12 @@ def tab(browser: Any, site: str) -> Iterator[Callable[..., Tab]]:
     for t in opened:
         assert not t.problems, t.problems  # CSP violations and script errors land here
         assert not t.dialogs, t.dialogs
+
+
+@pytest.fixture
+def tab(browser: Any, site: str) -> Iterator[Callable[..., Tab]]:
+    with tabs(browser, site) as open_tab:
+        yield open_tab
 
 
 # --- the flow, with and without JavaScript --------------------------------------------------

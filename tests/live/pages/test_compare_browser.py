@@ -17,6 +17,7 @@ from tests.live.pages.test_browser import (  # noqa: F401  (fixtures, used by na
     Tab,
     browser,
     executable,
+    tabs,
 )
 from tests.support.browser import DESKTOP, PHONE, SCREENSHOTS, serving
 
@@ -32,18 +33,8 @@ def site(compare_app: Flask) -> Iterator[str]:
 
 @pytest.fixture
 def tab(browser: Any, site: str) -> Iterator[Callable[..., Tab]]:  # noqa: F811
-    opened: list[Tab] = []
-
-    def open_tab(js: bool = True, viewport: dict[str, int] = DESKTOP) -> Tab:
-        opened.append(Tab(browser, site, js=js, viewport=viewport))
-        return opened[-1]
-
-    yield open_tab
-    for t in opened:
-        t.context.close()
-    for t in opened:
-        assert not t.problems, t.problems
-        assert not t.dialogs, t.dialogs
+    with tabs(browser, site) as open_tab:
+        yield open_tab
 
 
 def violations(page: Any) -> list[str]:
