@@ -502,7 +502,6 @@ def _scan(page: Page) -> list[str]:
     return [
         f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}"
         for v in results.response["violations"]
-        if v["impact"] in {"serious", "critical"}
     ]
 
 
