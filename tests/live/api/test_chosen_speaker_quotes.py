@@ -22,7 +22,7 @@ RECORDS = [
         "id": "ferry-board",
         "published": "2016-04-01",
         "title": "Ferry board meets",
-        "text": "Ferry board meets\n\nThe ferry board met on Monday. "
+        "text": "Ferry board meets\n\nPORTLAND, Maine — The ferry board met on Monday. "
         '"We will publish the accounts in May," said Lena Marsh, the board\'s chair. '
         '"The ferry must keep running all winter," said Priya Hollings, a councillor.',
     },
@@ -30,7 +30,7 @@ RECORDS = [
         "id": "ferry-fares",
         "published": "2016-04-02",
         "title": "Ferry fares rise",
-        "text": "Ferry fares rise\n\nThe island line raised its fares. "
+        "text": "Ferry fares rise\n\nPORTLAND, Ore. — The island line raised its fares. "
         '"The ferry costs more to run every year," said Lena Marsh, the board\'s chair.',
     },
 ]
@@ -91,3 +91,14 @@ def test_the_facet_counts_what_the_search_finds(client: FlaskClient) -> None:
 
 def test_an_excluded_speaker_does_not_pair(client: FlaskClient) -> None:
     assert _ids(client, speaker="-Priya Hollings", q="quote:ferry") == {"ferry-fares"}
+
+
+def test_the_speakers_datelines_are_told_apart_by_their_label(client: FlaskClient) -> None:
+    profile = client.get("/api/speakers/lena-marsh").get_json()
+    assert sorted((p["value"], p["count"]) for p in profile["places"]) == [
+        ("Portland, Maine", 1),
+        ("Portland, Oregon", 1),
+    ]
+    html = client.get("/speakers/lena-marsh").get_data(as_text=True)
+    assert "location=Portland%2C%20Oregon" in html and "Portland, Maine</a> (1)" in html
+    assert _ids(client, speaker="lena-marsh", location="Portland, Oregon") == {"ferry-fares"}
