@@ -1,7 +1,8 @@
 """Finding a value inside a long facet with JavaScript (api/static/dateline.js) draws the values
 as the server does, the "not"/"include" exclusion links of an excludable facet (the dateline's
 country) included; in Debian's Chromium, over an archive of invented articles datelined in
-twelve countries. Photographed under test-output/screenshots/ (facet-finder-excluded.png)."""
+twelve countries; and the note saying how a query was read, scanned by axe-core. Photographed
+under test-output/screenshots/ (facet-finder-excluded.png, search-read-as.png)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,7 @@ from tests.support.archive import build_records
 from tests.support.browser import DESKTOP, SCREENSHOTS, serving
 from tests.support.helpers import drop_indices
 
+axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
 expect = playwright_api.expect
 # Ten capitals with two articles each, two with one: those two are outside the facet's top ten.
 CAPITALS = ["OSLO", "LISBON", "MADRID", "ROME", "BERLIN", "PARIS", "VIENNA", "ATHENS"]
@@ -110,3 +112,15 @@ def test_a_value_found_and_chosen_lifts_its_exclusion(tab: Callable[..., Tab]) -
     t.click(page.locator("#values-country a.exclude", has_text="Norway"))
     assert t.query()["country"] == ["-Ireland", "-Norway"]
     assert t.summary().startswith("1–10 of 19 articles")
+
+
+def test_how_the_words_were_read_passes_axe(tab: Callable[..., Tab]) -> None:
+    t = tab()
+    page = t.page
+    t.go("/?q=tram OR bus council")
+    note = " ".join(page.inner_text(".read-as").split())
+    assert "read as (tram OR bus) AND council; add parentheses" in note
+    assert t.summary().startswith("1–10 of 22 articles")
+    page.locator("#results").screenshot(path=SCREENSHOTS / "search-read-as.png")
+    found = axe_playwright.Axe().run(page).response["violations"]
+    assert [v["id"] for v in found] == []
