@@ -156,6 +156,7 @@ def _listing(kind: Kind) -> tuple[str, int, dict[str, str]]:
     together = [b["id"] for b in result["facets"]["speaker"] if b["selected"] and b.get("id")]
     context.update(
         result=result,
+        read_as=execute.explain(params.q)["notes"] if params.q.strip() else [],
         chips=chips,
         compare_link=from_search(state.pairs, together, kind == QUOTE)
         if len(together) > 1

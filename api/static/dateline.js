@@ -149,6 +149,7 @@
     const facet = input.dataset.facet;
     const list = document.getElementById(`values-${facet}`);
     const original = [...list.children];
+    const excludable = list.dataset.excludable === "true";
     const noun = filters.dataset.noun;
     const status = document.createElement("p");
     status.className = "visually-hidden";
@@ -156,26 +157,36 @@
     input.after(status);
     input.hidden = false;
 
-    function link(bucket) {
+    // The facet's values in the URL but this bucket's, selected or excluded (as the server's
+    // `State._others`, less its reading of hand-typed names, which only the page's own values
+    // need: those are shown as the server drew them).
+    function others(params, bucket) {
+      const names = [bucket.value, bucket.id || ""].map((n) => n.toLowerCase());
+      return params.getAll(facet).filter(
+        (v) => !names.includes((v.startsWith("-") ? v.slice(1) : v).toLowerCase()));
+    }
+
+    function link(bucket, excluding) {
       const params = new URLSearchParams(filters.dataset.state);
       params.delete("page");
-      const value = bucket.id || bucket.value;
-      if (bucket.selected) {
-        const kept = params.getAll(facet).filter(
-          (v) => v.toLowerCase() !== value.toLowerCase() && v.toLowerCase() !== bucket.value.toLowerCase());
-        params.delete(facet);
-        kept.forEach((v) => params.append(facet, v));
-      } else {
-        params.append(facet, value);
-      }
+      const kept = others(params, bucket);
+      if (excluding && !bucket.excluded) kept.push(`-${bucket.value}`);
+      if (!excluding && !bucket.selected) kept.push(bucket.id || bucket.value);
+      params.delete(facet);
+      kept.forEach((v) => params.append(facet, v));
+      params.set("filters", "open");  // as the server's links: the panel stays open
       return `${filters.dataset.path}?${params}`;
     }
 
     function item(bucket) {
+      // A value the page drew already keeps the server's links, exclusion and all.
+      const drawn = original.find((li) => li.querySelector("a.value")?.dataset.name === bucket.value);
+      if (drawn) return drawn;
       const li = document.createElement("li");
+      if (bucket.excluded) li.className = "excluded";
       const a = document.createElement("a");
       a.className = "value";
-      a.href = link(bucket);
+      a.href = link(bucket, false);
       a.dataset.value = bucket.id || bucket.value;
       a.dataset.name = bucket.value;
       if (bucket.selected) a.setAttribute("aria-current", "true");
@@ -190,10 +201,22 @@
       count.textContent = bucket.count.toLocaleString("en");
       const said = document.createElement("span");
       said.className = "visually-hidden";
-      said.textContent = ` ${bucket.count === 1 ? noun.slice(0, -1) : noun}${bucket.selected ? ", selected" : ""}`;
+      said.textContent = ` ${bucket.count === 1 ? noun.slice(0, -1) : noun}`
+        + `${bucket.selected ? ", selected" : ""}${bucket.excluded ? ", excluded" : ""}`;
       count.append(said);
       a.append(box, name, count);
       li.append(a);
+      if (excludable) {
+        const not = document.createElement("a");
+        not.className = "exclude";
+        not.href = link(bucket, true);
+        if (bucket.excluded) not.setAttribute("aria-current", "true");
+        const why = document.createElement("span");
+        why.className = "visually-hidden";
+        why.textContent = ` ${bucket.value}${bucket.excluded ? ": show it again" : ": leave it out"}`;
+        not.append(bucket.excluded ? "include" : "not", why);
+        li.append(not);
+      }
       return li;
     }
 

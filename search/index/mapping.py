@@ -22,7 +22,9 @@ from elasticsearch import ApiError, Elasticsearch
 
 from search.schema import EXACT_ANALYZER, FOLDED_NORMALIZER, PROPERTIES, TEXT_ANALYZER
 
-MAPPING_VERSION = 6  # 6: folded twins of searched texts (search.folding); 5: outlets, places
+# 7: place and country names held folded too; 6: folded twins of searched texts
+# (search.folding); 5: outlets, places
+MAPPING_VERSION = 7
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {

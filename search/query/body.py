@@ -94,11 +94,15 @@ def article_query(
     about (holding the words, of the selected speakers)."""
     speakers = selection.get(SPEAKER_FACET.name)
     within = [{"terms": {_QUOTE_SPEAKER_ID: list(speakers)}}] if speakers is not None else None
+    # With speakers chosen, `quote:` words are words those speakers said, in one quote, as
+    # with ``speaker:obama quote:trump`` (docs/api.md); a chosen exclusion does not pair.
+    chosen = split_excluded(speakers or ())[0]
     query = language.to_query(
         language.parse(params.q),
         language.ARTICLES,
         inner_hits=_shown_quotes() if quotes_shown else None,
         shown_within=within if quotes_shown else None,
+        items_within=[{"terms": {_QUOTE_SPEAKER_ID: chosen}}] if chosen else None,
     )
     return {"bool": {"filter": [only(ARTICLE)], "must": [query]}}
 

@@ -13,6 +13,7 @@ from typing import Any
 from elasticsearch import ApiError, Elasticsearch
 from elasticsearch.exceptions import HTTP_EXCEPTIONS
 
+from search.folding import fold
 from search.query import articles, citation, cursor, export, language, speakers, spelling
 from search.query import compare as comparing
 from search.query.body import (
@@ -393,10 +394,17 @@ def facet_values(
         "aggs": {facet.name: facet_counts(facet, kind, chosen.get(facet.name, ()), size, include)},
     }
     agg = _search(es, index, body)["aggregations"][facet.name]
-    values = facet_values_shaped(facet, agg, chosen.get(facet.name, ()))
+    values = _as_written(facet_values_shaped(facet, agg, chosen.get(facet.name, ())))
     if facet.by_id:  # people are shown by the registry's name for their id
         speakers.named({"facets": {facet.name: values}}, _names(people(es, index)))
     return values
+
+
+def _as_written(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Values without the folded forms a place's names are also held in ("Valparaiso" beside
+    "Valparaíso"): the name as written selects the same."""
+    written = {fold(v["value"]) for v in values if fold(v["value"]) != v["value"]}
+    return [v for v in values if v["value"] not in written]
 
 
 def directory(

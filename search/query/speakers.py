@@ -23,9 +23,9 @@ from search.query.cursor import BadCursor
 from search.query.params import Interval
 from search.schema import (
     ARTICLE,
-    DATELINE,
     ID,
     INDEXED_AT,
+    LOCATION_FACET,
     ON_BEHALF_OF,
     ON_BEHALF_OF_FACET,
     PERSON,
@@ -46,7 +46,8 @@ DIRECTORY_SORTS: tuple[DirectorySort, ...] = ("quotes", "articles", "name")
 _NESTED = SPEAKERS.path
 _ID = SPEAKERS.sub("id")
 _QUOTED_ID = SPEAKER.sub("id")
-_DATELINE = DATELINE.sub("name")
+# By the label the Datelines facet shows and filters by: "Portland, Maine", "Portland, Oregon".
+_DATELINE = LOCATION_FACET.fields(ARTICLE).shown
 _KIND = REGISTRY.sub("kind")
 _NAME_WORDS = REGISTRY.sub("name.text")
 _VARIANT_WORDS = REGISTRY.sub("variants.text")

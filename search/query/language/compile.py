@@ -15,7 +15,7 @@ https://www.elastic.co/docs/reference/query-languages/query-dsl/query-dsl-match-
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from dataclasses import field as declared
 from itertools import pairwise
 from typing import Any, Literal
@@ -62,6 +62,8 @@ class Target:
     shows (a hit's quotes): `to_query` adds a clause on it that can carry ``inner_hits``.
     `paired`: scopes searched together inside one shown item when a query gives two or more
     of them side by side (``speaker:obama quote:trump``: one quote of Obama's holding "trump").
+    `items_within`: filters every scoped clause on the shown items passes (the quotes of the
+    speakers chosen in a facet: with Obama chosen, ``quote:trump`` is a quote of Obama's).
     """
 
     default: tuple[Fields, ...]
@@ -70,6 +72,7 @@ class Target:
     shown: Fields | None = None
     exact_suffix: str = ".exact"
     paired: Mapping[str, Fields] = declared(default_factory=dict)
+    items_within: tuple[dict[str, Any], ...] = ()
 
     def __post_init__(self) -> None:
         if set(self.scopes) != set(SCOPES):
@@ -136,7 +139,7 @@ def _compile(node: Node, target: Target, where: tuple[Fields, ...], inside: str)
         # One nested clause around the whole scope: speaker:(dmitry peskov) is one speaker.
         scope = target.scopes[node.scope]
         query = _compile(node.node, target, (scope,), scope.path or "")
-        return _nested(scope.path, query) if scope.path else query
+        return _nested(scope.path, _within(query, target, scope.path)) if scope.path else query
     if node.op == "or":
         return {"bool": {"should": [_compile(n, target, where, inside) for n in node.nodes]}}
     together = _paired(node, target) if not inside else None
@@ -161,7 +164,17 @@ def _paired(node: Group, target: Target) -> dict[str, Any] | None:
         return None
     path = target.paired[scoped[0].scope].path or ""
     must = [_compile(n.node, target, (target.paired[n.scope],), path) for n in scoped]
-    return _nested(path, {"bool": {"must": must}})
+    return _nested(path, _within({"bool": {"must": must}}, target, path))
+
+
+def _within(query: dict[str, Any], target: Target, path: str) -> dict[str, Any]:
+    """`query` on the items at `path`, held to `Target.items_within` when they are the shown
+    items."""
+    if not target.items_within or target.shown is None or path != target.shown.path:
+        return query
+    if "bool" in query and "filter" not in query["bool"]:
+        return {"bool": {**query["bool"], "filter": list(target.items_within)}}
+    return {"bool": {"must": [query], "filter": list(target.items_within)}}
 
 
 def _phrase(text: str, fields: list[str], slop: int, boost: float) -> dict[str, Any]:
@@ -233,13 +246,16 @@ def to_query(
     *,
     inner_hits: Mapping[str, Any] | None = None,
     shown_within: list[dict[str, Any]] | None = None,
+    items_within: list[dict[str, Any]] | None = None,
 ) -> dict[str, Any]:
     """The Elasticsearch query for `parsed` on `target`'s fields.
 
     `inner_hits`, if given, goes on the clause over the target's `shown` nested items (the
     quotes holding a searched term, of those passing `shown_within`), so a hit can show them;
-    it never changes what matches.
+    it never changes what matches. `items_within` does (`Target.items_within`).
     """
+    if items_within:
+        target = replace(target, items_within=tuple(items_within))
     quotes = shown(parsed, target, within=shown_within, inner_hits=inner_hits)
     if parsed.root is None:
         if quotes is None:

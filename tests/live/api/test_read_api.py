@@ -147,7 +147,7 @@ def test_the_directory_and_a_profile(client: FlaskClient) -> None:
         "Jim Halvorsen",
         "James B. Halvorsen Jr.",
     }
-    assert profile["places"] == [{"value": "Oslo", "count": 3}]
+    assert profile["places"] == [{"value": "Oslo, Norway", "count": 3}]  # as the facet labels it
     assert sum(b["count"] for b in profile["over_time"]) == 3
     assert profile["interval"] == "month"
     get(client, "/api/speakers/nobody-at-all", 404)

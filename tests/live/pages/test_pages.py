@@ -153,6 +153,20 @@ def test_the_quotes_view_and_a_facets_values(client: FlaskClient) -> None:
     assert 'href="/?q=port&amp;speaker=tomas-okafor"' in values
 
 
+def test_how_the_words_were_read_is_shown_by_the_count(client: FlaskClient) -> None:
+    html = page(client, "/?q=strike OR harbour lisbon")
+    summary = html[html.index('id="results-heading"') :]
+    note = text(summary[summary.index('class="read-as"') : summary.index("</div>")])
+    assert "How strike OR harbour lisbon was read:" in note
+    assert "read as (strike OR harbour) AND lisbon; add parentheses" in note
+    asked = text(page(client, "/quotes?q=What did Okafor say about the strike?"))
+    assert "a question: its content words were searched" in asked and "left out:" in asked
+    paired = text(page(client, "/quotes?q=speaker:okafor quote:strike"))
+    assert "speaker: beside quote: is one quote, said by that speaker" in paired
+    plain = page(client, "/?q=strike")
+    assert 'class="read-as"' not in plain  # nothing to say: no note
+
+
 def test_what_is_not_there_is_a_page_not_an_error(client: FlaskClient) -> None:
     for url in ("/articles/no-such-article", "/speakers/nobody-at-all", "/facets/colour"):
         html = page(client, url, 404)
