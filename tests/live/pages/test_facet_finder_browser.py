@@ -19,9 +19,10 @@ from tests.live.pages.test_browser import (  # noqa: F401  (fixtures, used by na
     browser,
     executable,
     playwright_api,
+    tabs,
 )
 from tests.support.archive import build_records
-from tests.support.browser import DESKTOP, SCREENSHOTS, serving
+from tests.support.browser import SCREENSHOTS, serving
 from tests.support.helpers import drop_indices
 
 axe_playwright = pytest.importorskip("axe_playwright_python.sync_playwright")
@@ -60,18 +61,8 @@ def site(es: Elasticsearch, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 @pytest.fixture
 def tab(browser: Any, site: str) -> Iterator[Callable[..., Tab]]:  # noqa: F811
-    opened: list[Tab] = []
-
-    def open_tab(js: bool = True) -> Tab:
-        opened.append(Tab(browser, site, js=js, viewport=DESKTOP))
-        return opened[-1]
-
-    yield open_tab
-    for t in opened:
-        t.context.close()
-    for t in opened:
-        assert not t.problems, t.problems
-        assert not t.dialogs, t.dialogs
+    with tabs(browser, site) as open_tab:
+        yield open_tab
 
 
 def test_a_value_found_in_the_facet_can_be_left_out(tab: Callable[..., Tab]) -> None:
