@@ -177,7 +177,8 @@ def reindex(corpus: Path, count: int, alias: str, shards: int) -> dict[str, Any]
         "tenths": _tenths(progress, count),
         "main_mb": watch.main / 2**20,
         "worker_mb": watch.worker / 2**20,
-        "summary": "".join(tail[-3:]),
+        # The command's closing lines (totals, people relabelled), not its progress lines.
+        "summary": "".join(line for line in tail if not line.startswith("indexing:")),
     }
 
 
