@@ -125,7 +125,7 @@ def _held(path: str, nested: str | None, values: tuple[str, ...]) -> dict[str, A
 
 def _selected(facet: Facet, kind: Kind, values: tuple[str, ...]) -> dict[str, Any]:
     fields = facet.fields(kind)
-    return _held(fields.filtered, fields.nested, values)
+    return _held(fields.filtered, None, values)
 
 
 def date_filter(params: SearchParams) -> dict[str, Any] | None:
@@ -187,16 +187,11 @@ def facet_counts(
         )
         width = len(chosen) * (1 if facet.by_id else 4)  # a value may be written in a few cases
         aggs["chosen"] = {"terms": {"field": counted, "include": listed, "size": width}}
-    if facet.by_id:
-        # A person is counted by id and shown by name; in articles, the articles are counted,
-        # not the speakers (nested documents).
-        per_person: dict[str, Any] = {"shown": {"terms": {"field": fields.shown, "size": 1}}}
-        if fields.nested:
-            per_person["documents"] = {"reverse_nested": {}}
+    if facet.by_id and fields.shown != counted:
+        # A person is counted by id and shown by the name beside it (the registry's name
+        # replaces it: search.query.speakers.named); where only ids are held, by the registry's.
         for agg in aggs.values():
-            agg["aggs"] = per_person
-    if fields.nested:
-        return {"nested": {"path": fields.nested}, "aggs": aggs}
+            agg["aggs"] = {"shown": {"terms": {"field": fields.shown, "size": 1}}}
     return {"filter": {"match_all": {}}, "aggs": aggs}
 
 
