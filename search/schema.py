@@ -20,7 +20,7 @@ imports nothing of theirs.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any, Literal
@@ -244,11 +244,10 @@ class Faceted:
 
 @dataclass(frozen=True)
 class FacetFields:
-    """Where one kind of document holds a facet: full paths, and the nested object, if any."""
+    """Where one kind of document holds a facet: full paths."""
 
     shown: str
     filtered: str
-    nested: str | None = None
     found: str | None = None  # counted by a search inside the facet, if not `shown`
 
 
@@ -433,8 +432,11 @@ FIELDS: tuple[Field, ...] = (
         shown=_ARTICLE_SHOWN,
         shape="people",
         searched=_PERSON_SEARCHED,
-        facet=Faceted(SPEAKER_FACET, "name", "id"),
     ),
+    # The speakers' person ids once more, flat: articles are counted and filtered by speaker
+    # here, since a nested count of the speakers costs several times as much on a large archive
+    # (docs/performance.md, "A million articles"). Names come from the registry.
+    SPEAKER_IDS := Field("speaker_ids", _id(), facet=Faceted(SPEAKER_FACET, "", "")),
     # The outlet by the name readers know (search.outlets); `publisher` keeps what the input
     # gave. `outlet:` (and `publisher:`, its alias) searches every name the outlet answers to.
     OUTLET := Field(
@@ -714,6 +716,12 @@ def _with_folded(names: list[str]) -> list[str]:
     return [*names, *(f for f in dict.fromkeys(map(fold, names)) if f not in names)]
 
 
+def speaker_ids(people: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The person ids of an article's speakers (`SPEAKER_IDS`), each once, in order; a speaker
+    no person stands for (an organisation, a document) has none."""
+    return list(dict.fromkeys(p["id"] for p in people if p.get("id")))
+
+
 def stored_place(place: Place) -> dict[str, Any]:
     """A place as `_PLACE` holds it."""
     doc: dict[str, Any] = {
@@ -783,6 +791,7 @@ ARTICLE_DOCUMENT: tuple[tuple[Field, ArticleValue], ...] = (
         SPEAKERS,
         lambda f: [{**f.people[s.name], "quote_count": s.quote_count} for s in f.article.speakers],
     ),
+    (SPEAKER_IDS, lambda f: speaker_ids(f.people[s.name] for s in f.article.speakers)),
     (
         QUOTES,
         lambda f: [
@@ -980,10 +989,11 @@ def _facets() -> tuple[tuple[Facet, ...], dict[tuple[str, Kind], FacetFields]]:
                 facet = found.setdefault(faceted.facet.name, faceted.facet)
                 if facet is not faceted.facet:
                     raise ValueError(f"two facets are named {facet.name!r}")
-                nested = f.path if f.nested else None
+                if f.nested:  # a facet counts documents: give it a flat field to count
+                    raise ValueError(f"{facet.name!r} is carried by a nested field")
                 found_at = f.sub(faceted.found) if faceted.found else None
                 placed[facet.name, kind] = FacetFields(
-                    f.sub(faceted.shown), f.sub(faceted.filtered), nested, found_at
+                    f.sub(faceted.shown), f.sub(faceted.filtered), found_at
                 )
     order = [faceted.facet.name for f in FIELDS for faceted in f.facets]
     return tuple(found[name] for name in dict.fromkeys(order)), placed

@@ -38,9 +38,11 @@ from search.schema import (
     QUOTES,
     REGISTRY,
     SPEAKER,
+    SPEAKER_IDS,
     SPEAKERS,
     Registered,
     only,
+    speaker_ids,
 )
 from search.speakers.corrections import Correction, CorrectionError, dump, load
 from search.speakers.directory import Directory
@@ -236,6 +238,8 @@ def _relabel(source: dict[str, Any], ids: dict[str, str | None], names: dict[str
             person["id"] = ids[written]
             person["name"] = names.get(ids[written] or "", person.get("name"))
             by_key[person.get("key") or ""] = ids[written]
+    if _NESTED in source:
+        source[SPEAKER_IDS.path] = speaker_ids(source[_NESTED])
     for quote in source.get(QUOTES.path, []):
         key = quote.get("speaker_key") or ""
         if key in by_key:

@@ -22,9 +22,10 @@ from elasticsearch import ApiError, Elasticsearch
 
 from search.schema import EXACT_ANALYZER, FOLDED_NORMALIZER, PROPERTIES, TEXT_ANALYZER
 
+# 8: speakers' person ids flat on articles (`speaker_ids`), for the speaker facet;
 # 7: place and country names held folded too; 6: folded twins of searched texts
 # (search.folding); 5: outlets, places
-MAPPING_VERSION = 7
+MAPPING_VERSION = 8
 Stemmer = Literal["hunspell", "stemmer", "none"]
 
 _STEM_FILTERS: dict[str, dict[str, Any]] = {

@@ -71,18 +71,19 @@ def _search(
 def _search_apart(
     es: Elasticsearch, index: str, body: dict[str, Any], preference: str
 ) -> dict[str, Any]:
-    """`body` sent as its hits and its counts in one multi-search, answered as one search."""
+    """`body` sent as its hits and its counts (`apart`) in one multi-search, answered as one
+    search."""
     header = {"index": index, "preference": preference}
     hits, counts = apart(body)
     for _ in range(2):  # a shard lost between the phases: asked again, as in `_search`
-        answer = es.msearch(searches=[header, hits, header, counts])
-        found, counted = (_raise_failed(answer, item) for item in answer["responses"])
-        if not (found["_shards"]["failed"] or counted["_shards"]["failed"]):
+        answer = es.msearch(searches=[part for p in (hits, *counts) for part in (header, p)])
+        found, *counted = (_raise_failed(answer, item) for item in answer["responses"])
+        if not any(r["_shards"]["failed"] for r in (found, *counted)):
             break
-    found["hits"]["total"] = counted["hits"]["total"]
-    found["aggregations"] = counted["aggregations"]
-    found["suggest"] = counted.get("suggest", {})
-    found["timed_out"] = found["timed_out"] or counted["timed_out"]
+    found["hits"]["total"] = counted[0]["hits"]["total"]
+    found["aggregations"] = {k: v for r in counted for k, v in r.get("aggregations", {}).items()}
+    found["suggest"] = counted[0].get("suggest", {})
+    found["timed_out"] = any(r["timed_out"] for r in (found, *counted))
     return found
 
 

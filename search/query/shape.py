@@ -140,8 +140,9 @@ def _buckets(agg: dict[str, Any]) -> list[tuple[str, str, int]]:
     found = []
     for bucket in agg["buckets"]:
         named = bucket.get("shown", {}).get("buckets")
-        count = bucket["documents"]["doc_count"] if "documents" in bucket else bucket["doc_count"]
-        found.append((bucket["key"], named[0]["key"] if named else bucket["key"], count))
+        found.append(
+            (bucket["key"], named[0]["key"] if named else bucket["key"], bucket["doc_count"])
+        )
     return found
 
 

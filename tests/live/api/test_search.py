@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from collections import Counter
+from datetime import date
 
 import pytest
 from elasticsearch import Elasticsearch
@@ -16,6 +17,9 @@ from search.geography import place_label
 from search.index.indices import count_articles
 from search.ingest.read import read_all
 from search.model import Article, RawArticle
+from search.query import execute
+from search.query.body import build
+from search.query.params import SearchParams
 from tests.support.archive import Archive
 from tests.support.helpers import SEED_ARTICLE, need_shared
 
@@ -165,3 +169,34 @@ def test_phrases_are_marked_in_snippets_titles_and_quotes(client: FlaskClient) -
     assert any(marked.search(q["text"]) and q["speaker"] == "Dmitry Peskov" for q in seed["quotes"])
     # Exact: every hit holds the phrase itself, not "no contact" or the words apart.
     assert all(marked.search(h["title_html"] + "".join(h["snippets"])) for h in body["hits"])
+
+
+@pytest.mark.parametrize(
+    "given",
+    [
+        {},
+        {"q": "port"},
+        {"q": "said", "speaker": 0, "location": 0},
+        {"speaker": 0, "from": "2030-01-01", "to": "2031-12-31", "agency": 0},
+    ],
+)
+def test_counts_asked_apart_are_what_one_request_counts(
+    es: Elasticsearch, sample: Archive, given: dict[str, object]
+) -> None:
+    """Facets chosen are counted in requests of their own (search.query.body.apart): every
+    count must be the one a single request with a filter per facet gives."""
+    top = execute.search(es, sample.alias, SearchParams(size=1))["facets"]
+    filters = {k: (top[k][v]["value"],) for k, v in given.items() if isinstance(v, int)}
+    dates = {k: date.fromisoformat(str(v)) for k, v in given.items() if k in ("from", "to")}
+    params = SearchParams(
+        q=str(given.get("q", "")),
+        filters=filters,
+        date_from=dates.get("from"),
+        date_to=dates.get("to"),
+    )
+    chosen = execute.selection(es, sample.alias, params)
+    body = build(params, chosen, "month")
+    one = es.search(index=sample.alias, body={**body, "size": 0}, request_cache=False)
+    split = execute._search_apart(es, sample.alias, body, "test")
+    assert split["hits"]["total"] == one["hits"]["total"]
+    assert split["aggregations"] == one["aggregations"]

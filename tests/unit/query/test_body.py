@@ -53,7 +53,7 @@ def test_facets_and_dates_are_disjunctive() -> None:
     params = SearchParams(date_from=date(2016, 11, 1), date_to=date(2016, 11, 30))
     chosen = {"speaker": PESKOV, "location": ("moscow",)}
     body = build(params, chosen, "day")
-    speaker = {"nested": {"path": "speakers", "query": {"terms": {"speakers.id": list(PESKOV)}}}}
+    speaker = {"terms": {"speaker_ids": list(PESKOV)}}  # flat: counted without nested documents
     moscow = {"terms": {"dateline.names.folded": ["moscow"]}}
     november = {"range": {"published": {"gte": "2016-11-01", "lte": "2016-11-30"}}}
     assert body["post_filter"] == {"bool": {"filter": [speaker, moscow, november]}}
@@ -96,12 +96,36 @@ def test_hits_and_counts_are_asked_apart_and_count_without_scoring() -> None:
     assert hits["query"] == body["query"] and hits["post_filter"] == body["post_filter"]
     assert (hits["from"], hits["size"], hits["sort"]) == (body["from"], body["size"], body["sort"])
     assert hits["track_total_hits"] is False and "aggs" not in hits and "suggest" not in hits
-    # The counts: every match of the same query as a filter (nothing scored), under the same
-    # selection for the total, with the facets and dates (did-you-mean is asked apart, only
-    # when there are few hits: search.query.spelling).
-    assert counts["query"] == {"bool": {"filter": [body["query"]]}}
-    assert counts["size"] == 0 and counts["track_total_hits"] is True
+    # The counts: every match of the same query as a filter (nothing scored). The first is
+    # under the whole selection: the total, and the facets nobody chose with no filter of
+    # their own (did-you-mean is asked apart, only when there are few hits).
+    first, *others = counts
+    moscow = body["post_filter"]["bool"]["filter"]
+    assert first["query"] == {"bool": {"filter": [body["query"], *moscow]}}
+    assert first["size"] == 0 and first["track_total_hits"] is True
     assert "suggest" not in body
-    for key in ("aggs", "post_filter"):
-        assert counts[key] == body[key]
-    assert "highlight" not in counts and "sort" not in counts
+    assert set(first["aggs"]) == set(body["aggs"]) - {"location"}
+    assert all(agg["filter"] == {"match_all": {}} for agg in first["aggs"].values())
+    # The chosen facet: counted under every other selection (here none), on its own.
+    [location] = others
+    assert location["query"] == {"bool": {"filter": [body["query"]]}}
+    assert location["aggs"]["location"]["aggs"] == body["aggs"]["location"]["aggs"]
+    for part in counts:
+        assert "highlight" not in part and "sort" not in part and "post_filter" not in part
+
+
+def test_facets_chosen_are_counted_under_the_other_selections() -> None:
+    params = SearchParams(q="trump", date_from=date(2016, 11, 1), date_to=date(2016, 11, 30))
+    body = build(params, {"speaker": PESKOV, "location": ("moscow",)}, "day")
+    first, *others = apart(body)[1]
+    speaker, moscow, november = body["post_filter"]["bool"]["filter"]
+    assert first["query"]["bool"]["filter"][1:] == [speaker, moscow, november]
+    assert "speaker" not in first["aggs"] and "location" not in first["aggs"]
+    assert "date" not in first["aggs"] and "agency" in first["aggs"]
+    under = {name: o["query"]["bool"]["filter"][1:] for o in others for name in o["aggs"]}
+    assert under == {
+        "speaker": [moscow, november],
+        "location": [speaker, november],
+        "date": [speaker, moscow],
+    }
+    assert not any(o["track_total_hits"] for o in others)
