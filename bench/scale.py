@@ -27,6 +27,7 @@ import json
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -149,7 +150,7 @@ def reindex(corpus: Path, count: int, alias: str, shards: int) -> dict[str, Any]
     """Run `dateline reindex`; rates per tenth from its progress lines, peak memory."""
     env = {**os.environ, "DATELINE_INDEX": alias, "DATELINE_PROGRESS_EVERY": "5"}
     env["DATELINE_SHARDS"] = str(shards)
-    began = time.perf_counter()
+    began, used = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     process = psutil.Popen(
         reindex_command(corpus), env=env, cwd=REPO, stderr=subprocess.PIPE, text=True
     )
@@ -165,6 +166,8 @@ def reindex(corpus: Path, count: int, alias: str, shards: int) -> dict[str, Any]
             progress.append((time.perf_counter() - began, int(found[1])))
     process.wait()
     elapsed = time.perf_counter() - began
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)  # the command and its workers
+    cpu = after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime
     if process.returncode != 0:
         raise SystemExit("dateline reindex failed:\n" + "".join(tail))
     # The tenths are of the loading; what follows it (speakers relabelled archive-wide,
@@ -179,7 +182,27 @@ def reindex(corpus: Path, count: int, alias: str, shards: int) -> dict[str, Any]
         "worker_mb": watch.worker / 2**20,
         # The command's closing lines (totals, people relabelled), not its progress lines.
         "summary": "".join(line for line in tail if not line.startswith("indexing:")),
+        "cpu": cpu,
     }
+
+
+def where_time_went(es: Any, alias: str, count: int, run: dict[str, Any]) -> None:
+    """CPU seconds of Dateline's processes (extraction, documents, bulk requests) beside
+    Elasticsearch's own time indexing, merging and refreshing (primaries, index stats), over
+    the reindex's wall time: what bounds the rate."""
+    stats = es.indices.stats(index=alias, metric="indexing,merge,refresh,flush")["_all"]
+    took = {
+        "indexing": stats["primaries"]["indexing"]["index_time_in_millis"] / 1000,
+        "merging": stats["primaries"]["merges"]["total_time_in_millis"] / 1000,
+        "refreshing": stats["primaries"]["refresh"]["total_time_in_millis"] / 1000,
+        "flushing": stats["primaries"]["flush"]["total_time_in_millis"] / 1000,
+    }
+    print(
+        f"where the time went, over {run['seconds']:.0f}s: Dateline's processes "
+        f"{run['cpu']:.0f} CPU-s ({run['cpu'] / count * 1000:.1f} ms an article); Elasticsearch "
+        + ", ".join(f"{k} {v:.0f}s" for k, v in took.items())
+        + f" ({took['indexing'] / count * 1000:.1f} ms of indexing an article)"
+    )
 
 
 def _at(progress: list[tuple[float, int]], articles: float) -> float:
@@ -323,6 +346,7 @@ def main() -> None:
             f"finish (relabel, refresh, checks); peak RSS {run['main_mb']:.0f}"
             f" MB command, {run['worker_mb']:.0f} MB largest worker"
         )
+        where_time_went(es, args.alias, args.articles, run)
     stats = es.indices.stats(index=args.alias, metric="store,docs")["_all"]["primaries"]
     print(
         f"index: {stats['docs']['count']} documents, "
