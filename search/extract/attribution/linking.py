@@ -135,6 +135,12 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
         if inverted:
             subject = _right_subject(body, mentions, starts, ce)
             source = source_after(body, ce, mentions, starts)
+            if subject is None:
+                # "..., said another voter, Nora Pell." / "wrote the ambassador at the time,
+                # John Herbst.": the description is the name's, set off before it.
+                described = _described_after(body, mentions, starts, ce)
+                if described is not None:
+                    subject, source = described, None
         elif subject is None and source is None and _ASKED_RE.fullmatch(cue.group()):
             # "Asked by Matt Lauer whether ...", "was asked by host X whether": the agent asked.
             by = _BY_AGENT_RE.match(body, cs)
@@ -499,6 +505,29 @@ def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: in
             break
         j += 1
     return j
+
+
+# A description after an inverted cue, set off by a comma from the name it describes: "the
+# bureau's director, ", "another Twitter user, ", "the ambassador at the time, ".
+_DESCRIBED_RE: Final = re.compile(
+    r"\s+(?:the|a|an|another|one|his|her|their|its)\s+[^,.;:!?“”\"\n()]{2,80}?,\s+"
+)
+_DESCRIBED_END = (".", ",", ";", "\n", ")")
+
+
+def _described_after(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
+    """The full name closing a description after an inverted cue ("said the bureau's
+    director, James Colby, on Monday"), if the name ends the phrase."""
+    described = _DESCRIBED_RE.match(body, ce)
+    if described is None:
+        return None
+    j = bisect.bisect_left(starts, described.end())
+    if j >= len(mentions) or mentions[j].start != described.end() or not mentions[j].full:
+        return None
+    if " that " in body[ce : described.end()]:
+        return None  # "told the paper that ..., X": a reported clause, not a description
+    end = mentions[j].end
+    return j if end == len(body) or body.startswith(_DESCRIBED_END, end) else None
 
 
 def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:

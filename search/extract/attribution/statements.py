@@ -432,8 +432,11 @@ _CLAUSE_START_RE: Final = re.compile(
 _THAT_AFTER_RE: Final = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
 _OPENS_WITH_CIRCUMSTANCE_RE: Final = re.compile(
     r"(?:on|in|at|during|after|before|while|as|when|since|until|by|from|for|with|without|at"
-    r"|under|over|amid|despite|following|earlier|later|last|this|then|but|and|so|yet|or|his"
-    r"|her|their|its|[a-z]+ing|asked)\b",  # "Speaking to students, ...", "Asked about it, ..."
+    r"|under|over|amid|despite|following|earlier|later|last|then|but|and|so|yet|or|his"
+    r"|her|their|its|[a-z]+ing|asked"
+    # "This week, ...", but not "This has been a concern, X said."
+    r"|th(?:is|at|ese|ose)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|spring"
+    r"|summer|fall|autumn|winter|time|season|cycle|past))\b",
     re.I,
 )
 

@@ -275,3 +275,49 @@ def test_he_is_the_one_who_reported_not_the_subject_of_the_clause_reported() -> 
     assert [(q.speaker, q.text) for q in quotes if q.text.startswith("Asher hopes")] == [
         ("Ivo Marsh", "Asher hopes that the next governor will keep them low")
     ]
+
+
+# Fifth round (issue 18): classes found in the train misses of `score_speakers.py`.
+
+DESCRIBED_AFTER_CUE = """“The lines were longer than in any year I remember,” said another voter, \
+Nora Pell. “We waited three hours.”
+
+The port had “no ties of any consequence” to the smugglers, said the bureau’s director, Ivo \
+Marsh, on Monday.
+
+With the mayor’s help, the board was “working to change its image,” wrote the ambassador at \
+the time, Tomas R. Lindqvist."""
+
+
+def test_a_name_closing_a_description_after_an_inverted_cue_is_the_speaker() -> None:
+    quotes = quotes_of(DESCRIBED_AFTER_CUE)
+    assert [(q.speaker, q.speaker_kind) for q in quotes] == [
+        ("Nora Pell", "person"),
+        ("Ivo Marsh", "person"),
+        ("Tomas R. Lindqvist", "person"),
+    ]
+
+
+FOUNDER_OUTLET = """Michael R. Bloomberg, who has weighed a run for governor, said it was \
+“impossible” for an independent to win.
+
+Anna Huffington said the site would grow. Bloomberg News reported the poll on Friday."""
+
+
+def test_a_given_name_before_an_outlet_named_after_its_founder_is_the_person() -> None:
+    findings = find_people(FOUNDER_OUTLET)
+    assert [s.name for s in findings.speakers] == ["Michael R. Bloomberg", "Anna Huffington"]
+
+
+DEMONSTRATIVE_CLAUSE = """Party strategist Mo Okafor spoke to the board on Friday.
+
+This has been a persistent worry for the party all year, Okafor said. That is the trouble \
+with the ferry plan, Okafor added."""
+
+
+def test_a_statement_opening_with_this_or_that_before_its_signer_is_a_statement() -> None:
+    quotes = quotes_of(DEMONSTRATIVE_CLAUSE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Mo Okafor", "This has been a persistent worry for the party all year"),
+        ("Mo Okafor", "That is the trouble with the ferry plan"),
+    ]
