@@ -236,10 +236,11 @@ def _candidate(
     if (
         len(words) == 1
         and not strong
-        and body[max(0, toks[0][1] - 4) : toks[0][1]].lower() == "the "
+        and (body[max(0, toks[0][1] - 4) : toks[0][1]].lower() == "the " or prefix_lows == ["the"])
         and not (after and after.group(1) in _PROXY_NOUNS)
     ):
-        return None  # "the Homeless", "the Hill"; but "the Kasich campaign said" names Kasich
+        # "the Homeless", "The Advocate had chided"; but "the Kasich campaign said" names Kasich
+        return None
     if before and before[-1].endswith("-based"):
         return None  # "Dublin-based Shire": a company
     if len(words) == 1 and not titled and _in_org_name(body, toks[0][1]):

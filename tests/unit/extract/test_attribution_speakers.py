@@ -321,3 +321,16 @@ def test_a_statement_opening_with_this_or_that_before_its_signer_is_a_statement(
         ("Mo Okafor", "This has been a persistent worry for the party all year"),
         ("Mo Okafor", "That is the trouble with the ferry plan"),
     ]
+
+
+THE_ONE_WORD = """The Courier had chided President Tom Asher on Aug. 17 for staying on vacation \
+instead of visiting the flooded towns.
+
+That did not sit well with the editors of The Courier, who aimed their Friday editorial at \
+Asher."""
+
+
+def test_a_lone_word_after_a_sentence_opening_the_is_no_person() -> None:
+    findings = find_people(THE_ONE_WORD)
+    assert "Courier" not in findings.people
+    assert [q.speaker for q in findings.quotes if q.speaker_kind == "person"] == []
