@@ -188,10 +188,11 @@ LEFT_GAP_RE: Final = re.compile(
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
     rf"{_DAY}(?:\s+{_AUX})*\s+$"
 )
-# A long appositive or relative clause set off by commas between a subject and its cue.
+# A long appositive or relative clause set off by commas between a subject and its cue (an
+# age first too: "Harry Bond, 30, of Raleigh, N.C., said").
 APPOSITIVE_GAP_RE: Final = re.compile(
     rf"(?:{TAG})?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}})?"
-    rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
+    rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*|\d{{1,3}}(?=,))\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
 )
 # Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence", a rank
 # "said Air Force 1st Lt. X").

@@ -58,6 +58,7 @@ from search.extract.attribution.lexicon import (
 from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source, proxy_source, source_after, source_before
 from search.extract.attribution.spans import inside
+from search.extract.gazetteer import gazetteer
 from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
 
 
@@ -453,6 +454,13 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
                 continue
             if not proxy and body.startswith(POSSESSOR_S, m.end):
                 return None
+            if not m.sentence_initial and gazetteer().is_place(" ".join(m.tokens)):
+                # "Sandy Pill, who lost her daughter in Aurora, Colorado, in 2012, said",
+                # "Harry Bond, 30, of Raleigh, said": the place is in the opening name's
+                # appositive, and the name is the subject.
+                opening = _appositive_subject(body, mentions, starts, cs)
+                if opening is not None and opening < j:
+                    return opening
             return j
     return _appositive_subject(body, mentions, starts, cs)
 
@@ -478,10 +486,14 @@ def _appositive_subject(
     appositive or relative clause ("Rich Heffley, a top GOP operative who played a major role
     in ... and is now running ..., said")."""
     s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
-    j = bisect.bisect_left(starts, s_start)
-    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+    # ... or right after the quotation it signs ('"...," Harry Bond, 30, of Raleigh, said')
+    signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
+    j = bisect.bisect_left(starts, signed.end() if signed else s_start)
+    if j >= len(mentions) or mentions[j].start >= cs:
         return None
     m = mentions[j]
+    if not (m.sentence_initial or (signed and m.start == signed.end())):
+        return None
     if body.startswith(POSSESSOR_S, m.end) or cs - m.end > 400:
         return None
     gap = body[m.end : cs]

@@ -334,3 +334,21 @@ def test_a_lone_word_after_a_sentence_opening_the_is_no_person() -> None:
     findings = find_people(THE_ONE_WORD)
     assert "Courier" not in findings.people
     assert [q.speaker for q in findings.quotes if q.speaker_kind == "person"] == []
+
+
+PLACE_IN_APPOSITIVE = """Sandy Pillar, who lost her son during the flood in Dayton, Ohio, in \
+July 2012, said that the senator had treated her family badly.
+
+Harry Bonder, 30, of Raleigh, N.C., who was among those polled, said the toll plan scared him.
+
+“We have had better conventions than this one,” Texas delegate Bill Osgood, wearing a straw \
+hat and campaign pins, said as confetti fell."""
+
+
+def test_a_place_in_the_opening_names_appositive_is_not_the_subject() -> None:
+    quotes = quotes_of(PLACE_IN_APPOSITIVE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Sandy Pillar", "the senator had treated her family badly"),
+        ("Harry Bonder", "the toll plan scared him"),
+        ("Bill Osgood", "We have had better conventions than this one"),
+    ]
