@@ -352,3 +352,14 @@ def test_a_place_in_the_opening_names_appositive_is_not_the_subject() -> None:
         ("Harry Bonder", "the toll plan scared him"),
         ("Bill Osgood", "We have had better conventions than this one"),
     ]
+
+
+ADVISER_THEN_HE = """Still, Ivo Marsh, a senior adviser to Governor Tom Asher, said on Tuesday \
+that the campaign would not mislead voters about the count.
+
+“If there is no way to do it, we will be upfront about that,” he said."""
+
+
+def test_he_after_an_adviser_speaking_for_a_principal_is_the_adviser() -> None:
+    quotes = quotes_of(ADVISER_THEN_HE)
+    assert [q.speaker for q in quotes] == ["Ivo Marsh", "Ivo Marsh"]
