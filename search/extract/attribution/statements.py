@@ -355,8 +355,9 @@ def _statement_span(
     ):
         return _trim(body, s_start, s_start + len(_without_role(before)))
     signed = _signed_quote(body, quotes, s_start, lo)
-    if signed is not None:  # '"...," Mr. Trump said recently in New York'
-        return _trim(body, *signed)
+    fronted_quote = _fronted(body, s_start, lo if signed is None else signed[0])
+    if signed is not None and not fronted_quote:
+        return _trim(body, *signed)  # '"...," Mr. Trump said recently in New York'
     if not inverted and rest < s_end and _ADVERBIAL_RE.match(body, rest):
         that = _THAT_AFTER_RE.match(body, rest, s_end)  # "has said from the start that ..."
         if that:
@@ -367,7 +368,7 @@ def _statement_span(
         and body[rest].isalnum()
         and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
         # '"...," X told TV channel Y' (a quotation closing the paragraph before signs nothing)
-        and not (quote_closes(body, lo) and "\n" not in body[lo - 4 : lo])
+        and not (quote_closes(body, lo) and "\n" not in body[lo - 4 : lo] and not fronted_quote)
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
         and _CLAUSE_START_RE.match(body, rest)
@@ -460,6 +461,30 @@ def _signed_quote(
 
 _SENTENCE_MARK_RE: Final = re.compile(r"[.!?;:\"“”]")
 _TITLE_STOP_RE: Final = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
+
+
+def _fronted(body: str, s_start: int, qs: int) -> bool:
+    """Whether the words before a quotation open its sentence with a circumstance, so that
+    the quotation is a show's name or a question echoed, not the statement signed after it:
+    'On ABC's "This Week," Rubio said that ...', 'Asked why ... on "CBS This Morning," Sanders
+    said he ...'."""
+    opening = body[s_start:qs]
+    if opening.count("“") != opening.count("”") or opening.count('"') % 2:
+        return False  # the sentence opens inside a quotation
+    if "," in _QUOTED_RE.sub("", opening):
+        return False  # a clause of its own ("After X accused him, he warned, "...,"")
+    words = opening.split(None, 1)
+    first = words[0].strip("\"“‘'") if words else ""
+    if not first:
+        return False
+    return bool(_ADVERBIAL_RE.fullmatch(first) or _FRONTED_WORD_RE.fullmatch(first.lower()))
+
+
+_QUOTED_RE: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
+_FRONTED_WORD_RE: Final = re.compile(
+    r"on|in|at|during|after|before|while|to|from|for|with|asked|speaking|appearing|"
+    r"interviewed|writing|responding|earlier|later|last|this"
+)
 
 
 def _statement_before(before: str) -> bool:

@@ -363,3 +363,23 @@ that the campaign would not mislead voters about the count.
 def test_he_after_an_adviser_speaking_for_a_principal_is_the_adviser() -> None:
     quotes = quotes_of(ADVISER_THEN_HE)
     assert [q.speaker for q in quotes] == ["Ivo Marsh", "Ivo Marsh"]
+
+
+FRONTED_SHOW = """Wednesday on Harbor Channel’s “Nightly,” Tom Asher said if the board picked \
+him it would be a “two-pirate ticket.”
+
+On Harbor News’s "This Week," Vera Pell said that by refusing to name the lender, the board \
+is "hiding the bill."
+
+After Vera Pell accused him of sexism, he warned, "That will be fair game," Tom Asher told \
+the Harbor show when asked about her husband."""
+
+
+def test_a_quoted_show_in_a_fronted_phrase_is_no_statement_of_the_cue_after_it() -> None:
+    quotes = quotes_of(FRONTED_SHOW)
+    assert [(q.speaker, q.text) for q in quotes if q.cue == "said"] == [
+        ("Tom Asher", "if the board picked him it would be a “two-pirate ticket.”"),
+        ("Vera Pell", 'by refusing to name the lender, the board is "hiding the bill."'),
+    ]
+    # a quotation after a clause of the sentence's own is still the statement
+    assert "That will be fair game" in [q.text for q in quotes]
