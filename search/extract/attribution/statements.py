@@ -395,7 +395,7 @@ def _statement_span(
             break
     clause = _without_role(before)  # "..., EU foreign policy chief Marta Lindqvist said"
     set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
-    if set_off and _statement_before(clause):
+    if set_off and _statement_before(clause, len(body[hi:s_end].split()) <= 4):
         return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
     if inverted and _APPOSITIVE_RE.match(body, hi) and not _ACCORDING_RE.match(body, lk.cue_start):
         # "..., said Michael Hale, a senior fellow at ...": what follows is who he is
@@ -487,12 +487,29 @@ _FRONTED_WORD_RE: Final = re.compile(
 )
 
 
-def _statement_before(before: str) -> bool:
+def _statement_before(before: str, closing: bool = False) -> bool:
     """Whether the words set off before a speaker ("..., X said") are a statement, not a
     circumstance or a clause left open ("On Tuesday, at the camp, X pleaded", "His speech —
     in which he joked")."""
     clause = before.rstrip(",”\"'—– ")
-    return len(clause.split()) >= 2 and not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'"))
+    if len(clause.split()) < 2:
+        return False
+    if not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'")):
+        return True
+    # A fronted phrase with a main clause after its comma, signed at the sentence's close, is
+    # a statement: "After two decades in Congress, Sanders plans to remain a Democrat, Devine
+    # said."
+    return closing and any(
+        len(part.split()) >= 4
+        and not _OPENS_WITH_CIRCUMSTANCE_RE.match(part)
+        and _MAIN_SUBJECT_RE.match(part) is not None
+        for part in clause.split(", ")[1:]
+    )
+
+
+# The subject opening a main clause after a fronted phrase: a name or a pronoun ("..., Sanders
+# plans to ...", "..., he still remains ..."), not an apposition ("..., the third day of ...").
+_MAIN_SUBJECT_RE: Final = re.compile(r"[A-Z]|(?:he|she|they|it|we)\s")
 
 
 # Where a reported clause gives way to what the narrator adds: a contrast (", but he called

@@ -383,3 +383,17 @@ def test_a_quoted_show_in_a_fronted_phrase_is_no_statement_of_the_cue_after_it()
     ]
     # a quotation after a clause of the sentence's own is still the statement
     assert "That will be fair game" in [q.text for q in quotes]
+
+
+FRONTED_THEN_SIGNED = """Party strategist Ivo Marsh spoke to the board on Friday.
+
+After two decades in the senate, Tom Asher plans to remain a Democrat, Marsh said.
+
+On Friday morning, the third day of the ferry strike, Marsh said."""
+
+
+def test_a_fronted_phrase_then_a_main_clause_signed_at_the_close_is_a_statement() -> None:
+    quotes = quotes_of(FRONTED_THEN_SIGNED)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Ivo Marsh", "After two decades in the senate, Tom Asher plans to remain a Democrat"),
+    ]
