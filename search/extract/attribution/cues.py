@@ -396,6 +396,8 @@ def pronoun_may_end(gap: str) -> bool:
 # Jacobs').
 COLON_CUE_RE: Final = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
 TRANSCRIPT_COLON_RE: Final = re.compile(r"(:)")
+# What follows the name signing an embedded tweet: "— Paul Ryan (@SpeakerRyan) July 5, 2016".
+TWEET_HANDLE: Final = " (@"
 DASH_CUE_RE: Final = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
 DASH_BEFORE_RE: Final = re.compile(r"(?:^|\n|[-—–]\s?)$")
 # "Trump: ...", "Former AG Mukasey at RNC: ...": a short lead before a headline colon names the

@@ -38,6 +38,7 @@ from search.extract.attribution.cues import (
     SAYS_RE,
     THE_PHRASE_RE,
     TRANSCRIPT_COLON_RE,
+    TWEET_HANDLE,
     inverted_cue_position,
     last_words,
     left_gap_ok,
@@ -393,6 +394,9 @@ def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[
     before = body[max(0, m.start - 8) : m.start]
     if "―" in before or "—" in before or "–" in before:
         dash = DASH_CUE_RE.search(before)
+        if dash is None and body.startswith(TWEET_HANDLE, m.end):
+            # an embedded tweet's signature: "... https://t.co/x — Ben Jacobs (@bjacobs) June 28"
+            dash = _TWEET_DASH_RE.search(before)
         if dash and not inside(m.start, quotes):
             pos = m.start - len(before) + dash.start(1)
             return pos, pos + 1
@@ -407,6 +411,9 @@ def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[
         if nominal and not inside(m.start, quotes):
             return nominal.span(1)
     return None
+
+
+_TWEET_DASH_RE: Final = re.compile(r"\s([―—–])[ \u00a0]*$")
 
 
 def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:

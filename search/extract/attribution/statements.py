@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import TELL_RE, narration_cue, quote_closes
+from search.extract.attribution.cues import TELL_RE, TWEET_HANDLE, narration_cue, quote_closes
 from search.extract.attribution.lexicon import ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.names import Mention
@@ -329,6 +329,8 @@ def _statement_span(
         i = bisect.bisect_left(quotes, (lk.cue_start, 0)) - 1
         if i >= 0 and not body[quotes[i][1] : lk.cue_start].strip(' \u00a0"”’.,!?'):
             return _trim(body, *quotes[i])
+        if body.startswith(TWEET_HANDLE, lk.subj_end):
+            return _tweet(body, lk.cue_start)
         return None
     lo, hi = min(lk.cue_start, lk.subj_start), max(lk.cue_end, lk.subj_end)
     s_start, s_end = sents.bounds(hi - 1)
@@ -461,6 +463,24 @@ def _signed_quote(
 
 _SENTENCE_MARK_RE: Final = re.compile(r"[.!?;:\"“”]")
 _TITLE_STOP_RE: Final = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
+
+
+def _tweet(body: str, dash: int) -> tuple[int, int] | None:
+    """An embedded tweet's words: its paragraph up to the signing dash, less the links and a
+    shouted site banner after them ("... above the law. pic.twitter.com/x SIGN UP FOR OUR
+    NEWSLETTER — Paul Ryan (@SpeakerRyan)")."""
+    start = body.rfind("\n", 0, dash) + 1
+    words = body[start:dash].split()
+    while words and (words[-1].isupper() or _LINK_RE.match(words[-1])):
+        words.pop()
+    if len(words) < 3:
+        return None
+    end = body.index(words[-1], start) + len(words[-1])
+    link = _LINK_RE.search(body, start, end)  # a link glued to the words ("too.https://...")
+    return _trim(body, start, link.start() if link is not None else end)
+
+
+_LINK_RE: Final = re.compile(r"(?:https?://|pic\.twitter\.com/)\S*")
 
 
 def _fronted(body: str, s_start: int, qs: int) -> bool:

@@ -397,3 +397,24 @@ def test_a_fronted_phrase_then_a_main_clause_signed_at_the_close_is_a_statement(
     assert [(q.speaker, q.text) for q in quotes] == [
         ("Ivo Marsh", "After two decades in the senate, Tom Asher plans to remain a Democrat"),
     ]
+
+
+EMBEDDED_TWEETS = """The speaker spoke on Tuesday.
+
+While I respect the professionals at the agency, this ruling defies explanation. No one should \
+be above the law. pic.twitter.com/Oq8glquI — Tom Asher (@SpeakerAsher) July 5, 2016.
+
+Even for a schemer like Pell, this is pathetic. It’s dangerous, too.https://t.co/hcd4k9 — Ivo \
+Marsh (@ivomarsh) August 2, 2016."""
+
+
+def test_an_embedded_tweet_is_the_statement_of_the_name_signing_it() -> None:
+    quotes = quotes_of(EMBEDDED_TWEETS)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        (
+            "Tom Asher",
+            "While I respect the professionals at the agency, this ruling defies explanation. "
+            "No one should be above the law",
+        ),
+        ("Ivo Marsh", "Even for a schemer like Pell, this is pathetic. It’s dangerous, too"),
+    ]
