@@ -213,6 +213,24 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             mark = body[cue_span[0]]
             how = "colon" if mark == ":" else "dash" if mark in "―—–" else "nominal"
             links.append(Link(*cue_span, m.start, m.end, idx, how=how))
+        elif idx > 0 and body.startswith(":", m.end):
+            # "- Mark Blum and Jon Cole: “...”": two authors before a colon, the first where
+            # one alone would speak (opening the line or after a dash)
+            prev = mentions[idx - 1]
+            colon = COLON_CUE_RE.match(body, m.end)
+            if (
+                colon
+                and m.strong
+                and prev.strong
+                and body[prev.end : m.start] == " and "
+                and _mention_cue(body, prev, quotes) is None
+                and (
+                    prev.sentence_initial
+                    or DASH_BEFORE_RE.search(body, max(0, prev.start - 2), prev.start)
+                )
+            ):
+                for i, both in ((idx - 1, prev), (idx, m)):
+                    links.append(Link(*colon.span(1), both.start, both.end, i, how="colon"))
     links.sort(key=lambda lk: lk.cue_start)
     return links
 

@@ -418,3 +418,12 @@ def test_an_embedded_tweet_is_the_statement_of_the_name_signing_it() -> None:
         ),
         ("Ivo Marsh", "Even for a schemer like Pell, this is pathetic. It’s dangerous, too"),
     ]
+
+
+PAIRED_COLON = """HARBOR POLLS NOT WRONG, JUST TOO EARLY - Mark Blum and Jon Cole: “Although the \
+polls failed to predict the win, they were not wrong.”"""
+
+
+def test_two_authors_before_a_colon_both_speak() -> None:
+    quotes = quotes_of(PAIRED_COLON)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Mark Blum", ":"), ("Jon Cole", ":")]
