@@ -60,7 +60,7 @@ from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source, proxy_source, source_after, source_before
 from search.extract.attribution.spans import inside
 from search.extract.gazetteer import gazetteer
-from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
+from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE, TITLE_ABBREVIATIONS
 
 
 @dataclass
@@ -252,24 +252,48 @@ _PARTICIPLE_GAP_RE: Final = re.compile(r"(?:,|\s[—–-]|\s(?:before|after|whil
 
 def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention opening the sentence a cue stands in, if a name opens it."""
-    # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was').
+    # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was'), but
+    # not at a title's ("On Thursday, Sen. Pell appeared ...").
     s_start = max(body.rfind(end, 0, cs) for end in _SENTENCE_ENDS) + 1
+    while s_start > 1 and body.endswith(_TITLE_STOPS, 0, s_start):
+        s_start = max(body.rfind(end, 0, s_start - 1) for end in _SENTENCE_ENDS) + 1
     # A name opens the sentence, or follows the quotation it signs ('"...," Blige sings ...').
     signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
     if signed is not None:
         s_start = signed.end()
+    # ... or follows a fronted phrase of time or place ("On Sunday, Mr. Trump even echoed ...,
+    # saying", "Here in Columbia, Sanders stepped up ..., saying")
+    fronted = _FRONTED_PHRASE_RE.match(body, s_start, cs) if signed is None else None
+    if fronted is not None:
+        s_start = fronted.end()
     j = bisect.bisect_left(starts, s_start)
     if j >= len(mentions) or mentions[j].start >= cs:
         return None
-    if not (mentions[j].sentence_initial or (signed and mentions[j].start == s_start)):
+    after_phrase = (signed or fronted) is not None and _titles_only(
+        body[s_start : mentions[j].start]
+    )
+    if not (mentions[j].sentence_initial or after_phrase):
         return None
     if body.startswith(POSSESSOR_S, mentions[j].end):
         return None  # "Trump's aides ... and said"
     return j
 
 
+_FRONTED_PHRASE_RE: Final = re.compile(
+    r"\s*(?:On|In|At|Here|There|During|After|Before|Later|Earlier|Last|Since|Meanwhile|Now"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"“”\n]{0,60},\s+"
+    r"(?:(?:after|before|while|when|in|on|at|during|despite|with)\b[^,.;:!?\"“”\n]{0,80},\s+)?"
+)
+
+
+def _titles_only(gap: str) -> bool:
+    """Whether only capitalised words (titles: "Mr.", "Sen.") stand between a phrase and a name."""
+    return all(word[0].isupper() for word in gap.split())
+
+
 _SIGNED_OPENING_RE: Final = re.compile(r"\s*[“\"][^“”\"\n]{1,300}[,?!][”\"]\s+")
 _SENTENCE_ENDS = (". ", "\n", ".” ", '." ', "?” ", '?" ', "!” ")
+_TITLE_STOPS = tuple(f" {title}." for title in TITLE_ABBREVIATIONS)
 
 
 def _definite_role(body: str, source: Source) -> bool:

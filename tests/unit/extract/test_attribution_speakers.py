@@ -427,3 +427,22 @@ polls failed to predict the win, they were not wrong.”"""
 def test_two_authors_before_a_colon_both_speak() -> None:
     quotes = quotes_of(PAIRED_COLON)
     assert [(q.speaker, q.cue) for q in quotes] == [("Mark Blum", ":"), ("Jon Cole", ":")]
+
+
+FRONTED_SUBJECT = """Here in Dayton, Tom Asher stepped up his emphasis on the ferry, saying, "We \
+have got to reach the day when the boats run on time."
+
+On Thursday, after staying neutral all spring, Sen. Vera Pell appeared with the host and \
+endorsed Asher, saying, “A fighter in the lead is what this state needs.”
+
+In his speech, Ivo Marsh praised Pell as the ablest candidate ever and said she would finish \
+the job."""
+
+
+def test_the_subject_after_a_fronted_phrase_speaks_through_a_later_participle() -> None:
+    quotes = quotes_of(FRONTED_SUBJECT)
+    assert [(q.speaker, q.text) for q in quotes if q.cue in ("saying", "said")] == [
+        ("Tom Asher", "We have got to reach the day when the boats run on time"),
+        ("Vera Pell", "A fighter in the lead is what this state needs"),
+        ("Ivo Marsh", "she would finish the job"),
+    ]
