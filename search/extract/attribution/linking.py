@@ -280,9 +280,10 @@ def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs:
 
 
 _FRONTED_PHRASE_RE: Final = re.compile(
-    r"\s*(?:On|In|At|Here|There|During|After|Before|Later|Earlier|Last|Since|Meanwhile|Now"
+    r"\s*(?:(?:On|In|At|Here|There|During|After|Before|Later|Earlier|Last|Since|Meanwhile|Now"
     r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"“”\n]{0,60},\s+"
     r"(?:(?:after|before|while|when|in|on|at|during|despite|with)\b[^,.;:!?\"“”\n]{0,80},\s+)?"
+    r"|\d{1,3}-year-old\s+)"  # "76-year-old Morton Blackwell ... endorsed Cruz, saying"
 )
 
 

@@ -446,3 +446,15 @@ def test_the_subject_after_a_fronted_phrase_speaks_through_a_later_participle() 
         ("Vera Pell", "A fighter in the lead is what this state needs"),
         ("Ivo Marsh", "she would finish the job"),
     ]
+
+
+AGED_SUBJECT = """For more than half a century, Vane has served the movement.
+
+76-year-old Morton Blackwood, founder of the Harbor Institute, club member in the 1960s and \
+long time committeeman from Ohio, endorsed Asher last week, saying he “has consistently shown \
+his commitment to the port.”"""
+
+
+def test_an_age_before_the_sentences_subject_keeps_it_the_subject() -> None:
+    quotes = quotes_of(AGED_SUBJECT)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Morton Blackwood", "saying")]
