@@ -386,7 +386,7 @@ def _statement_span(
             and (
                 re.fullmatch(r"[\s,—–-]*", gap)
                 or (
-                    body[qe - 1] == ","
+                    body[qe - 1] in ",?!"  # '"Why?" reporter X asked'
                     and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
                     and not re.search(r"[a-z]{3}\.\s", gap)
                 )

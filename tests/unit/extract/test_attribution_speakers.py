@@ -458,3 +458,19 @@ his commitment to the port.”"""
 def test_an_age_before_the_sentences_subject_keeps_it_the_subject() -> None:
     quotes = quotes_of(AGED_SUBJECT)
     assert [(q.speaker, q.cue) for q in quotes] == [("Morton Blackwood", "saying")]
+
+
+QUESTION_SIGNED_BY_ROLE = """“I meant exactly that,” Tom Asher said.
+
+“But why?” reporter Jackie Nesbit asked him.
+
+“Does that fly?” former Asher adviser Ivo Marsh asked on Twitter."""
+
+
+def test_a_question_signed_by_a_titled_name_is_that_persons() -> None:
+    quotes = quotes_of(QUESTION_SIGNED_BY_ROLE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Tom Asher", "I meant exactly that"),
+        ("Jackie Nesbit", "But why?"),
+        ("Ivo Marsh", "Does that fly?"),
+    ]
