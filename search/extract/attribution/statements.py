@@ -516,6 +516,17 @@ def _statement_before(before: str, closing: bool = False) -> bool:
         return False
     if not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'")):
         return True
+    words = clause.lstrip("“\"'").split()
+    if (
+        closing
+        and words[0].lower() in _POSSESSIVE_OPENERS
+        and len(words) >= 5
+        and not any(w.endswith(("ing", "ed")) for w in words[1:3])
+        and "—" not in clause
+        and "–" not in clause
+    ):
+        return True  # "His endorsement could matter more ..., said strategist X." (not "His
+        # voice breaking, X said" nor "His speech — in which he joked")
     # A fronted phrase with a main clause after its comma, signed at the sentence's close, is
     # a statement: "After two decades in Congress, Sanders plans to remain a Democrat, Devine
     # said."
@@ -527,6 +538,7 @@ def _statement_before(before: str, closing: bool = False) -> bool:
     )
 
 
+_POSSESSIVE_OPENERS: Final = frozenset({"his", "her", "their", "its"})
 # The subject opening a main clause after a fronted phrase: a name or a pronoun ("..., Sanders
 # plans to ...", "..., he still remains ..."), not an apposition ("..., the third day of ...").
 _MAIN_SUBJECT_RE: Final = re.compile(r"[A-Z]|(?:he|she|they|it|we)\s")

@@ -474,3 +474,21 @@ def test_a_question_signed_by_a_titled_name_is_that_persons() -> None:
         ("Jackie Nesbit", "But why?"),
         ("Ivo Marsh", "Does that fly?"),
     ]
+
+
+POSSESSIVE_OPENING = """Party strategist Hank Sheinman spoke to the board.
+
+His endorsement could matter more for identity politics than for his clout in Dayton, said \
+Democratic strategist Hank Sheinman.
+
+His voice breaking, Sheinman said."""
+
+
+def test_a_statement_opening_with_a_possessive_before_its_signer_is_a_statement() -> None:
+    quotes = quotes_of(POSSESSIVE_OPENING)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        (
+            "Hank Sheinman",
+            "His endorsement could matter more for identity politics than for his clout in Dayton",
+        ),
+    ]
