@@ -135,7 +135,7 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             and (according or inverted_cue_position(body, cs, cue.group()))
         )
         if inverted:
-            subject = _right_subject(body, mentions, starts, ce)
+            subject = _right_subject(body, mentions, starts, ce, possessor_speaks=according)
             source = source_after(body, ce, mentions, starts)
             if subject is None:
                 # "..., said another voter, Nora Pell." / "wrote the ambassador at the time,
@@ -552,7 +552,9 @@ def _appositive_subject(
     return j
 
 
-def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
+def _right_subject(
+    body: str, mentions: list[Mention], starts: list[int], ce: int, possessor_speaks: bool = False
+) -> int | None:
     """The speaker named after an inverted cue ("said Sen. X"), taking the head of a chain
     such as "said Trump campaign manager X"."""
     j = bisect.bisect_left(starts, ce)
@@ -566,6 +568,18 @@ def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: in
         if nxt.start - mentions[j].end > 60 or not _role_chain(gap):
             break
         j += 1
+    if not possessor_speaks and body.startswith(POSSESSOR_S, mentions[j].end):
+        # "said Rubio's deputy campaign manager, Rich Beeson": the one holding the role; "The
+        # lawmaker, ..., said Trump's remarks have ...": a reported clause, no inverted speaker
+        k = j + 1
+        role = (
+            _POSSESSED_ROLE_RE.fullmatch(body, mentions[j].end, mentions[k].start)
+            if k < len(mentions)
+            else None
+        )
+        if role is not None and role.group(1).lower() in ROLE_WORDS:
+            return k
+        return None
     return j
 
 
@@ -590,6 +604,9 @@ def _described_after(body: str, mentions: list[Mention], starts: list[int], ce: 
         return None  # "told the paper that ..., X": a reported clause, not a description
     end = mentions[j].end
     return j if end == len(body) or body.startswith(_DESCRIBED_END, end) else None
+
+
+_POSSESSED_ROLE_RE: Final = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,4}([a-z][\w\-]*),?\s+")
 
 
 def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:

@@ -492,3 +492,17 @@ def test_a_statement_opening_with_a_possessive_before_its_signer_is_a_statement(
             "His endorsement could matter more for identity politics than for his clout in Dayton",
         ),
     ]
+
+
+POSSESSOR_AFTER_INVERTED_CUE = """Tom Asher spoke on Monday.
+
+The lawmaker, who represents a district in Albay province, said Asher's remarks "have done \
+lasting harm."
+
+“We are treating March as one long election day,” said Asher’s deputy campaign manager, Ivo \
+Marsh, who ran the port campaign."""
+
+
+def test_a_possessor_after_an_inverted_cue_is_no_speaker_but_the_role_it_owns_is() -> None:
+    quotes = quotes_of(POSSESSOR_AFTER_INVERTED_CUE)
+    assert [q.speaker for q in quotes if q.speaker_kind == "person"] == ["Ivo Marsh"]
