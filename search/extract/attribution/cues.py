@@ -342,7 +342,7 @@ def inverted_cue_position(body: str, cue_start: int, cue: str = "said") -> bool:
     if cue.lower() not in INVERTING_CUES:
         return False
     before = body[max(0, cue_start - 3) : cue_start].rstrip()
-    return bool(before) and before[-1] in ",\"”’'—–-:"
+    return bool(before) and before[-1] in ",\"”’'—–-:“"  # “: a closing slip ('“...,“ said X')
 
 
 # "As Ms. Simonyan put it, ...": "put it" cues only in a clause opened by "as".

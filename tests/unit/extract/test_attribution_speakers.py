@@ -506,3 +506,12 @@ Marsh, who ran the port campaign."""
 def test_a_possessor_after_an_inverted_cue_is_no_speaker_but_the_role_it_owns_is() -> None:
     quotes = quotes_of(POSSESSOR_AFTER_INVERTED_CUE)
     assert [q.speaker for q in quotes if q.speaker_kind == "person"] == ["Ivo Marsh"]
+
+
+CLOSED_WITH_OPENING_MARK = """“It's unusual,“ said Larry Nobbs, an attorney with the Harbor \
+Legal Center. “It's a hard thing to do.”"""
+
+
+def test_a_quotation_closed_with_an_opening_mark_is_signed_by_the_inverted_speaker() -> None:
+    quotes = quotes_of(CLOSED_WITH_OPENING_MARK)
+    assert [(q.speaker, q.text) for q in quotes][:1] == [("Larry Nobbs", "It's unusual")]
