@@ -397,7 +397,15 @@ def _statement_span(
             break
     clause = _without_role(before)  # "..., EU foreign policy chief Marta Lindqvist said"
     set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
-    if set_off and _statement_before(clause, len(body[hi:s_end].split()) <= 4):
+    if before.endswith(",") and body[lk.subj_end : lk.cue_start] == ", ":
+        # A name set off by commas right before its cue is an apposition to the words before
+        # it, which describe the speaker: "One Republican hopeful, Carly Fiorina, says ..."
+        # has no statement before it; "..., his top aide, Tad Devine, told" has one before the
+        # description.
+        cut = clause.rstrip(", ").rfind(", ")
+        clause = clause[:cut] if cut > 0 else ""
+    closing = len(body[hi:s_end].split()) <= 4
+    if set_off and clause and _statement_before(clause, closing):
         return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
     if inverted and _APPOSITIVE_RE.match(body, hi) and not _ACCORDING_RE.match(body, lk.cue_start):
         # "..., said Michael Hale, a senior fellow at ...": what follows is who he is

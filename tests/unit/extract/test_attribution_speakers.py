@@ -515,3 +515,22 @@ Legal Center. “It's a hard thing to do.”"""
 def test_a_quotation_closed_with_an_opening_mark_is_signed_by_the_inverted_speaker() -> None:
     quotes = quotes_of(CLOSED_WITH_OPENING_MARK)
     assert [(q.speaker, q.text) for q in quotes][:1] == [("Larry Nobbs", "It's unusual")]
+
+
+NAME_IN_APPOSITION_BEFORE_CUE = """One Republican hopeful, Carla Fiorrina, says despite being \
+a Stanford alumna, she plans to root for Dayton.
+
+Despite a series of defeats on Tuesday night, Sen. Tom Asher remains committed to the race, his \
+top aide, Ivo Marsh, told the paper."""
+
+
+def test_a_name_set_off_before_its_cue_is_described_by_the_words_before_it() -> None:
+    quotes = quotes_of(NAME_IN_APPOSITION_BEFORE_CUE)
+    assert [(q.speaker, q.text) for q in quotes] == [
+        ("Carla Fiorrina", "despite being a Stanford alumna, she plans to root for Dayton"),
+        (
+            "Ivo Marsh",
+            "Despite a series of defeats on Tuesday night, Sen. Tom Asher remains committed to "
+            "the race",
+        ),
+    ]
