@@ -504,15 +504,41 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
                 continue
             if not proxy and body.startswith(POSSESSOR_S, m.end):
                 return None
-            if not m.sentence_initial and gazetteer().is_place(" ".join(m.tokens)):
+            if m.start > _plain_sentence_start(body, m.start) and _in_opening_appositive(
+                body, mentions, starts, j, cs
+            ):
                 # "Sandy Pill, who lost her daughter in Aurora, Colorado, in 2012, said",
-                # "Harry Bond, 30, of Raleigh, said": the place is in the opening name's
-                # appositive, and the name is the subject.
+                # "Harry Bond, 30, of Raleigh, said", "Marty West, a professor who worked for
+                # Sen. Lamar Alexander (R-Tenn.), one of the bill's architects, said": the
+                # place or person is in the opening name's appositive; the name is the subject.
                 opening = _appositive_subject(body, mentions, starts, cs)
                 if opening is not None and opening < j:
                     return opening
             return j
     return _appositive_subject(body, mentions, starts, cs)
+
+
+def _in_opening_appositive(
+    body: str, mentions: list[Mention], starts: list[int], j: int, cs: int
+) -> bool:
+    """Whether the mention before a cue may lie in the appositive of an earlier name: a place,
+    or a name after a relative pronoun ("who worked for Sen. X")."""
+    m = mentions[j]
+    if gazetteer().is_place(" ".join(m.tokens)):
+        return True
+    return _RELATIVE_RE.search(body, _plain_sentence_start(body, m.start), m.start) is not None
+
+
+def _plain_sentence_start(body: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts: after a stop and a space or a line break, but
+    not after a title's stop ("Sen. Lamar Alexander")."""
+    start = max(body.rfind(". ", 0, pos), body.rfind("\n", 0, pos)) + 1
+    while start > 1 and body.endswith(_TITLE_STOPS, 0, start):
+        start = max(body.rfind(". ", 0, start - 1), body.rfind("\n", 0, start - 1)) + 1
+    return start
+
+
+_RELATIVE_RE: Final = re.compile(r"[,\s]who(?:se)?\s")
 
 
 # "The Democratic candidates, Hillary Clinton and Senator Bernie Sanders, have promised":
@@ -535,7 +561,7 @@ def _appositive_subject(
     """A name opening its sentence and set off from the cue by a long comma-delimited
     appositive or relative clause ("Rich Heffley, a top GOP operative who played a major role
     in ... and is now running ..., said")."""
-    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
+    s_start = _plain_sentence_start(body, cs)
     # ... or right after the quotation it signs ('"...," Harry Bond, 30, of Raleigh, said')
     signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
     j = bisect.bisect_left(starts, signed.end() if signed else s_start)

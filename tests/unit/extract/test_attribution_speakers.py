@@ -534,3 +534,16 @@ def test_a_name_set_off_before_its_cue_is_described_by_the_words_before_it() -> 
             "the race",
         ),
     ]
+
+
+NAME_IN_OPENING_RELATIVE = """Marty Weston, an education professor at Harbor who previously \
+worked for Sen. Lamar Alexson (R-Ohio), one of the bill’s architects, called it “an incredibly \
+significant development.”
+
+Mr. Slinker, whose latest start-up, Paradata, helps brands find suppliers, said Mr. Asher was \
+a candidate in the spirit of the valley."""
+
+
+def test_a_name_in_the_opening_names_relative_clause_is_not_the_subject() -> None:
+    quotes = quotes_of(NAME_IN_OPENING_RELATIVE)
+    assert [q.speaker for q in quotes] == ["Marty Weston", "Slinker"]
