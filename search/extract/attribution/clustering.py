@@ -283,9 +283,15 @@ def resolve_links(
 ) -> None:
     """Give each link its person; "he said" goes to the latest subject-like person whose
     gender, where the article shows it, agrees with the pronoun."""
-    subjects = {lk.mention for lk in links if lk.mention is not None} - _reported_subjects(
-        body, links, mentions
-    )
+    # A name in the appositive after a cue's subject ("Ivo Marsh, an adviser to Tom Asher,
+    # said", "said Ivo Marsh, an adviser to Tom Asher") did not speak: no antecedent for it.
+    heads = {lk.cue_start: lk.subj_start for lk in links if lk.mention is not None and not lk.extra}
+    subjects = {
+        lk.mention
+        for lk in links
+        if lk.mention is not None
+        and not (lk.extra and lk.subj_start > heads.get(lk.cue_start, lk.subj_start))
+    } - _reported_subjects(body, links, mentions)
     genders: dict[int, str] | None = None
     for lk in links:
         if lk.mention is not None:

@@ -188,10 +188,11 @@ LEFT_GAP_RE: Final = re.compile(
     r"(?:(?:\s*,[^,\"“”\n;:]{1,120}?){1,2}\s*,|\s*,(?=\s+who\b))?"
     rf"{_DAY}(?:\s+{_AUX})*\s+$"
 )
-# A long appositive or relative clause set off by commas between a subject and its cue.
+# A long appositive or relative clause set off by commas between a subject and its cue (an
+# age first too: "Harry Bond, 30, of Raleigh, N.C., said").
 APPOSITIVE_GAP_RE: Final = re.compile(
     rf"(?:{TAG})?(?:\s+of\s+[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){{0,3}})?"
-    rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*)\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
+    rf",\s+(?:a|an|the|who|whose|[a-z]+|[A-Z][\w.’'\-]*|\d{{1,3}}(?=,))\b[^\"“”\n;:]*,(?:\s+{_AUX})*\s+"
 )
 # Words allowed between an inverted cue and its speaker ("said former Gov. Mike Pence", a rank
 # "said Air Force 1st Lt. X").
@@ -341,7 +342,7 @@ def inverted_cue_position(body: str, cue_start: int, cue: str = "said") -> bool:
     if cue.lower() not in INVERTING_CUES:
         return False
     before = body[max(0, cue_start - 3) : cue_start].rstrip()
-    return bool(before) and before[-1] in ",\"”’'—–-:"
+    return bool(before) and before[-1] in ",\"”’'—–-:“"  # “: a closing slip ('“...,“ said X')
 
 
 # "As Ms. Simonyan put it, ...": "put it" cues only in a clause opened by "as".
@@ -395,6 +396,8 @@ def pronoun_may_end(gap: str) -> bool:
 # Jacobs').
 COLON_CUE_RE: Final = re.compile(r"(?:\s*\([^()\n]{0,30}\))?\s*(:)\s*(?=[“\"'‘])")
 TRANSCRIPT_COLON_RE: Final = re.compile(r"(:)")
+# What follows the name signing an embedded tweet: "— Paul Ryan (@SpeakerRyan) July 5, 2016".
+TWEET_HANDLE: Final = " (@"
 DASH_CUE_RE: Final = re.compile(r"[”\"’.!?][ \u00a0]*([―—–])[ \u00a0]*$")
 DASH_BEFORE_RE: Final = re.compile(r"(?:^|\n|[-—–]\s?)$")
 # "Trump: ...", "Former AG Mukasey at RNC: ...": a short lead before a headline colon names the

@@ -38,6 +38,7 @@ from search.extract.attribution.cues import (
     SAYS_RE,
     THE_PHRASE_RE,
     TRANSCRIPT_COLON_RE,
+    TWEET_HANDLE,
     inverted_cue_position,
     last_words,
     left_gap_ok,
@@ -58,7 +59,8 @@ from search.extract.attribution.lexicon import (
 from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source, proxy_source, source_after, source_before
 from search.extract.attribution.spans import inside
-from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE
+from search.extract.gazetteer import gazetteer
+from search.extract.vocabulary import POSSESSIVE, SENTENCE_BREAK_RE, TITLE_ABBREVIATIONS
 
 
 @dataclass
@@ -133,8 +135,14 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             and (according or inverted_cue_position(body, cs, cue.group()))
         )
         if inverted:
-            subject = _right_subject(body, mentions, starts, ce)
+            subject = _right_subject(body, mentions, starts, ce, possessor_speaks=according)
             source = source_after(body, ce, mentions, starts)
+            if subject is None:
+                # "..., said another voter, Nora Pell." / "wrote the ambassador at the time,
+                # John Herbst.": the description is the name's, set off before it.
+                described = _described_after(body, mentions, starts, ce)
+                if described is not None:
+                    subject, source = described, None
         elif subject is None and source is None and _ASKED_RE.fullmatch(cue.group()):
             # "Asked by Matt Lauer whether ...", "was asked by host X whether": the agent asked.
             by = _BY_AGENT_RE.match(body, cs)
@@ -205,6 +213,24 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             mark = body[cue_span[0]]
             how = "colon" if mark == ":" else "dash" if mark in "―—–" else "nominal"
             links.append(Link(*cue_span, m.start, m.end, idx, how=how))
+        elif idx > 0 and body.startswith(":", m.end):
+            # "- Mark Blum and Jon Cole: “...”": two authors before a colon, the first where
+            # one alone would speak (opening the line or after a dash)
+            prev = mentions[idx - 1]
+            colon = COLON_CUE_RE.match(body, m.end)
+            if (
+                colon
+                and m.strong
+                and prev.strong
+                and body[prev.end : m.start] == " and "
+                and _mention_cue(body, prev, quotes) is None
+                and (
+                    prev.sentence_initial
+                    or DASH_BEFORE_RE.search(body, max(0, prev.start - 2), prev.start)
+                )
+            ):
+                for i, both in ((idx - 1, prev), (idx, m)):
+                    links.append(Link(*colon.span(1), both.start, both.end, i, how="colon"))
     links.sort(key=lambda lk: lk.cue_start)
     return links
 
@@ -226,24 +252,49 @@ _PARTICIPLE_GAP_RE: Final = re.compile(r"(?:,|\s[—–-]|\s(?:before|after|whil
 
 def _sentence_subject(body: str, mentions: list[Mention], starts: list[int], cs: int) -> int | None:
     """The mention opening the sentence a cue stands in, if a name opens it."""
-    # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was').
+    # A sentence ends at a stop, or at a closing mark after one ('... smart.” Trump was'), but
+    # not at a title's ("On Thursday, Sen. Pell appeared ...").
     s_start = max(body.rfind(end, 0, cs) for end in _SENTENCE_ENDS) + 1
+    while s_start > 1 and body.endswith(_TITLE_STOPS, 0, s_start):
+        s_start = max(body.rfind(end, 0, s_start - 1) for end in _SENTENCE_ENDS) + 1
     # A name opens the sentence, or follows the quotation it signs ('"...," Blige sings ...').
     signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
     if signed is not None:
         s_start = signed.end()
+    # ... or follows a fronted phrase of time or place ("On Sunday, Mr. Trump even echoed ...,
+    # saying", "Here in Columbia, Sanders stepped up ..., saying")
+    fronted = _FRONTED_PHRASE_RE.match(body, s_start, cs) if signed is None else None
+    if fronted is not None:
+        s_start = fronted.end()
     j = bisect.bisect_left(starts, s_start)
     if j >= len(mentions) or mentions[j].start >= cs:
         return None
-    if not (mentions[j].sentence_initial or (signed and mentions[j].start == s_start)):
+    after_phrase = (signed or fronted) is not None and _titles_only(
+        body[s_start : mentions[j].start]
+    )
+    if not (mentions[j].sentence_initial or after_phrase):
         return None
     if body.startswith(POSSESSOR_S, mentions[j].end):
         return None  # "Trump's aides ... and said"
     return j
 
 
+_FRONTED_PHRASE_RE: Final = re.compile(
+    r"\s*(?:(?:On|In|At|Here|There|During|After|Before|Later|Earlier|Last|Since|Meanwhile|Now"
+    r"|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?\"“”\n]{0,60},\s+"
+    r"(?:(?:after|before|while|when|in|on|at|during|despite|with)\b[^,.;:!?\"“”\n]{0,80},\s+)?"
+    r"|\d{1,3}-year-old\s+)"  # "76-year-old Morton Blackwell ... endorsed Cruz, saying"
+)
+
+
+def _titles_only(gap: str) -> bool:
+    """Whether only capitalised words (titles: "Mr.", "Sen.") stand between a phrase and a name."""
+    return all(word[0].isupper() for word in gap.split())
+
+
 _SIGNED_OPENING_RE: Final = re.compile(r"\s*[“\"][^“”\"\n]{1,300}[,?!][”\"]\s+")
 _SENTENCE_ENDS = (". ", "\n", ".” ", '." ', "?” ", '?" ', "!” ")
+_TITLE_STOPS = tuple(f" {title}." for title in TITLE_ABBREVIATIONS)
 
 
 def _definite_role(body: str, source: Source) -> bool:
@@ -386,6 +437,9 @@ def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[
     before = body[max(0, m.start - 8) : m.start]
     if "―" in before or "—" in before or "–" in before:
         dash = DASH_CUE_RE.search(before)
+        if dash is None and body.startswith(TWEET_HANDLE, m.end):
+            # an embedded tweet's signature: "... https://t.co/x — Ben Jacobs (@bjacobs) June 28"
+            dash = _TWEET_DASH_RE.search(before)
         if dash and not inside(m.start, quotes):
             pos = m.start - len(before) + dash.start(1)
             return pos, pos + 1
@@ -400,6 +454,9 @@ def _mention_cue(body: str, m: Mention, quotes: list[tuple[int, int]]) -> tuple[
         if nominal and not inside(m.start, quotes):
             return nominal.span(1)
     return None
+
+
+_TWEET_DASH_RE: Final = re.compile(r"\s([―—–])[ \u00a0]*$")
 
 
 def _plausible_source(m: Mention, cue: str, people: set[str]) -> bool:
@@ -447,8 +504,41 @@ def _left_subject(body: str, mentions: list[Mention], starts: list[int], cs: int
                 continue
             if not proxy and body.startswith(POSSESSOR_S, m.end):
                 return None
+            if m.start > _plain_sentence_start(body, m.start) and _in_opening_appositive(
+                body, mentions, starts, j, cs
+            ):
+                # "Sandy Pill, who lost her daughter in Aurora, Colorado, in 2012, said",
+                # "Harry Bond, 30, of Raleigh, said", "Marty West, a professor who worked for
+                # Sen. Lamar Alexander (R-Tenn.), one of the bill's architects, said": the
+                # place or person is in the opening name's appositive; the name is the subject.
+                opening = _appositive_subject(body, mentions, starts, cs)
+                if opening is not None and opening < j:
+                    return opening
             return j
     return _appositive_subject(body, mentions, starts, cs)
+
+
+def _in_opening_appositive(
+    body: str, mentions: list[Mention], starts: list[int], j: int, cs: int
+) -> bool:
+    """Whether the mention before a cue may lie in the appositive of an earlier name: a place,
+    or a name after a relative pronoun ("who worked for Sen. X")."""
+    m = mentions[j]
+    if gazetteer().is_place(" ".join(m.tokens)):
+        return True
+    return _RELATIVE_RE.search(body, _plain_sentence_start(body, m.start), m.start) is not None
+
+
+def _plain_sentence_start(body: str, pos: int) -> int:
+    """Where the sentence holding `pos` starts: after a stop and a space or a line break, but
+    not after a title's stop ("Sen. Lamar Alexander")."""
+    start = max(body.rfind(". ", 0, pos), body.rfind("\n", 0, pos)) + 1
+    while start > 1 and body.endswith(_TITLE_STOPS, 0, start):
+        start = max(body.rfind(". ", 0, start - 1), body.rfind("\n", 0, start - 1)) + 1
+    return start
+
+
+_RELATIVE_RE: Final = re.compile(r"[,\s]who(?:se)?\s")
 
 
 # "The Democratic candidates, Hillary Clinton and Senator Bernie Sanders, have promised":
@@ -471,11 +561,15 @@ def _appositive_subject(
     """A name opening its sentence and set off from the cue by a long comma-delimited
     appositive or relative clause ("Rich Heffley, a top GOP operative who played a major role
     in ... and is now running ..., said")."""
-    s_start = max(body.rfind(". ", 0, cs), body.rfind("\n", 0, cs)) + 1
-    j = bisect.bisect_left(starts, s_start)
-    if j >= len(mentions) or mentions[j].start >= cs or not mentions[j].sentence_initial:
+    s_start = _plain_sentence_start(body, cs)
+    # ... or right after the quotation it signs ('"...," Harry Bond, 30, of Raleigh, said')
+    signed = _SIGNED_OPENING_RE.match(body, s_start, cs)
+    j = bisect.bisect_left(starts, signed.end() if signed else s_start)
+    if j >= len(mentions) or mentions[j].start >= cs:
         return None
     m = mentions[j]
+    if not (m.sentence_initial or (signed and m.start == signed.end())):
+        return None
     if body.startswith(POSSESSOR_S, m.end) or cs - m.end > 400:
         return None
     gap = body[m.end : cs]
@@ -484,7 +578,9 @@ def _appositive_subject(
     return j
 
 
-def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
+def _right_subject(
+    body: str, mentions: list[Mention], starts: list[int], ce: int, possessor_speaks: bool = False
+) -> int | None:
     """The speaker named after an inverted cue ("said Sen. X"), taking the head of a chain
     such as "said Trump campaign manager X"."""
     j = bisect.bisect_left(starts, ce)
@@ -498,7 +594,45 @@ def _right_subject(body: str, mentions: list[Mention], starts: list[int], ce: in
         if nxt.start - mentions[j].end > 60 or not _role_chain(gap):
             break
         j += 1
+    if not possessor_speaks and body.startswith(POSSESSOR_S, mentions[j].end):
+        # "said Rubio's deputy campaign manager, Rich Beeson": the one holding the role; "The
+        # lawmaker, ..., said Trump's remarks have ...": a reported clause, no inverted speaker
+        k = j + 1
+        role = (
+            _POSSESSED_ROLE_RE.fullmatch(body, mentions[j].end, mentions[k].start)
+            if k < len(mentions)
+            else None
+        )
+        if role is not None and role.group(1).lower() in ROLE_WORDS:
+            return k
+        return None
     return j
+
+
+# A description after an inverted cue, set off by a comma from the name it describes: "the
+# bureau's director, ", "another Twitter user, ", "the ambassador at the time, ".
+_DESCRIBED_RE: Final = re.compile(
+    r"\s+(?:the|a|an|another|one|his|her|their|its)\s+[^,.;:!?“”\"\n()]{2,80}?,\s+"
+)
+_DESCRIBED_END = (".", ",", ";", "\n", ")")
+
+
+def _described_after(body: str, mentions: list[Mention], starts: list[int], ce: int) -> int | None:
+    """The full name closing a description after an inverted cue ("said the bureau's
+    director, James Colby, on Monday"), if the name ends the phrase."""
+    described = _DESCRIBED_RE.match(body, ce)
+    if described is None:
+        return None
+    j = bisect.bisect_left(starts, described.end())
+    if j >= len(mentions) or mentions[j].start != described.end() or not mentions[j].full:
+        return None
+    if " that " in body[ce : described.end()]:
+        return None  # "told the paper that ..., X": a reported clause, not a description
+    end = mentions[j].end
+    return j if end == len(body) or body.startswith(_DESCRIBED_END, end) else None
+
+
+_POSSESSED_ROLE_RE: Final = re.compile(r"['’]s\s+(?:[a-z][\w\-]*\s+){0,4}([a-z][\w\-]*),?\s+")
 
 
 def _coordinated_after(body: str, mentions: list[Mention], idx: int) -> list[int]:

@@ -120,12 +120,24 @@ def _segments(body: str, start: int, end: int) -> list[list[tuple[str, int, int]
 
 
 _NO_WORDS: frozenset[str] = frozenset()
+# Outlets and firms named after their founders: after a given name, the founder.
+_SURNAMED_OUTLETS: Final = frozenset({"bloomberg", "huffington", "breitbart", "gallup", "fox"})
 # Role nouns and modifiers ("Actress", "Coordinator", "Top"): in front of a name they are its
 # role, though as a last word they may be a surname ("Paul Singer").
 _ROLE_NOT_NAME: Final = (ROLE_WORDS | ROLE_MODIFIERS) - FIRST_NAMES
 # Titles that by themselves announce a person ("Sen.", "Governor"), unlike "Presidential" or
 # "Miss" in "Presidential Debates" or "Miss Universe".
 _PERSON_TITLES: Final = (HONORIFICS | TITLE_WORDS) - ROLE_MODIFIERS - WEAK_TITLES
+
+
+def _given_name_before(
+    toks: list[tuple[str, int, int]], lows: list[str], k: int, default: int
+) -> int:
+    """Index of a given name right before token `k`, past one middle initial, or `default`."""
+    j = k - 1
+    if j >= 1 and is_initial(toks[j][0]):
+        j -= 1
+    return j if j >= 0 and lows[j] in FIRST_NAMES else default
 
 
 def _candidate(
@@ -155,6 +167,14 @@ def _candidate(
         and lows[1] not in TITLE_WORDS
     ):
         i = 0  # "Kathleen Hall Jamieson": a middle name that is also an organisation word
+    if (
+        i == len(toks)
+        and len(toks) >= 2
+        and lows[-1] in _SURNAMED_OUTLETS
+        and toks[-1][0][1:].islower()
+    ):
+        # "Michael R. Bloomberg", "Arianna Huffington": the person, not the outlet
+        i = _given_name_before(toks, lows, len(toks) - 1, i)
     title_of = None if after_name else complemented_title(body, toks[0][1])
     if title_of is not None:
         start = max(i, name_after_complement(toks, lows))
@@ -216,10 +236,11 @@ def _candidate(
     if (
         len(words) == 1
         and not strong
-        and body[max(0, toks[0][1] - 4) : toks[0][1]].lower() == "the "
+        and (body[max(0, toks[0][1] - 4) : toks[0][1]].lower() == "the " or prefix_lows == ["the"])
         and not (after and after.group(1) in _PROXY_NOUNS)
     ):
-        return None  # "the Homeless", "the Hill"; but "the Kasich campaign said" names Kasich
+        # "the Homeless", "The Advocate had chided"; but "the Kasich campaign said" names Kasich
+        return None
     if before and before[-1].endswith("-based"):
         return None  # "Dublin-based Shire": a company
     if len(words) == 1 and not titled and _in_org_name(body, toks[0][1]):

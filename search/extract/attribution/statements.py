@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Final
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.cues import TELL_RE, narration_cue, quote_closes
+from search.extract.attribution.cues import TELL_RE, TWEET_HANDLE, narration_cue, quote_closes
 from search.extract.attribution.lexicon import ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.names import Mention
@@ -329,6 +329,8 @@ def _statement_span(
         i = bisect.bisect_left(quotes, (lk.cue_start, 0)) - 1
         if i >= 0 and not body[quotes[i][1] : lk.cue_start].strip(' \u00a0"”’.,!?'):
             return _trim(body, *quotes[i])
+        if body.startswith(TWEET_HANDLE, lk.subj_end):
+            return _tweet(body, lk.cue_start)
         return None
     lo, hi = min(lk.cue_start, lk.subj_start), max(lk.cue_end, lk.subj_end)
     s_start, s_end = sents.bounds(hi - 1)
@@ -355,8 +357,9 @@ def _statement_span(
     ):
         return _trim(body, s_start, s_start + len(_without_role(before)))
     signed = _signed_quote(body, quotes, s_start, lo)
-    if signed is not None:  # '"...," Mr. Trump said recently in New York'
-        return _trim(body, *signed)
+    fronted_quote = _fronted(body, s_start, lo if signed is None else signed[0])
+    if signed is not None and not fronted_quote:
+        return _trim(body, *signed)  # '"...," Mr. Trump said recently in New York'
     if not inverted and rest < s_end and _ADVERBIAL_RE.match(body, rest):
         that = _THAT_AFTER_RE.match(body, rest, s_end)  # "has said from the start that ..."
         if that:
@@ -367,7 +370,7 @@ def _statement_span(
         and body[rest].isalnum()
         and "," not in body[hi:rest]  # "..., he said, adding ...": the quotation is the statement
         # '"...," X told TV channel Y' (a quotation closing the paragraph before signs nothing)
-        and not (quote_closes(body, lo) and "\n" not in body[lo - 4 : lo])
+        and not (quote_closes(body, lo) and "\n" not in body[lo - 4 : lo] and not fronted_quote)
         and len(body[rest:s_end].split()) > 2
         and not _ADVERBIAL_RE.match(body, rest)
         and _CLAUSE_START_RE.match(body, rest)
@@ -383,7 +386,7 @@ def _statement_span(
             and (
                 re.fullmatch(r"[\s,—–-]*", gap)
                 or (
-                    body[qe - 1] == ","
+                    body[qe - 1] in ",?!"  # '"Why?" reporter X asked'
                     and re.fullmatch(r"[^\"“”!?]{0,80}", gap)
                     and not re.search(r"[a-z]{3}\.\s", gap)
                 )
@@ -394,7 +397,15 @@ def _statement_span(
             break
     clause = _without_role(before)  # "..., EU foreign policy chief Marta Lindqvist said"
     set_off = clause != before or before.endswith((",", "”", '"', "'", "—", "–"))
-    if set_off and _statement_before(clause):
+    if before.endswith(",") and body[lk.subj_end : lk.cue_start] == ", ":
+        # A name set off by commas right before its cue is an apposition to the words before
+        # it, which describe the speaker: "One Republican hopeful, Carly Fiorina, says ..."
+        # has no statement before it; "..., his top aide, Tad Devine, told" has one before the
+        # description.
+        cut = clause.rstrip(", ").rfind(", ")
+        clause = clause[:cut] if cut > 0 else ""
+    closing = len(body[hi:s_end].split()) <= 4
+    if set_off and clause and _statement_before(clause, closing):
         return _trim(body, s_start, s_start + len(clause))  # "..., Peskov said."
     if inverted and _APPOSITIVE_RE.match(body, hi) and not _ACCORDING_RE.match(body, lk.cue_start):
         # "..., said Michael Hale, a senior fellow at ...": what follows is who he is
@@ -432,8 +443,11 @@ _CLAUSE_START_RE: Final = re.compile(
 _THAT_AFTER_RE: Final = re.compile(r"[^,;:.!?\"“”]{0,60}?\bthat\s+")
 _OPENS_WITH_CIRCUMSTANCE_RE: Final = re.compile(
     r"(?:on|in|at|during|after|before|while|as|when|since|until|by|from|for|with|without|at"
-    r"|under|over|amid|despite|following|earlier|later|last|this|then|but|and|so|yet|or|his"
-    r"|her|their|its|[a-z]+ing|asked)\b",  # "Speaking to students, ...", "Asked about it, ..."
+    r"|under|over|amid|despite|following|earlier|later|last|then|but|and|so|yet|or|his"
+    r"|her|their|its|[a-z]+ing|asked"
+    # "This week, ...", but not "This has been a concern, X said."
+    r"|th(?:is|at|ese|ose)\s+(?:morning|afternoon|evening|night|week|weekend|month|year|spring"
+    r"|summer|fall|autumn|winter|time|season|cycle|past))\b",
     re.I,
 )
 
@@ -459,12 +473,83 @@ _SENTENCE_MARK_RE: Final = re.compile(r"[.!?;:\"“”]")
 _TITLE_STOP_RE: Final = re.compile(r"\b(?:" + "|".join(TITLE_ABBREVIATIONS) + r")\.\s*")
 
 
-def _statement_before(before: str) -> bool:
+def _tweet(body: str, dash: int) -> tuple[int, int] | None:
+    """An embedded tweet's words: its paragraph up to the signing dash, less the links and a
+    shouted site banner after them ("... above the law. pic.twitter.com/x SIGN UP FOR OUR
+    NEWSLETTER — Paul Ryan (@SpeakerRyan)")."""
+    start = body.rfind("\n", 0, dash) + 1
+    words = body[start:dash].split()
+    while words and (words[-1].isupper() or _LINK_RE.match(words[-1])):
+        words.pop()
+    if len(words) < 3:
+        return None
+    end = body.index(words[-1], start) + len(words[-1])
+    link = _LINK_RE.search(body, start, end)  # a link glued to the words ("too.https://...")
+    return _trim(body, start, link.start() if link is not None else end)
+
+
+_LINK_RE: Final = re.compile(r"(?:https?://|pic\.twitter\.com/)\S*")
+
+
+def _fronted(body: str, s_start: int, qs: int) -> bool:
+    """Whether the words before a quotation open its sentence with a circumstance, so that
+    the quotation is a show's name or a question echoed, not the statement signed after it:
+    'On ABC's "This Week," Rubio said that ...', 'Asked why ... on "CBS This Morning," Sanders
+    said he ...'."""
+    opening = body[s_start:qs]
+    if opening.count("“") != opening.count("”") or opening.count('"') % 2:
+        return False  # the sentence opens inside a quotation
+    if "," in _QUOTED_RE.sub("", opening):
+        return False  # a clause of its own ("After X accused him, he warned, "...,"")
+    words = opening.split(None, 1)
+    first = words[0].strip("\"“‘'") if words else ""
+    if not first:
+        return False
+    return bool(_ADVERBIAL_RE.fullmatch(first) or _FRONTED_WORD_RE.fullmatch(first.lower()))
+
+
+_QUOTED_RE: Final = re.compile(r"[“\"][^“”\"]*[”\"]")
+_FRONTED_WORD_RE: Final = re.compile(
+    r"on|in|at|during|after|before|while|to|from|for|with|asked|speaking|appearing|"
+    r"interviewed|writing|responding|earlier|later|last|this"
+)
+
+
+def _statement_before(before: str, closing: bool = False) -> bool:
     """Whether the words set off before a speaker ("..., X said") are a statement, not a
     circumstance or a clause left open ("On Tuesday, at the camp, X pleaded", "His speech —
     in which he joked")."""
     clause = before.rstrip(",”\"'—– ")
-    return len(clause.split()) >= 2 and not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'"))
+    if len(clause.split()) < 2:
+        return False
+    if not _OPENS_WITH_CIRCUMSTANCE_RE.match(clause.lstrip("“\"'")):
+        return True
+    words = clause.lstrip("“\"'").split()
+    if (
+        closing
+        and words[0].lower() in _POSSESSIVE_OPENERS
+        and len(words) >= 5
+        and not any(w.endswith(("ing", "ed")) for w in words[1:3])
+        and "—" not in clause
+        and "–" not in clause
+    ):
+        return True  # "His endorsement could matter more ..., said strategist X." (not "His
+        # voice breaking, X said" nor "His speech — in which he joked")
+    # A fronted phrase with a main clause after its comma, signed at the sentence's close, is
+    # a statement: "After two decades in Congress, Sanders plans to remain a Democrat, Devine
+    # said."
+    return closing and any(
+        len(part.split()) >= 4
+        and not _OPENS_WITH_CIRCUMSTANCE_RE.match(part)
+        and _MAIN_SUBJECT_RE.match(part) is not None
+        for part in clause.split(", ")[1:]
+    )
+
+
+_POSSESSIVE_OPENERS: Final = frozenset({"his", "her", "their", "its"})
+# The subject opening a main clause after a fronted phrase: a name or a pronoun ("..., Sanders
+# plans to ...", "..., he still remains ..."), not an apposition ("..., the third day of ...").
+_MAIN_SUBJECT_RE: Final = re.compile(r"[A-Z]|(?:he|she|they|it|we)\s")
 
 
 # Where a reported clause gives way to what the narrator adds: a contrast (", but he called
