@@ -87,25 +87,31 @@ def test_the_same_article_twice_is_one_document(
 
 
 def _start_reindex(corpus: Path, alias: str, tmp_path: Path, **env: str) -> subprocess.Popen:
-    """`dateline reindex` of a corpus large enough to be caught while it loads."""
-    return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "search.cli",
-            "reindex",
-            str(corpus),
-            "--workers",
-            "1",
-            "--rejects",
-            str(tmp_path / "r.jsonl"),
-        ],
-        env={**os.environ, "DATELINE_INDEX": alias, **env},
-        cwd=REPO,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    """`dateline reindex` of a corpus large enough to be caught while it loads, started as from
+    a terminal, where Ctrl-C interrupts it: a test run started in the background of a script
+    ignores SIGINT, and a child inherits that (a handler is reset to the default by exec)."""
+    inherited = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        return subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "search.cli",
+                "reindex",
+                str(corpus),
+                "--workers",
+                "1",
+                "--rejects",
+                str(tmp_path / "r.jsonl"),
+            ],
+            env={**os.environ, "DATELINE_INDEX": alias, **env},
+            cwd=REPO,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    finally:
+        signal.signal(signal.SIGINT, inherited)
 
 
 def _wait_until_loading(es: Elasticsearch, alias: str) -> None:
