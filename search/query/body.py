@@ -355,28 +355,27 @@ def apart(body: dict[str, Any]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     hits["track_total_hits"] = False
     selected = body["post_filter"]["bool"]["filter"] if "post_filter" in body else []
     everyone = _under(selected)
-    apart_by: dict[str, dict[str, Any]] = {}  # a filter (as JSON) -> the aggregations under it
     main: dict[str, Any] = {}
+    # Each other selection's clauses (as JSON, to group by) -> them, and the facets under them.
+    under_others: dict[str, tuple[list[dict[str, Any]], dict[str, Any]]] = {}
     for name, agg in body.get("aggs", {}).items():
-        under = agg.get("filter")
-        if under is None or under == everyone:
-            main[name] = {**agg, "filter": {"match_all": {}}} if under is not None else agg
+        counted = {**agg, "filter": {"match_all": {}}}  # the filter becomes the request's query
+        if agg["filter"] == everyone:
+            main[name] = counted
         else:
-            key = json.dumps(under, sort_keys=True)
-            apart_by.setdefault(key, {})[name] = {**agg, "filter": {"match_all": {}}}
+            clauses = agg["filter"]["bool"]["filter"] if "bool" in agg["filter"] else []
+            key = json.dumps(clauses, sort_keys=True)
+            under_others.setdefault(key, (clauses, {}))[1][name] = counted
     first = {"size": 0, "track_total_hits": True, "query": _counted(body["query"], selected)}
     if main:
         first["aggs"] = main
     if "suggest" in body:
         first["suggest"] = body["suggest"]
     counts = [first]
-    for key, aggs in apart_by.items():
-        query = _counted(body["query"], json.loads(key)["bool"]["filter"] if key != _ALL else [])
+    for clauses, aggs in under_others.values():
+        query = _counted(body["query"], clauses)
         counts.append({"size": 0, "track_total_hits": False, "query": query, "aggs": aggs})
     return hits, counts
-
-
-_ALL = json.dumps({"match_all": {}})
 
 
 def _counted(query: dict[str, Any], selected: list[dict[str, Any]]) -> dict[str, Any]:
