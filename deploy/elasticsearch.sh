@@ -14,7 +14,8 @@
 # (9201…) and transport port DATELINE_CLUSTER_TRANSPORT_PORT+K-1 (9301…), its config, data and logs in
 # DATELINE_CLUSTER_HOME/node-K (default $DATELINE_ES_HOME/cluster), a heap of DATELINE_CLUSTER_HEAP (512m).
 # `start --nodes N` starts the nodes that are not running (so it also brings back one that stopped or
-# was killed) and waits until all N have joined; `env --nodes N` gives every node's URL, comma-separated.
+# was killed) and waits until all N have joined; `env --nodes N` gives every node's URL, comma-separated,
+# and the cluster's own backup folder (DATELINE_BACKUP_DIR).
 #
 # The node runs with security on: anonymous requests are refused. Set-up makes two users in the file realm, with
 # random passwords kept in files readable only by the user who runs this script (0600): `dateline` (role
@@ -55,6 +56,9 @@ CLUSTER_HOME="${DATELINE_CLUSTER_HOME:-$ES_BASE/cluster}"
 CLUSTER_PORT="${DATELINE_CLUSTER_PORT:-9201}"
 CLUSTER_TRANSPORT_PORT="${DATELINE_CLUSTER_TRANSPORT_PORT:-9301}"
 CLUSTER_HEAP="${DATELINE_CLUSTER_HEAP:-512m}"
+# The cluster's own backups (`env --nodes N` gives them as DATELINE_BACKUP_DIR): its snapshot
+# repository is $CLUSTER_BACKUP_DIR/elasticsearch. One repository is written by one cluster only.
+CLUSTER_BACKUP_DIR="$CLUSTER_HOME/backups"
 # The archive's indices and aliases: all the two users may touch (comma-separated patterns).
 INDEX_PATTERNS="${DATELINE_ES_INDEX_PATTERNS:-dateline-*}"
 
@@ -351,6 +355,9 @@ network.host: 127.0.0.1
 http.port: $((CLUSTER_PORT + n - 1))
 transport.port: $((CLUSTER_TRANSPORT_PORT + n - 1))
 discovery.seed_hosts: [$(IFS=,; echo "${seeds[*]}")]
+# Snapshots: the cluster's own repository, and the single node's, which the cluster may register
+# read-only to restore what the single node backed up (docs/operations.md, "Moving an archive").
+path.repo: ["$CLUSTER_BACKUP_DIR/elasticsearch", "$BACKUP_DIR/elasticsearch"]
 EOF
         # Nodes with no data yet bootstrap the cluster together (its first start); a node with data
         # rejoins the cluster it belongs to, and must not be able to bootstrap another.
@@ -389,10 +396,11 @@ start_cluster() {
         for n in "${pending[@]:1}"; do
             cp "$first/config/users" "$first/config/users_roles" "$(node_home "$n")/config/"
         done
-        own "$ES_BASE" "$ES_DIST"
-        mkdir -p "$CLUSTER_HOME"
+        mkdir -p "$CLUSTER_HOME" "$CLUSTER_BACKUP_DIR/elasticsearch" "$BACKUP_DIR/elasticsearch"
+        own "$ES_BASE" "$ES_DIST" "$BACKUP_DIR/elasticsearch"
         for n in "${pending[@]}"; do own "$CLUSTER_HOME" "$(node_home "$n")"; done
-        chmod 700 "$ES_BASE" "$CLUSTER_HOME"
+        own "$CLUSTER_HOME" "$CLUSTER_BACKUP_DIR/elasticsearch"
+        chmod 700 "$ES_BASE" "$CLUSTER_HOME" "$CLUSTER_BACKUP_DIR/elasticsearch" "$BACKUP_DIR/elasticsearch"
         for n in "${pending[@]}"; do
             chmod 700 "$(node_home "$n")" "$(node_home "$n")"/{config,data,logs}
         done
@@ -496,6 +504,7 @@ print_env() {
     printf 'export DATELINE_ES_URL=%s\n' "$(served_urls)"
     printf 'export DATELINE_ES_USERNAME=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_USERNAME)"
     printf 'export DATELINE_ES_PASSWORD=%s\n' "$(credential "$WRITER_FILE" DATELINE_ES_PASSWORD)"
+    if [ -n "$NODES" ]; then printf 'export DATELINE_BACKUP_DIR=%s\n' "$CLUSTER_BACKUP_DIR"; fi
 }
 
 usage() { echo "usage: $0 start|stop|status|env|roles [--nodes N]   (N from 1 to 9: a local cluster)" >&2; exit 2; }

@@ -14,7 +14,6 @@ import signal
 import subprocess
 import sys
 import time
-import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -22,48 +21,21 @@ import pytest
 from elasticsearch import Elasticsearch
 
 from api import create_app
-from search.config import EsSettings
 from search.index.archive import ReindexError, reindex
 from search.index.indices import count_articles, live_index, managed_indices
 from search.scan import scan
 from search.schema import ARTICLE, only
-from tests.support.cluster import Cluster, SearchLoad, script, wait_until
-from tests.support.helpers import REPO, SAMPLE, drop_indices, unavailable, write_corpus
+from tests.support.cluster import Cluster, SearchLoad, new_alias, wait_until
+from tests.support.helpers import REPO, SAMPLE, drop_indices, write_corpus
 
 Dateline = Callable[..., subprocess.Popen[str]]
 ARCHIVE = 1200  # articles of the archive the search tests read (each of 20 texts 60 times)
 
 
-@pytest.fixture(scope="session")
-def cluster() -> Iterator[Cluster]:
-    """The local cluster, started through the script unless it already runs."""
-    started = script("status").returncode != 0
-    if started:
-        run = script("start")
-        if run.returncode != 0:
-            unavailable(f"the local cluster did not start: {run.stderr[-2000:]}")
-    printed = script("env").stdout.splitlines()
-    env = dict(line.removeprefix("export ").split("=", 1) for line in printed)
-    yield Cluster(EsSettings.from_env(env))
-    if started:
-        script("stop")
-
-
-def _alias() -> str:
-    return f"dateline-test-{uuid.uuid4().hex[:10]}"
-
-
-@pytest.fixture
-def alias(cluster: Cluster) -> Iterator[str]:
-    name = _alias()
-    yield name
-    drop_indices(cluster.es, name)
-
-
 @pytest.fixture(scope="module")
 def archive(cluster: Cluster, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Three shards with a replica each: every node holds a primary and a copy of another."""
-    name = _alias()
+    name = new_alias()
     corpus = write_corpus(tmp_path_factory.mktemp("archive") / "a.jsonl", ARCHIVE)
     reindex(cluster.es, name, [corpus], workers=1, shards=3, replicas=1)
     yield name

@@ -10,7 +10,9 @@ import signal
 import subprocess
 import threading
 import time
+import uuid
 from collections.abc import Callable
+from pathlib import Path
 
 import psutil
 from elasticsearch import ApiError, TransportError
@@ -39,6 +41,10 @@ def script(command: str) -> subprocess.CompletedProcess[str]:
     )
 
 
+def new_alias() -> str:
+    return f"dateline-test-{uuid.uuid4().hex[:10]}"
+
+
 def wait_until(condition: Callable[[], bool], seconds: float, what: str) -> None:
     deadline = time.monotonic() + seconds
     while not condition():
@@ -55,9 +61,10 @@ def _gone(pid: int) -> bool:
 
 
 class Cluster:
-    def __init__(self, settings: EsSettings) -> None:
+    def __init__(self, settings: EsSettings, backups: Path) -> None:
         self.settings = settings
         self.es = settings.client()
+        self.backups = backups  # its own backup folder (DATELINE_BACKUP_DIR), as `env` gives it
 
     def pids(self) -> dict[str, int]:
         """Each node's name and process id, as the nodes tell."""
