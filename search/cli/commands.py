@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 import click
 from elasticsearch import ApiError, TransportError
@@ -82,10 +85,17 @@ def _say_passed_over(skipped: list[Path]) -> None:
         click.echo(f"not articles, not read ({len(skipped)}): {shown}", err=True)
 
 
+def _terminated(signum: int, frame: FrameType | None) -> NoReturn:
+    raise KeyboardInterrupt
+
+
 @click.group()
 @click.version_option(package_name="dateline")
 def main() -> None:
     """Dateline: a searchable archive of news articles (who said what, where and when)."""
+    # SIGTERM (`kill`, `timeout`, a service manager) stops a command as Ctrl-C does: a reindex
+    # removes the index it was building, a store closes its files. `dateline watch` has its own.
+    signal.signal(signal.SIGTERM, _terminated)
 
 
 @main.command("extract")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
@@ -63,6 +64,7 @@ def _start_worker() -> None:
     """Lower the worker's priority; load the gazetteer, then exempt it from garbage collection:
     it lives as long as the worker, and scanning its objects at every collection only costs."""
     os.nice(WORKER_NICENESS)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the pool ends its workers with SIGTERM
     gazetteer()
     gc.freeze()
 
