@@ -139,7 +139,7 @@ swedish norwegian danish finnish estonian latvian lithuanian portuguese irish sc
 ORG_WORDS: Final = (
     _words("""
 party news committee campaign house department senate congress court university college
-school institute institution foundation association council commission agency bureau office
+school institute institution foundation organization organisation association council commission agency bureau office
 administration ministry government republic kingdom union league network times post journal
 tribune herald gazette magazine press review report daily weekly channel radio tv television
 media group inc corp co llc ltd company corporation bank fund trust center centre club society

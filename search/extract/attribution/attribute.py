@@ -11,6 +11,7 @@ from search.extract.attribution.clustering import cluster_mentions, resolve_link
 from search.extract.attribution.exclusion import dropped_clusters
 from search.extract.attribution.linking import headline_subjects, link_cues, signing_mentions
 from search.extract.attribution.mentions import drop_tags, find_mentions
+from search.extract.attribution.organisations import as_sources, organisation_mentions
 from search.extract.attribution.quotes import to_quotes
 from search.extract.attribution.roles import resolve_roles
 from search.extract.attribution.spans import Sentences, quote_spans, title_like
@@ -40,6 +41,7 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     """
     turns = transcript_turns(body)
     mentions = drop_tags(body, find_mentions(body, turns))
+    organisations = organisation_mentions(body, mentions)  # no people, though named like them
     # A quotation that names a show or a title is no statement.
     quotes = [q for q in quote_spans(body) if not title_like(body, *q)]
     # Cues inside a quotation or a transcript turn belong to the words quoted.
@@ -53,8 +55,10 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     clusters, cluster_of = cluster_mentions(
         mentions, linked, title_names, signing_mentions(body, mentions)
     )
+    # An organisation found a person's place speaks as itself, and is no one's antecedent.
+    not_people = as_sources(body, links, mentions, organisations, clusters, cluster_of)
     resolve_links(body, links, mentions, cluster_of, quotes)
-    dropped = dropped_clusters(body, clusters, mentions, exclude)
+    dropped = dropped_clusters(body, clusters, mentions, exclude) | not_people
     resolve_roles(body, links, clusters, mentions, dropped)
     sents = Sentences(body)
     statements = cue_statements(body, links, dropped, quotes, cluster_of, sents)

@@ -122,6 +122,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
+        if subject is not None and _stance_modifier(body, mentions[subject]):
+            subject = None  # "the organizer of a pro-Trump rally said": not Trump
         # A name right before the cue ("Trump said") leaves no room for a source phrase.
         adjacent = subject is not None and not body[mentions[subject].end : cs].strip()
         source = None if according or adjacent else source_before(body, cs, mentions, starts)
@@ -233,6 +235,19 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
                     links.append(Link(*colon.span(1), both.start, both.end, i, how="colon"))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+# Prefixes making a name a modifier ("a pro-Trump rally"), unlike "al-" or "el-" in a name.
+_STANCE_PREFIXES: Final = tuple(
+    f"{sep}{p}-" for p in ("pro", "anti", "non", "never", "post", "pre") for sep in ' (“"\n'
+)
+
+
+def _stance_modifier(body: str, m: Mention) -> bool:
+    """Whether a name is glued to a stance prefix: "pro-Trump", "anti-Clinton"."""
+    return body.startswith("-", m.start - 1) and body.endswith(
+        _STANCE_PREFIXES, max(0, m.start - 6), m.start
+    )
 
 
 # A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
