@@ -77,7 +77,10 @@ def organisation_mentions(body: str, mentions: list[Mention]) -> dict[int, str]:
             " ".join(group[0].tokens)
         ):
             continue  # a person, or a place (stage 4 drops those that "said" something)
-        if any(_organisation_cue(body, m) for m in group):
+        forms = {body[m.start : m.end] for m in group}
+        if any(_organisation_cue(body, m) for m in group) or any(
+            _longer_name(body, form) for form in forms
+        ):
             for i in indices:
                 out[i] = _name(body, mentions[i])
     return out
@@ -169,7 +172,6 @@ def _organisation_cue(body: str, m: Mention) -> bool:
         or _appositive_head(body, m)
         or _its_after(body, m)
         or _bracketed_abbreviation(body, m)
-        or _longer_name(body, m)
     )
 
 
@@ -247,9 +249,9 @@ def _bracketed_abbreviation(body: str, m: Mention) -> bool:
     return any(w[0].isupper() and w.lower() in ORG_WORDS for w in words)
 
 
-def _longer_name(body: str, m: Mention) -> bool:
+def _longer_name(body: str, form: str) -> bool:
     """The same words go on into an organisation's name elsewhere: "Pew" and "Pew Research"."""
-    form = body[m.start : m.end] + " "
+    form += " "
     at = body.find(form)
     while at >= 0:
         words = (
