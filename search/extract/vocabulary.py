@@ -139,7 +139,7 @@ swedish norwegian danish finnish estonian latvian lithuanian portuguese irish sc
 ORG_WORDS: Final = (
     _words("""
 party news committee campaign house department senate congress court university college
-school institute institution foundation organization organisation association council commission agency bureau office
+school institute institution foundation association council commission agency bureau office
 administration ministry government republic kingdom union league network times post journal
 tribune herald gazette magazine press review report daily weekly channel radio tv television
 media group inc corp co llc ltd company corporation bank fund trust center centre club society
@@ -156,7 +156,7 @@ quinnipiac rasmussen reuters bloomberg axios vox huffington wikileaks medicare m
 obamacare isis isil taliban al-qaida al-qaeda hamas hezbollah nato brexit
 service services science sciences economics insider pac world promotions control fathers
 partners holdings systems technologies pharmaceuticals therapeutics capital ventures labs
-show program programme podcast
+show program programme podcast organization organisation
 """)
     - FIRST_NAMES
 )

@@ -38,9 +38,7 @@ each account they opened. Brackwell said it would end the bonuses in January."""
 def test_a_name_before_a_noun_only_a_company_has_is_the_company() -> None:
     found = find_people(OWNED_NOUN)
     _no_person(found, "Brackwell")
-    assert _said_by(found, "Brackwell") == [
-        ("organization", "it would end the bonuses in January")
-    ]
+    assert _said_by(found, "Brackwell") == [("organization", "it would end the bonuses in January")]
 
 
 PARENT_COMPANY = """Investors bought a stake in Quillon's parent company last year. Quillon \
