@@ -41,7 +41,6 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     """
     turns = transcript_turns(body)
     mentions = drop_tags(body, find_mentions(body, turns))
-    organisations = organisation_mentions(body, mentions)  # no people, though named like them
     # A quotation that names a show or a title is no statement.
     quotes = [q for q in quote_spans(body) if not title_like(body, *q)]
     # Cues inside a quotation or a transcript turn belong to the words quoted.
@@ -55,7 +54,8 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     clusters, cluster_of = cluster_mentions(
         mentions, linked, title_names, signing_mentions(body, mentions)
     )
-    # An organisation found a person's place speaks as itself, and is no one's antecedent.
+    # An organisation taken for a person speaks as itself, and is no one's antecedent.
+    organisations = organisation_mentions(body, mentions, cluster_of)
     not_people = as_sources(body, links, mentions, organisations, clusters, cluster_of)
     resolve_links(body, links, mentions, cluster_of, quotes)
     dropped = dropped_clusters(body, clusters, mentions, exclude) | not_people

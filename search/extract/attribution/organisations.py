@@ -57,23 +57,33 @@ organisation
 """)
 _PERSON_PRONOUNS: Final = _words("he she his her him himself herself")
 _CONNECTORS: Final = (" to ", " for ", " of ", " on ")
+_CONNECTOR_ENDS: Final = (" to ", "for ", " of ", " on ", "the ")
 
 
-def organisation_mentions(body: str, mentions: list[Mention]) -> dict[int, str]:
-    """Mention index -> the organisation's name as written, for the mentions naming one."""
+def organisation_mentions(
+    body: str, mentions: list[Mention], cluster_of: dict[int, int]
+) -> dict[int, str]:
+    """Mention index -> the organisation's name as written, for the mentions that clustering
+    took for people but that name an organisation (the cues may lie in any mention of the
+    name: "Wells Fargo bankers" is no one's mention)."""
     out: dict[int, str] = {}
     by_key: dict[str, list[int]] = {}
+    people: set[str] = set()  # surnames written with a given name or a title somewhere
     for i, m in enumerate(mentions):
-        inside = _continued_organisation(body, m)
+        inside = _continued_organisation(body, m) if i in cluster_of else ""
         if inside:
             out[i] = inside  # "Coalition to Stop Trump": whoever else bears the name
-        elif m.tokens[-1].lower() in NAME_ENDS:
+        elif i in cluster_of and m.tokens[-1].lower() in NAME_ENDS:
             out[i] = " ".join(m.tokens)  # "Twitchy Team", "Pew Research"
+        elif _named_as_person(body, m):
+            people.add(m.surname)
         else:
             by_key.setdefault(m.surname, []).append(i)
-    for indices in by_key.values():
+    for key, indices in by_key.items():
+        if key in people or not any(i in cluster_of for i in indices):
+            continue
         group = [mentions[i] for i in indices]
-        if any(_person_evidence(body, m) for m in group) or gazetteer().is_place(
+        if any(_pronoun_after(body, m) for m in group) or gazetteer().is_place(
             " ".join(group[0].tokens)
         ):
             continue  # a person, or a place (stage 4 drops those that "said" something)
@@ -82,7 +92,8 @@ def organisation_mentions(body: str, mentions: list[Mention]) -> dict[int, str]:
             _longer_name(body, form) for form in forms
         ):
             for i in indices:
-                out[i] = _name(body, mentions[i])
+                if i in cluster_of:
+                    out[i] = _name(body, mentions[i])
     return out
 
 
@@ -94,12 +105,11 @@ def as_sources(
     clusters: list[Cluster],
     cluster_of: dict[int, int],
 ) -> set[int]:
-    """Make the organisations that clustering took for people speak as organisations: their
-    links get a `Source` (a name inside another subject's phrase, "a Verizon customer, said",
-    is dropped), their mentions leave `cluster_of`, and so do the others of their cluster that
-    show no person ("Wells" beside "Wells Fargo"); returns the clusters left with no person.
-    A mention clustering did not take stays as it was: no one."""
-    taken = {i: name for i, name in organisations.items() if i in cluster_of}
+    """Make the `organisations` (from organisation_mentions) speak as organisations: their links
+    get a `Source` (a name inside another subject's phrase, "a Verizon customer, said", is
+    dropped), their mentions leave `cluster_of`, and so do the others of their cluster that show
+    no person ("Wells" beside "Wells Fargo"); returns the clusters left with no person."""
+    taken = dict(organisations)
     if not taken:
         return set()
     emptied = {cluster_of[i] for i in taken}
@@ -130,6 +140,8 @@ def _name(body: str, m: Mention) -> str:
 def _continued_organisation(body: str, m: Mention) -> str:
     """The organisation's name a mention continues after a connector ("Coalition to Stop Trump",
     "Bank of America"), or ""."""
+    if not body.endswith(_CONNECTOR_ENDS, max(0, m.start - 5), m.start):
+        return ""  # the commonest case, told with one test
     before = body[max(0, m.start - 16) : m.start]
     for connector in _CONNECTORS:
         for lead in (connector, connector + "the "):
@@ -143,11 +155,21 @@ def _continued_organisation(body: str, m: Mention) -> str:
 
 def _person_evidence(body: str, m: Mention) -> bool:
     """A given name, a title, a role noun, or "he"/"she" right after: a person's name."""
-    if m.honorific or (m.full and m.tokens[0].lower() in FIRST_NAMES):
-        return True
-    if m.strong and not _company_title(body, m):
-        return True
-    for word in _next_words(body, m.end, 3):  # "Trump said he", "Trump and his wife"
+    return _named_as_person(body, m) or _pronoun_after(body, m)
+
+
+def _named_as_person(body: str, m: Mention) -> bool:
+    """A given name, a title or a role noun ("General Electric" has none)."""
+    return bool(
+        m.honorific
+        or (m.full and m.tokens[0].lower() in FIRST_NAMES)
+        or (m.strong and not _company_title(body, m))
+    )
+
+
+def _pronoun_after(body: str, m: Mention) -> bool:
+    """ "Trump said he", "Trump and his wife": a man or a woman."""
+    for word in _next_words(body, m.end, 3):
         bare = word.strip(",;:.'\"’”").lower()
         if bare in _PERSON_PRONOUNS:
             return True
