@@ -45,7 +45,7 @@ ventures
 OWNED_NOUNS: Final = _words("""
 ceo cfo executives employees workers workforce bankers customers shareholders stockholders
 subscribers factory factories plant plants stores headquarters subsidiary subsidiaries stock
-shares products board
+shares products board album albums record
 """)
 # Heads of a noun phrase that is an organisation, in an appositive after a name or in front of
 # it: "Teck, the Canadian mining company,", "snack giant Nabisco", "popular website Zero Hedge".
@@ -69,6 +69,7 @@ def organisation_mentions(
     out: dict[int, str] = {}
     by_key: dict[str, list[int]] = {}
     people: set[str] = set()  # surnames written with a given name or a title somewhere
+    person_clusters: set[int] = set()  # and the clusters of those mentions
     for i, m in enumerate(mentions):
         inside = _continued_organisation(body, m) if i in cluster_of else ""
         if inside:
@@ -77,11 +78,15 @@ def organisation_mentions(
             out[i] = " ".join(m.tokens)  # "Twitchy Team", "Pew Research"
         elif _named_as_person(body, m):
             people.add(m.surname)
+            if i in cluster_of:
+                person_clusters.add(cluster_of[i])
         else:
             by_key.setdefault(m.surname, []).append(i)
     for key, indices in by_key.items():
         if key in people or not any(i in cluster_of for i in indices):
             continue
+        if any(cluster_of.get(i, -1) in person_clusters for i in indices):
+            continue  # "Donald's record": the man named in full elsewhere
         group = [mentions[i] for i in indices]
         if any(_pronoun_after(body, m) for m in group) or gazetteer().is_place(
             " ".join(group[0].tokens)
@@ -114,9 +119,9 @@ def as_sources(
         return set()
     emptied = {cluster_of[i] for i in taken}
     for cid in emptied:
-        for i in clusters[cid].mentions:
-            if i not in taken and not _person_evidence(body, mentions[i]):
-                taken[i] = " ".join(mentions[i].tokens)
+        rest = [i for i in clusters[cid].mentions if i not in taken]
+        if not any(_person_evidence(body, mentions[i]) for i in rest):
+            taken.update((i, " ".join(mentions[i].tokens)) for i in rest)
     for lk in links:
         if lk.principal in taken:
             lk.principal = None
@@ -159,10 +164,10 @@ def _person_evidence(body: str, m: Mention) -> bool:
 
 
 def _named_as_person(body: str, m: Mention) -> bool:
-    """A given name, a title or a role noun ("General Electric" has none)."""
+    """A given name, alone too, a title or a role noun ("General Electric" has none)."""
     return bool(
         m.honorific
-        or (m.full and m.tokens[0].lower() in FIRST_NAMES)
+        or m.tokens[0].lower() in FIRST_NAMES  # "Donald Trump", and "Donald" alone
         or (m.strong and not _company_title(body, m))
     )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from search.extract.attribution.attribute import PeopleFindings, find_people
 from search.extract.attribution.linking import link_cues
 from search.extract.attribution.mentions import find_mentions
+from search.extract.attribution.organisations import organisation_mentions
 
 
 def _said_by(findings: PeopleFindings, name: str) -> list[tuple[str | None, str | None]]:
@@ -163,3 +164,30 @@ def test_a_short_form_joined_to_an_organisation_is_no_person_either() -> None:
     assert _said_by(found, "Harrow Fenwick") == [
         ("organization", "it would end the bonuses in January")
     ]
+
+
+SUPPORTERS = """Dana Varnell spoke in Akron on Monday. Omar Reyes, head of the Coalition for \
+Varnell, said the group had 300 members. "We are growing," Reyes said.
+
+"I am proud of them," Varnell said. "They work hard."
+
+"Dana's record speaks for itself," Reyes added."""
+
+
+def test_an_organisation_in_a_persons_name_leaves_the_person_a_person() -> None:
+    found = find_people(SUPPORTERS)
+    assert [s.name for s in found.speakers] == ["Omar Reyes", "Dana Varnell"]
+    assert [q.speaker for q in found.quotes if q.speaker_kind != "person"] == []
+    assert [q.text for q in found.quotes if q.speaker == "Dana Varnell"] == ["I am proud of them"]
+
+
+PLACE = """Moldova kept its cool for a while. Brenvik kept its cool for a while."""
+
+
+def test_a_place_taken_for_a_person_is_left_to_the_place_rules() -> None:
+    """A country that "said" something is dropped as a place (stage 4), not made a speaking
+    organisation, even when the article writes "its" after it."""
+    mentions = find_mentions(PLACE)
+    assert [m.tokens for m in mentions] == [("Moldova",), ("Brenvik",)]
+    found = organisation_mentions(PLACE, mentions, {0: 0, 1: 1})
+    assert found == {1: "Brenvik"}
