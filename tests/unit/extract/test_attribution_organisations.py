@@ -191,3 +191,13 @@ def test_a_place_taken_for_a_person_is_left_to_the_place_rules() -> None:
     assert [m.tokens for m in mentions] == [("Moldova",), ("Brenvik",)]
     found = organisation_mentions(PLACE, mentions, {0: 0, 1: 1})
     assert found == {1: "Brenvik"}
+
+
+TEAM = """Dana Varnell spoke in Akron on Monday. Team Varnell said in a statement that the \
+senator would not debate in May."""
+
+
+def test_team_and_a_name_is_the_campaign_not_the_person() -> None:
+    found = find_people(TEAM)
+    assert found.speakers == []
+    assert [(q.speaker, q.speaker_kind) for q in found.quotes] == [("Team Varnell", "organization")]
