@@ -48,6 +48,7 @@ from search.extract.attribution.cues import (
     right_gap_ok,
 )
 from search.extract.attribution.lexicon import (
+    COMPANY_HEADS,
     POSSESSOR,
     POSSESSOR_S,
     ROLE_MODIFIERS,
@@ -537,9 +538,14 @@ def _in_opening_appositive(
     body: str, mentions: list[Mention], starts: list[int], j: int, cs: int
 ) -> bool:
     """Whether the mention before a cue may lie in the appositive of an earlier name: a place,
-    or a name after a relative pronoun ("who worked for Sen. X")."""
+    an outlet or company named after its head noun ("the editor of the Vatican's newspaper,
+    L'Osservatore Romano, said"), or a name after a relative pronoun ("who worked for Sen. X")."""
     m = mentions[j]
     if gazetteer().is_place(" ".join(m.tokens)):
+        return True
+    before = body[max(0, m.start - 20) : m.start]
+    words = before[:-2].split() if before.endswith(", ") else []
+    if words and words[-1] in COMPANY_HEADS:
         return True
     return _RELATIVE_RE.search(body, _plain_sentence_start(body, m.start), m.start) is not None
 

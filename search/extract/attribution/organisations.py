@@ -20,7 +20,7 @@ from __future__ import annotations
 from typing import Final
 
 from search.extract.attribution.clustering import Cluster
-from search.extract.attribution.lexicon import ROLE_WORDS
+from search.extract.attribution.lexicon import COMPANY_HEADS, ROLE_WORDS
 from search.extract.attribution.linking import Link
 from search.extract.attribution.names import Mention
 from search.extract.attribution.sources import Source
@@ -46,14 +46,6 @@ OWNED_NOUNS: Final = _words("""
 ceo cfo executives employees workers workforce bankers customers shareholders stockholders
 subscribers factory factories plant plants stores headquarters subsidiary subsidiaries stock
 shares products board album albums record
-""")
-# Heads of a noun phrase that is an organisation, in an appositive after a name or in front of
-# it: "Teck, the Canadian mining company,", "snack giant Nabisco", "popular website Zero Hedge".
-HEADS: Final = _words("""
-company firm bank corporation conglomerate giant retailer website site blog publisher
-newspaper paper magazine outlet network channel band maker automaker carmaker manufacturer
-insurer lender chain brand startup airline utility nonprofit charity organization
-organisation
 """)
 _PERSON_PRONOUNS: Final = _words("he she his her him himself herself")
 _CONNECTORS: Final = (" to ", " for ", " of ", " on ")
@@ -231,7 +223,7 @@ def _head_before(body: str, m: Mention) -> bool:
     if not words:
         return False
     last = words[-1].rstrip(",")
-    return last.islower() and last in HEADS
+    return last.islower() and last in COMPANY_HEADS
 
 
 def _appositive_head(body: str, m: Mention) -> bool:
@@ -248,7 +240,7 @@ def _appositive_head(body: str, m: Mention) -> bool:
         return False
     for k, word in enumerate(words[1:6], 1):
         low = word.lower()
-        if low in HEADS and word.islower():
+        if low in COMPANY_HEADS and word.islower():
             return True
         if low in ROLE_WORDS or low in ("of", "for", "at", "to", "who", "whose", "with"):
             return False

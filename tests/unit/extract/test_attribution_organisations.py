@@ -201,3 +201,13 @@ def test_team_and_a_name_is_the_campaign_not_the_person() -> None:
     found = find_people(TEAM)
     assert found.speakers == []
     assert [(q.speaker, q.speaker_kind) for q in found.quotes] == [("Team Varnell", "organization")]
+
+
+OUTLET_IN_APPOSITIVE = """Lucia Marten Orsi, the editor of the city's oldest newspaper, La \
+Voce Nuova, said every mayor was ''both a builder and a preacher.'' Orsi has run the paper \
+since 2009."""
+
+
+def test_an_outlet_named_in_a_speakers_appositive_does_not_speak_for_her() -> None:
+    found = find_people(OUTLET_IN_APPOSITIVE)
+    assert [(q.speaker, q.speaker_kind) for q in found.quotes] == [("Lucia Marten Orsi", "person")]
