@@ -156,7 +156,7 @@ quinnipiac rasmussen reuters bloomberg axios vox huffington wikileaks medicare m
 obamacare isis isil taliban al-qaida al-qaeda hamas hezbollah nato brexit
 service services science sciences economics insider pac world promotions control fathers
 partners holdings systems technologies pharmaceuticals therapeutics capital ventures labs
-show program programme podcast
+show program programme podcast organization organisation team
 """)
     - FIRST_NAMES
 )

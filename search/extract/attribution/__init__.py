@@ -14,6 +14,7 @@ or what the stages share, and imports only from the modules listed above it:
     sources      subjects that name no person: organisations, documents, anonymous sources
     linking      2. each cue to the mention, pronoun or role phrase that speaks through it
     clustering   3. mentions into people; pronouns to people
+    organisations  3b. names that the article shows to be organisations speak as such
     exclusion    4. people found but not reported (credits, places, organisations)
     roles        5. role phrases ("the Russian president said") to the person holding the role
     statements   6. what each person said, cut from the text

@@ -11,6 +11,7 @@ from search.extract.attribution.clustering import cluster_mentions, resolve_link
 from search.extract.attribution.exclusion import dropped_clusters
 from search.extract.attribution.linking import headline_subjects, link_cues, signing_mentions
 from search.extract.attribution.mentions import drop_tags, find_mentions
+from search.extract.attribution.organisations import as_sources, organisation_mentions
 from search.extract.attribution.quotes import to_quotes
 from search.extract.attribution.roles import resolve_roles
 from search.extract.attribution.spans import Sentences, quote_spans, title_like
@@ -53,8 +54,11 @@ def find_people(body: str, *, title: str = "", exclude: Iterable[str] = ()) -> P
     clusters, cluster_of = cluster_mentions(
         mentions, linked, title_names, signing_mentions(body, mentions)
     )
+    # An organisation taken for a person speaks as itself, and is no one's antecedent.
+    organisations = organisation_mentions(body, mentions, cluster_of)
+    not_people = as_sources(body, links, mentions, organisations, clusters, cluster_of)
     resolve_links(body, links, mentions, cluster_of, quotes)
-    dropped = dropped_clusters(body, clusters, mentions, exclude)
+    dropped = dropped_clusters(body, clusters, mentions, exclude) | not_people
     resolve_roles(body, links, clusters, mentions, dropped)
     sents = Sentences(body)
     statements = cue_statements(body, links, dropped, quotes, cluster_of, sents)

@@ -135,6 +135,14 @@ book article editorial op-ed transcript records proposal indictment guidance dat
 estimate estimates research review audit assessment cable note message footage clip broadcast
 website platform polls surveys memoir memoirs autobiography biography
 """)
+# Heads of a noun phrase that is a company or an outlet, in an appositive after a name or in
+# front of it: "Teck, the Canadian mining company,", "snack giant Nabisco", "the website X".
+COMPANY_HEADS: Final = _words("""
+company firm bank corporation conglomerate giant retailer website site blog publisher
+newspaper paper magazine outlet network channel band maker automaker carmaker manufacturer
+insurer lender chain brand startup airline utility nonprofit charity organization
+organisation
+""")
 # Heads that speak for a person named beside them ("Trump's aides", "a spokesman for Ryan",
 # "Brian Fallon, a spokesman for the Clinton campaign"): that person is the one spoken for.
 PROXY_HEADS: Final = _words("""

@@ -48,6 +48,7 @@ from search.extract.attribution.cues import (
     right_gap_ok,
 )
 from search.extract.attribution.lexicon import (
+    COMPANY_HEADS,
     POSSESSOR,
     POSSESSOR_S,
     ROLE_MODIFIERS,
@@ -122,6 +123,8 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
             continue
         according = cue.group().lower().startswith("according")
         subject = None if according else _left_subject(body, mentions, starts, cs)
+        if subject is not None and _stance_modifier(body, mentions[subject]):
+            subject = None  # "the organizer of a pro-Trump rally said": not Trump
         # A name right before the cue ("Trump said") leaves no room for a source phrase.
         adjacent = subject is not None and not body[mentions[subject].end : cs].strip()
         source = None if according or adjacent else source_before(body, cs, mentions, starts)
@@ -233,6 +236,19 @@ def link_cues(body: str, mentions: list[Mention], quotes: list[tuple[int, int]])
                     links.append(Link(*colon.span(1), both.start, both.end, i, how="colon"))
     links.sort(key=lambda lk: lk.cue_start)
     return links
+
+
+# Prefixes making a name a modifier ("a pro-Trump rally"), unlike "al-" or "el-" in a name.
+_STANCE_PREFIXES: Final = tuple(
+    f"{sep}{p}-" for p in ("pro", "anti", "non", "never", "post", "pre") for sep in ' (“"\n'
+)
+
+
+def _stance_modifier(body: str, m: Mention) -> bool:
+    """Whether a name is glued to a stance prefix: "pro-Trump", "anti-Clinton"."""
+    return body.startswith("-", m.start - 1) and body.endswith(
+        _STANCE_PREFIXES, max(0, m.start - 6), m.start
+    )
 
 
 # A second verb of the sentence's subject: "Clinton has encouraged ... but has said", "Mr.
@@ -522,9 +538,14 @@ def _in_opening_appositive(
     body: str, mentions: list[Mention], starts: list[int], j: int, cs: int
 ) -> bool:
     """Whether the mention before a cue may lie in the appositive of an earlier name: a place,
-    or a name after a relative pronoun ("who worked for Sen. X")."""
+    an outlet or company named after its head noun ("the editor of the Vatican's newspaper,
+    L'Osservatore Romano, said"), or a name after a relative pronoun ("who worked for Sen. X")."""
     m = mentions[j]
     if gazetteer().is_place(" ".join(m.tokens)):
+        return True
+    before = body[max(0, m.start - 20) : m.start]
+    words = before[:-2].split() if before.endswith(", ") else []
+    if words and words[-1] in COMPANY_HEADS:
         return True
     return _RELATIVE_RE.search(body, _plain_sentence_start(body, m.start), m.start) is not None
 
