@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,16 +16,13 @@ from search.index.indices import count_articles, live_index
 from search.scan import scan
 from search.schema import ARTICLE, only
 from tests.support.cluster import Cluster
-from tests.support.helpers import REPO, drop_indices, write_corpus
+from tests.support.helpers import drop_indices, run_dateline, write_corpus
 
 pytestmark = pytest.mark.cluster
 
 
 def dateline(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    run = subprocess.run(
-        [sys.executable, "-m", "search.cli", *args], env=env, cwd=REPO,
-        capture_output=True, text=True, timeout=600,
-    )  # fmt: skip
+    run = run_dateline(*args, **env)
     assert run.returncode == 0, run.stderr
     return run
 
@@ -41,7 +37,6 @@ def test_the_cluster_snapshots_to_a_repository_of_its_own(
     cluster: Cluster, alias: str, tmp_path: Path
 ) -> None:
     env = {
-        **os.environ,
         **cluster.settings.environment(),
         "DATELINE_BACKUP_DIR": str(cluster.backups),
         "DATELINE_INDEX": alias,
@@ -68,8 +63,12 @@ def test_an_archive_moves_from_the_single_node_onto_the_cluster(
 ) -> None:
     single = EsSettings.from_env()
     single_es = single.client()
-    on_single = {**os.environ, **single.environment(), "DATELINE_INDEX": alias}
-    on_single.pop("DATELINE_BACKUP_DIR", None)  # the single node's own backups
+    mine = {key: value for key, value in os.environ.items() if key != "DATELINE_BACKUP_DIR"}
+    on_single = {
+        **single.environment(),
+        "DATELINE_INDEX": alias,
+        "DATELINE_BACKUP_DIR": str(backup_dir(mine)),  # the single node's own backups
+    }
     corpus = write_corpus(tmp_path / "a.jsonl", 40)
     dateline(on_single, "reindex", str(corpus), "--workers", "1",
              "--rejects", str(tmp_path / "r.jsonl"))  # fmt: skip

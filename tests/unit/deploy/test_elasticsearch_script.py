@@ -1,6 +1,6 @@
 """deploy/elasticsearch.sh without a node: another cluster means nothing is started, a wrong
-command is refused, and the environment it prints names every node (the local node itself:
-tests/live/deploy/test_local_node.py)."""
+command is refused, and the environment it prints names every node and the cluster's backups
+(the local node itself: tests/live/deploy/test_local_node.py)."""
 
 from __future__ import annotations
 
@@ -35,9 +35,10 @@ def test_the_cluster_environment_names_every_node(tmp_path) -> None:
         f"export DATELINE_ES_URL={nodes}",
         "export DATELINE_ES_USERNAME=dateline",
         "export DATELINE_ES_PASSWORD=pw",
+        f"export DATELINE_BACKUP_DIR={tmp_path}/cluster/backups",  # the cluster's own snapshots
     ]
-    assert elasticsearch_sh("env", **home).stdout.startswith(
-        "export DATELINE_ES_URL=http://127.0.0.1:9200\n"
-    )
+    single = elasticsearch_sh("env", **home).stdout
+    assert "DATELINE_BACKUP_DIR" not in single  # the single node's: search.config's default
+    assert single.startswith("export DATELINE_ES_URL=http://127.0.0.1:9200\n")
     for wrong in (["--nodes"], ["--nodes", "0"], ["--nodes", "three"], ["--node", "3"]):
         assert elasticsearch_sh("env", *wrong, **home).returncode == 2
